@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import * as core from './index.js';
+
+describe('@aurpay-kit/core exports', () => {
+  it('exports exactly this list of runtime values', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'AURPAY_BASE_URL',
+      'AURPAY_ERROR_CODES',
+      'AURPAY_ORDER_STATUSES',
+      'AURPAY_PATHS',
+      'AmountError',
+      'AurpayKitError',
+      'CHECKOUT_STATUSES',
+      'CURRENCIES',
+      'DEFAULT_ORDER_TTL_MS',
+      'OrderSubscription',
+      'STATUS_EVENT',
+      'STATUS_TOKEN_HEADER',
+      'STATUS_TOKEN_QUERY',
+      'addAmounts',
+      'checkoutStatusFromAurpay',
+      'compareAmounts',
+      'currencyInfo',
+      'decodeInvoice',
+      'findCurrency',
+      'fromBaseUnits',
+      'initialCheckoutState',
+      'isPaidStatus',
+      'isTerminalStatus',
+      'isZeroAmount',
+      'lightningLink',
+      'orderDeadline',
+      'orderSubscription',
+      'parseAmount',
+      'parseAurpayTime',
+      'paymentLink',
+      'remainingAmount',
+      'subtractAmounts',
+      'toBaseUnits',
+      'toIsoUtc',
+      'transition',
+    ]);
+  });
+
+  it('exports errors that share the AurpayKitError base', () => {
+    const error = new core.AmountError('amount_invalid', 'bad');
+    expect(error).toBeInstanceOf(core.AurpayKitError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('AmountError');
+  });
+});

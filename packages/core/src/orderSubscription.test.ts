@@ -1,0 +1,359 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OrderStatusView } from './checkoutView.js';
+import type { CheckoutStatus } from './orderStatus.js';
+import type { EventSourceLike, OrderSubscriptionOptions } from './orderSubscription.js';
+import { OrderSubscription, orderSubscription } from './orderSubscription.js';
+
+let seq = 0;
+function view(
+  status: CheckoutStatus,
+  orderId = 'o1',
+  extra: Partial<OrderStatusView> = {},
+): OrderStatusView {
+  seq += 1;
+  return {
+    orderId,
+    status,
+    aurpayStatus: 'PENDING',
+    amount: '1.5',
+    paidAmount: '0',
+    remainingAmount: '1.5',
+    currency: 'BTC',
+    expiresAt: '2030-01-01T00:30:00.000Z',
+    updatedAt: new Date(Date.UTC(2030, 0, 1, 0, 0, seq)).toISOString(),
+    ...extra,
+  };
+}
+
+type Answer = { status?: number; body: unknown; delayMs?: number } | Error;
+
+/** A fetch that answers from a queue (repeating the last answer) and records every call. */
+function fakeFetch(...answers: Answer[]) {
+  const calls: { url: string; headers: Record<string, string>; signal: AbortSignal }[] = [];
+  const fn = vi.fn((url: string, init: RequestInit) => {
+    calls.push({ url, headers: init.headers as Record<string, string>, signal: init.signal! });
+    const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
+    if (answer instanceof Error) return Promise.reject(answer);
+    const response = new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 });
+    if (!answer.delayMs) return Promise.resolve(response);
+    return new Promise<Response>((resolve, reject) => {
+      const t = setTimeout(() => resolve(response), answer.delayMs);
+      init.signal?.addEventListener('abort', () => (clearTimeout(t), reject(new Error('aborted'))));
+    });
+  });
+  return { fetch: fn as unknown as typeof fetch, calls };
+}
+
+class FakeEventSource implements EventSourceLike {
+  static instances: FakeEventSource[] = [];
+  listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
+  closed = false;
+  constructor(readonly url: string) {
+    FakeEventSource.instances.push(this);
+  }
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(type: string, data = '') {
+    for (const l of this.listeners.get(type) ?? []) l({ data } as MessageEvent<string>);
+  }
+}
+
+function fakeDocument() {
+  const listeners = new Set<() => void>();
+  return {
+    visibilityState: 'visible' as DocumentVisibilityState,
+    addEventListener: (_: 'visibilitychange', l: () => void) => listeners.add(l),
+    removeEventListener: (_: 'visibilitychange', l: () => void) => listeners.delete(l),
+    listeners,
+    set(state: DocumentVisibilityState) {
+      this.visibilityState = state;
+      for (const l of [...listeners]) l();
+    },
+  };
+}
+
+let doc: ReturnType<typeof fakeDocument>;
+let keyCount = 0;
+function options(extra: Partial<OrderSubscriptionOptions>): OrderSubscriptionOptions {
+  keyCount += 1;
+  return {
+    endpoint: `/api/pay${keyCount}/`,
+    orderId: 'o1',
+    statusToken: 'tok',
+    EventSource: null,
+    document: doc,
+    ...extra,
+  };
+}
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubGlobal('window', {});
+  doc = fakeDocument();
+  FakeEventSource.instances = [];
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('orderSubscription polling', () => {
+  it('does nothing until someone listens, then polls with the token after each settle', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(0);
+    const listener = vi.fn();
+    const stop = sub.subscribe(listener);
+    await flush();
+    expect(f.calls).toHaveLength(1);
+    expect(f.calls[0]!.url).toMatch(/^\/api\/pay\d+\/orders\/o1$/);
+    expect(f.calls[0]!.headers).toEqual({ 'X-Status-Token': 'tok' });
+    expect(sub.getSnapshot().order?.status).toBe('awaiting_payment');
+    expect(listener).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(f.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(f.calls).toHaveLength(2);
+    stop();
+  });
+
+  it('waits for a slow answer before counting the next interval', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment'), delayMs: 5000 });
+    const stop = orderSubscription(options({ fetch: f.fetch })).subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(f.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(f.calls).toHaveLength(2);
+    stop();
+  });
+
+  it('keeps the same snapshot object while nothing changes', async () => {
+    const same = view('awaiting_payment');
+    const f = fakeFetch({ body: same });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const listener = vi.fn();
+    const stop = sub.subscribe(listener);
+    await flush();
+    const first = sub.getSnapshot();
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(f.calls.length).toBeGreaterThanOrEqual(4);
+    expect(sub.getSnapshot()).toBe(first);
+    expect(listener).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('stops at a terminal status and stays stopped for new listeners', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') }, { body: view('paid') });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sub.getSnapshot().order?.status).toBe('paid');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(f.calls).toHaveLength(2);
+    sub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('aborts the request in flight and clears its timer when the last listener leaves', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment'), delayMs: 1000 });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const stopA = sub.subscribe(() => {});
+    const stopB = sub.subscribe(() => {});
+    await flush();
+    stopA();
+    expect(f.calls[0]!.signal.aborted).toBe(false);
+    stopB();
+    expect(f.calls[0]!.signal.aborted).toBe(true);
+    expect(doc.listeners.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(f.calls).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('backs off exponentially up to the cap on errors, then recovers', async () => {
+    const down = { status: 503, body: { error: { code: 'gateway_down', message: 'Down' } } };
+    const f = fakeFetch(down, down, down, down, down, { body: view('awaiting_payment') });
+    const sub = orderSubscription(options({ fetch: f.fetch, maxBackoffMs: 10_000 }));
+    sub.subscribe(() => {});
+    await flush();
+    expect(sub.getSnapshot().error).toEqual({ code: 'gateway_down', message: 'Down' });
+    const times: number[] = [];
+    for (let t = 0; t < 60_000 && f.calls.length < 6; t += 100) {
+      const before = f.calls.length;
+      await vi.advanceTimersByTimeAsync(100);
+      if (f.calls.length > before) times.push(t + 100);
+    }
+    const gaps = times.map((t, i) => t - (times[i - 1] ?? 0));
+    expect(gaps).toEqual([4000, 8000, 10_000, 10_000, 10_000]);
+    expect(sub.getSnapshot().error).toBeNull();
+    expect(sub.getSnapshot().order?.status).toBe('awaiting_payment');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(f.calls).toHaveLength(7);
+  });
+
+  it('reports network failures and unreadable answers as errors', async () => {
+    const f = fakeFetch(new TypeError('fetch failed'), { body: { nope: true } });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.subscribe(() => {});
+    await flush();
+    expect(sub.getSnapshot().error?.code).toBe('network_error');
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(sub.getSnapshot().error?.code).toBe('bad_response');
+  });
+
+  it('stops on an answer that asking again cannot change, until retry()', async () => {
+    const f = fakeFetch(
+      { status: 401, body: { error: { code: 'status_token_invalid', message: 'No' } } },
+      { body: view('partially_paid') },
+    );
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(f.calls).toHaveLength(1);
+    expect(sub.getSnapshot().error?.code).toBe('status_token_invalid');
+    sub.retry();
+    await flush();
+    expect(f.calls).toHaveLength(2);
+    expect(sub.getSnapshot()).toMatchObject({ error: null, order: { status: 'partially_paid' } });
+  });
+
+  it('pauses while the tab is hidden and polls at once when it returns', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.subscribe(() => {});
+    await flush();
+    doc.set('hidden');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(f.calls).toHaveLength(1);
+    expect(vi.getTimerCount()).toBe(0);
+    doc.set('visible');
+    await flush();
+    expect(f.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(f.calls).toHaveLength(3);
+  });
+
+  it('does not poll when subscribed in a hidden tab, nor when the tab hides mid-request', async () => {
+    doc.visibilityState = 'hidden';
+    const f = fakeFetch({ body: view('awaiting_payment'), delayMs: 500 });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(0);
+    doc.set('visible');
+    await flush();
+    doc.set('hidden');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(f.calls).toHaveLength(1);
+    expect(sub.getSnapshot().order).not.toBeNull();
+  });
+
+  it('ignores answers older than the status it holds and maps unknown statuses to unknown', async () => {
+    const newer = view('partially_paid');
+    const older = { ...view('paid'), updatedAt: '2000-01-01T00:00:00.000Z' };
+    const unknown = view('awaiting_payment', 'o1', { status: 'SETTLED' as CheckoutStatus });
+    const f = fakeFetch({ body: newer }, { body: older }, { body: unknown });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.subscribe(() => {});
+    await flush();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sub.getSnapshot().order?.status).toBe('partially_paid');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sub.getSnapshot().order?.status).toBe('unknown');
+  });
+
+  it('takes an offered status unless a newer one is known', () => {
+    const sub = new OrderSubscription(options({}));
+    const second = view('partially_paid');
+    sub.offer(second);
+    sub.offer(view('awaiting_payment', 'o1', { updatedAt: '2000-01-01T00:00:00.000Z' }));
+    expect(sub.getSnapshot().order).toBe(second);
+  });
+});
+
+describe('orderSubscription server-sent events', () => {
+  it('listens to the event stream instead of polling and closes it at a terminal status', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const opts = options({ fetch: f.fetch, EventSource: FakeEventSource, statusToken: 'a b' });
+    const sub = orderSubscription(opts);
+    sub.subscribe(() => {});
+    const es = FakeEventSource.instances[0]!;
+    expect(es.url).toMatch(/\/orders\/o1\/events\?token=a%20b$/);
+    es.emit('status', JSON.stringify(view('awaiting_payment')));
+    es.emit('status', '{not json');
+    es.emit('status', JSON.stringify(view('partially_paid')));
+    expect(sub.getSnapshot().order?.status).toBe('partially_paid');
+    es.emit('status', JSON.stringify(view('paid')));
+    expect(sub.getSnapshot().order?.status).toBe('paid');
+    expect(es.closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('falls back to polling at once when the stream fails', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const sub = orderSubscription(options({ fetch: f.fetch, EventSource: FakeEventSource }));
+    const stop = sub.subscribe(() => {});
+    const es = FakeEventSource.instances[0]!;
+    es.emit('error');
+    expect(es.closed).toBe(true);
+    await flush();
+    expect(f.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(f.calls).toHaveLength(2);
+    es.emit('status', JSON.stringify(view('paid')));
+    expect(sub.getSnapshot().order?.status).toBe('awaiting_payment');
+    stop();
+  });
+
+  it('uses the global EventSource by default and closes it when the last listener leaves', () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const sub = orderSubscription({ endpoint: '/x', orderId: 'o9', statusToken: 't', document: doc });
+    const stop = sub.subscribe(() => {});
+    expect(FakeEventSource.instances).toHaveLength(1);
+    stop();
+    expect(FakeEventSource.instances[0]!.closed).toBe(true);
+  });
+});
+
+describe('orderSubscription registry and server', () => {
+  it('shares one connection between subscribers to one order, and only while they listen', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const opts = options({ fetch: f.fetch });
+    const a = orderSubscription(opts);
+    const b = orderSubscription({ ...opts, statusToken: 'other' });
+    const other = orderSubscription({ ...opts, orderId: 'o2' });
+    expect(b).toBe(a);
+    expect(other).not.toBe(a);
+    const stopA = a.subscribe(() => {});
+    const stopB = b.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(f.calls).toHaveLength(3);
+    stopA();
+    stopB();
+    expect(orderSubscription(opts)).not.toBe(a);
+  });
+
+  it('is inert without a window: no request, no timer, nothing kept', async () => {
+    vi.stubGlobal('window', undefined);
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const opts = options({ fetch: f.fetch });
+    const sub = orderSubscription(opts);
+    const listener = vi.fn();
+    sub.subscribe(listener)();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(0);
+    expect(listener).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(orderSubscription(opts)).not.toBe(sub);
+    expect(sub.getSnapshot()).toEqual({ order: null, error: null });
+  });
+});
