@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+import { CLI_USAGE, CliUsageError, parseCliArgs } from './cliArgs.js';
+import { startSandbox } from './startSandbox.js';
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    console.error(`aurpay-sandbox: ${error.message}\n\n${CLI_USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.help) {
+    console.log(CLI_USAGE);
+    return;
+  }
+  const sandbox = await startSandbox(parsed.options);
+  console.log(`listening on ${sandbox.url}`);
+  const o = sandbox.options;
+  console.log(`  API-Key:         ${o.apiKey}`);
+  console.log(`  API-Token:       ${o.apiToken}`);
+  console.log(`  Secret key:      ${o.secretKey}`);
+  console.log(`  Callback-Token:  ${o.callbackToken}`);
+  console.log(`  Callback secret: ${o.callbackSecret}`);
+  console.log(`  Login:           ${o.username} / ${o.password}`);
+  console.log(`  Lightning node:  ${sandbox.nodePublicKey}`);
+  console.log(`  Control API:     ${sandbox.url}/_sandbox/ (pay: POST /_sandbox/orders/<order_id>/pay)`);
+  const stop = () => {
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`aurpay-sandbox: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

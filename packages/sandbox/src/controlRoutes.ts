@@ -1,0 +1,87 @@
+import { cashierPage } from './cashierPage.js';
+import { controlView } from './controlView.js';
+import { okReply } from './envelope.js';
+import { optionalAmount } from './fieldReaders.js';
+import { expireOrder, payOrder, resolveOrder, type Transition } from './orderTransitions.js';
+import { jsonBody, type RequestContext } from './requestContext.js';
+import type { Route } from './router.js';
+import type { SandboxOrder } from './sandboxOrder.js';
+import type { SandboxState } from './sandboxState.js';
+import { simulatedPayment } from './simulatedPayment.js';
+
+function orderAction(change: (order: SandboxOrder, ctx: RequestContext, state: SandboxState, now: number) => Transition) {
+  return (ctx: RequestContext, state: SandboxState) => {
+    const order = state.orders.get(ctx.params.order_id ?? '');
+    state.orders.apply(order, (o, now) => change(o, ctx, state, now));
+    return okReply(controlView(order, state.baseUrl));
+  };
+}
+
+/**
+ * The control API under `/_sandbox/` (loopback only, no authentication): drive orders, inject
+ * faults, read request counts; every answer is an Aurpay-style envelope. Also the hosted checkout
+ * page at `/`, which drives orders through the same API.
+ */
+export const CONTROL_ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: '/', auth: 'none', handle: () => cashierPage() },
+  {
+    method: 'GET',
+    pattern: '/_sandbox/orders/:order_id',
+    auth: 'none',
+    handle: (ctx, state) => okReply(controlView(state.orders.get(ctx.params.order_id ?? ''), state.baseUrl)),
+  },
+  {
+    method: 'POST',
+    pattern: '/_sandbox/orders/:order_id/pay',
+    auth: 'none',
+    handle: orderAction((order, ctx, state, now) => {
+      const amount = optionalAmount(jsonBody(ctx), 'amount');
+      return payOrder(order, { ...simulatedPayment(order, state), ...(amount === undefined ? {} : { amount }) }, now);
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/_sandbox/orders/:order_id/expire',
+    auth: 'none',
+    handle: orderAction((order, _ctx, _state, now) => expireOrder(order, now)),
+  },
+  {
+    method: 'POST',
+    pattern: '/_sandbox/orders/:order_id/resolve',
+    auth: 'none',
+    handle: orderAction((order, _ctx, _state, now) => resolveOrder(order, now)),
+  },
+  { method: 'POST', pattern: '/_sandbox/faults', auth: 'none', handle: (ctx, state) => okReply(state.faults.add(jsonBody(ctx))) },
+  { method: 'GET', pattern: '/_sandbox/faults', auth: 'none', handle: (_ctx, state) => okReply(state.faults.list()) },
+  {
+    method: 'DELETE',
+    pattern: '/_sandbox/faults',
+    auth: 'none',
+    handle: (_ctx, state) => okReply({ cleared: state.faults.clear() }),
+  },
+  { method: 'GET', pattern: '/_sandbox/stats', auth: 'none', handle: (_ctx, state) => okReply(state.stats.snapshot()) },
+  {
+    method: 'POST',
+    pattern: '/_sandbox/stats/reset',
+    auth: 'none',
+    handle: (_ctx, state) => {
+      state.stats.reset();
+      return okReply(state.stats.snapshot());
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/_sandbox/info',
+    auth: 'none',
+    handle: (_ctx, state) =>
+      okReply({
+        url: state.baseUrl,
+        network: state.config.network,
+        user_id: state.userId,
+        node_public_key: state.node.publicKey,
+        order_ttl_seconds: state.config.orderTtlSeconds,
+        callback_retries: state.config.callbackRetries,
+        callback_retry_delay_ms: state.config.callbackRetryDelayMs,
+      }),
+  },
+];

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+
+import { AURPAY_ORDER_STATUSES } from '@aurpay-kit/core';
+
+import { createOrder, supportedFiat } from './createOrder.js';
+import { payInfoView, refundView } from './creationViews.js';
+import { okReply } from './envelope.js';
+import { requirePrice, requireText } from './fieldReaders.js';
+import { GatewayError } from './gatewayError.js';
+import { refundOrder } from './orderTransitions.js';
+import { orderDetail, orderListItem } from './orderViews.js';
+import { paginate, readPaging } from './paging.js';
+import { readOrderOptions } from './readOrderRequest.js';
+import { refundQuote } from './refundQuote.js';
+import { jsonBody, type RequestContext } from './requestContext.js';
+import type { Route } from './router.js';
+import type { SandboxState } from './sandboxState.js';
+
+const ORDER_TYPES = ['ORDER', 'INVOICE', 'WITHDRAW'];
+
+function oneOf(query: URLSearchParams, name: string, allowed: readonly string[]): string | null {
+  const value = query.get(name);
+  if (value === null || value === '') return null;
+  if (!allowed.includes(value)) throw new GatewayError('fieldInvalid', `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function listOrders(ctx: RequestContext, state: SandboxState) {
+  const paging = readPaging(ctx.query);
+  const status = oneOf(ctx.query, 'status', AURPAY_ORDER_STATUSES);
+  const orderType = oneOf(ctx.query, 'order_type', ORDER_TYPES);
+  const filters = { order_id: ctx.query.get('order_id'), chain: ctx.query.get('chain'), currency: ctx.query.get('currency') };
+  const orders = state.orders.all().filter(
+    (order) =>
+      (!filters.order_id || order.orderId === filters.order_id) &&
+      (!filters.chain || order.chain === filters.chain) &&
+      (!filters.currency || order.currency === filters.currency) &&
+      (status === null || order.status === status) &&
+      (orderType === null || order.orderType === orderType),
+  );
+  return okReply(paginate(orders.map(orderListItem), paging));
+}
+
+/** Aurpay's order endpoints: create (hosted or direct), list, detail, refund. */
+export const ORDER_ROUTES: readonly Route[] = [
+  {
+    method: 'POST',
+    pattern: '/api/order/pay-url',
+    auth: 'merchant',
+    handle: (ctx, state) => {
+      const body = jsonBody(ctx);
+      requirePrice(body, 'price');
+      supportedFiat(requireText(body, 'currency'), 'currency');
+      readOrderOptions(body);
+      return okReply({ pay_url: `${state.baseUrl}/#/cashier/choose?token=${randomBytes(32).toString('hex')}` });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/order/pay-info',
+    auth: 'merchant',
+    handle: (ctx, state) => {
+      const body = jsonBody(ctx);
+      const chain = requireText(body, 'chain');
+      const currency = requireText(body, 'currency');
+      const vsCurrency = requireText(body, 'vs_currency');
+      const vsPrice = requirePrice(body, 'vs_price');
+      const { urls, postCallback } = readOrderOptions(body);
+      const order = createOrder(state, { chain, currency, vsCurrency, vsPrice, urls, postCallback });
+      return okReply(payInfoView(order, state.baseUrl));
+    },
+  },
+  { method: 'GET', pattern: '/api/v2/order/', auth: 'merchant', handle: listOrders },
+  {
+    method: 'GET',
+    pattern: '/api/v2/order/detail/:order_id',
+    auth: 'merchant',
+    handle: (ctx, state) => okReply(orderDetail(state.orders.get(ctx.params.order_id ?? ''))),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/v2/order/refund-info/:order_id',
+    auth: 'merchant',
+    handle: (ctx, state) => {
+      const order = state.orders.get(ctx.params.order_id ?? '');
+      return okReply(refundView(order, refundQuote(order)));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v2/order/refund/:order_id',
+    auth: 'merchant',
+    handle: (ctx, state) => {
+      const order = state.orders.get(ctx.params.order_id ?? '');
+      const quote = refundQuote(order);
+      state.orders.apply(order, (o, now) => refundOrder(o, quote, now));
+      return okReply(refundView(order, quote));
+    },
+  },
+];

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+
+import { GatewayError } from './gatewayError.js';
+import { expireOrder, payOrder, refundOrder, resolveOrder } from './orderTransitions.js';
+import { refundQuote } from './refundQuote.js';
+import type { SandboxOrder } from './sandboxOrder.js';
+
+function order(overrides: Partial<SandboxOrder> = {}): SandboxOrder {
+  return {
+    orderId: '20240613093614690315',
+    userId: 'mct-1',
+    orderType: 'ORDER',
+    platform: 'AURPAY',
+    status: 'PENDING',
+    chain: 'TRX',
+    currency: 'USDT-TRC20',
+    amount: '7.6883',
+    quoteUnits: 76883n,
+    vsPrice: '7.68',
+    vsCurrency: 'USD',
+    createdAt: 0,
+    updatedAt: 0,
+    deadline: 1_800_000,
+    address: 'TMiJBaNdRVABNhZGwBx5vKWYCafCwGzuWn',
+    contractAddr: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+    txId: 'tx',
+    fee: '0.0615064',
+    paid: '0',
+    payments: [],
+    urls: {},
+    postCallback: false,
+    invoice: null,
+    refund: null,
+    callbacks: [],
+    ...overrides,
+  };
+}
+
+const payer = { txHash: 'ab', fromAddr: 'TFMsMzcQEmqEAxjaGnjQCE2TaeJYuHhCrF' };
+
+function stateError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof GatewayError) return error.code;
+  }
+  return 'no error';
+}
+
+describe('order transitions', () => {
+  it('pays the remainder by default: PENDING → SUCCESS', () => {
+    const o = order();
+    expect(payOrder(o, payer, 5)).toEqual({ from: 'PENDING', to: 'SUCCESS' });
+    expect(o.paid).toBe('7.6883');
+    expect(o.updatedAt).toBe(5);
+  });
+
+  it('under-payment is PARTIAL, and a second payment completes it', () => {
+    const o = order();
+    expect(payOrder(o, { ...payer, amount: '5' }, 1).to).toBe('PARTIAL');
+    expect(payOrder(o, payer, 2)).toEqual({ from: 'PARTIAL', to: 'SUCCESS' });
+    expect(o.payments.map((p) => p.amount)).toEqual(['5', '2.6883']);
+  });
+
+  it('over-payment is SUCCESS with the whole amount kept', () => {
+    const o = order();
+    payOrder(o, { ...payer, amount: '8' }, 1);
+    expect(o.status).toBe('SUCCESS');
+    expect(o.paid).toBe('8');
+  });
+
+  it('refuses to pay a closed order and to underpay a Lightning invoice', () => {
+    expect(stateError(() => payOrder(order({ status: 'OVERDUE' }), payer, 1))).toBe('order_state_invalid');
+    const invoice = { paymentRequest: 'lntb1', paymentHash: 'h', paymentSecret: 's', preimage: 'p', description: 'd', expirySeconds: 86400 };
+    expect(stateError(() => payOrder(order({ invoice }), { ...payer, amount: '1' }, 1))).toBe('field_invalid');
+  });
+
+  it('expires only open orders', () => {
+    expect(expireOrder(order({ status: 'PARTIAL' }), 1)).toEqual({ from: 'PARTIAL', to: 'OVERDUE' });
+    expect(stateError(() => expireOrder(order({ status: 'SUCCESS' }), 1))).toBe('order_state_invalid');
+  });
+
+  it('resolves only PARTIAL or OVERDUE orders', () => {
+    expect(resolveOrder(order({ status: 'PARTIAL' }), 1).to).toBe('RESOLVED');
+    expect(resolveOrder(order({ status: 'OVERDUE' }), 1).to).toBe('RESOLVED');
+    for (const status of ['PENDING', 'SUCCESS', 'REFUNDED'] as const) {
+      expect(stateError(() => resolveOrder(order({ status }), 1))).toBe('order_state_invalid');
+    }
+  });
+
+  it('refunds only paid on-chain orders, less the network fee', () => {
+    const o = order({ status: 'SUCCESS', paid: '7.6883', payments: [{ amount: '7.6883', at: 1, ...payer }] });
+    const quote = refundQuote(o);
+    expect(quote).toEqual({ networkFee: '0.353', obtained: '7.3353' });
+    expect(refundOrder(o, quote, 9)).toEqual({ from: 'SUCCESS', to: 'REFUNDED' });
+    expect(o.refund).toMatchObject({ networkFee: '0.353', obtained: '7.3353', at: 9 });
+    expect(stateError(() => refundQuote(order()))).toBe('order_state_invalid');
+    expect(stateError(() => refundQuote(order({ status: 'RESOLVED' })))).toBe('order_state_invalid');
+    expect(stateError(() => refundQuote(o))).toBe('order_state_invalid');
+  });
+});

@@ -1,0 +1,95 @@
+import { AurpayKitError } from '@aurpay-kit/core';
+
+import type { SandboxNetwork } from './addresses.js';
+
+/** The credentials a sandbox accepts and signs with. */
+export interface SandboxCredentials {
+  apiKey: string;
+  apiToken: string;
+  secretKey: string;
+  callbackToken: string;
+  callbackSecret: string;
+  /** For `POST /api/user/login`. */
+  username: string;
+  password: string;
+}
+
+export interface SandboxOptions extends Partial<SandboxCredentials> {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: loopback only. */
+  host?: string;
+  /** Seconds an order waits for payment before OVERDUE. Default 1800, at least 1. */
+  orderTtlSeconds?: number;
+  /** Further attempts after a callback the receiver did not answer with 200. Default 5. */
+  callbackRetries?: number;
+  /** Delay before the first callback retry, doubling after each. Default 1000. */
+  callbackRetryDelayMs?: number;
+  /** How long one callback attempt waits for an answer. Default 5000. */
+  callbackTimeoutMs?: number;
+  /** Address and invoice prefixes (tb1/lntb for testnet). Default 'testnet'. */
+  network?: SandboxNetwork;
+  /** Derives the Lightning node key and the deposit addresses. Default 'aurpay-sandbox'. */
+  seed?: string;
+  /** When false, `POST /api/withdraw` answers Aurpay's 40004 (KYB needed). Default true. */
+  kybVerified?: boolean;
+  /** Silences the per-request log on stderr. Default true from code; the CLI logs unless `--quiet`. */
+  quiet?: boolean;
+}
+
+/** Default credentials: fine for a sandbox on loopback, and printed by the CLI. */
+export const SANDBOX_DEFAULTS: Readonly<SandboxCredentials> = Object.freeze({
+  apiKey: 'sandbox-api-key',
+  apiToken: 'sandbox-api-token',
+  secretKey: 'sandbox-secret-key',
+  callbackToken: 'sandbox-callback-token',
+  callbackSecret: 'sandbox-callback-secret',
+  username: 'merchant@sandbox.test',
+  password: 'sandbox-password',
+});
+
+export type ResolvedSandboxOptions = Required<SandboxOptions>;
+
+function invalid(message: string): never {
+  throw new AurpayKitError('sandbox_option_invalid', message);
+}
+
+function integer(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    invalid(`${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function text(name: keyof SandboxOptions, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || value === '') invalid(`${name} must be a non-empty string`);
+  return value;
+}
+
+/**
+ * Fills in defaults and checks every option, throwing `sandbox_option_invalid` with what to fix.
+ *
+ * @example resolveSandboxOptions({ orderTtlSeconds: 5 }).orderTtlSeconds // 5
+ */
+export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSandboxOptions {
+  const network = options.network ?? 'testnet';
+  if (!['mainnet', 'testnet', 'regtest'].includes(network)) invalid(`network must be mainnet, testnet or regtest, got ${String(network)}`);
+  const credentials = Object.fromEntries(
+    (Object.keys(SANDBOX_DEFAULTS) as (keyof SandboxCredentials)[]).map((key) => [key, text(key, options[key], SANDBOX_DEFAULTS[key])]),
+  ) as unknown as SandboxCredentials;
+  return {
+    ...credentials,
+    port: integer('port', options.port, 0, 0, 65_535),
+    host: text('host', options.host, '127.0.0.1'),
+    orderTtlSeconds: integer('orderTtlSeconds', options.orderTtlSeconds, 1800, 1, 7 * 86_400),
+    callbackRetries: integer('callbackRetries', options.callbackRetries, 5, 0, 20),
+    callbackRetryDelayMs: integer('callbackRetryDelayMs', options.callbackRetryDelayMs, 1000, 0, 600_000),
+    callbackTimeoutMs: integer('callbackTimeoutMs', options.callbackTimeoutMs, 5000, 1, 120_000),
+    network,
+    seed: text('seed', options.seed, 'aurpay-sandbox'),
+    kybVerified: options.kybVerified ?? true,
+    quiet: options.quiet ?? true,
+  };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+
+import { AccessTokens } from './accessTokens.js';
+import { CallbackSender } from './callbackSender.js';
+import { FaultBook } from './faults.js';
+import { Ledger } from './ledger.js';
+import { LightningNode } from './lightningNode.js';
+import { OrderBook } from './orderBook.js';
+import { callbackBody } from './orderViews.js';
+import { RequestStats } from './requestStats.js';
+import type { ResolvedSandboxOptions } from './sandboxOptions.js';
+import { TimerSet } from './timerSet.js';
+
+/** Everything a running sandbox holds. */
+export interface SandboxState {
+  config: ResolvedSandboxOptions;
+  /** The merchant's Aurpay user id, derived from the seed. */
+  userId: string;
+  /** The sandbox's own origin, e.g. `http://127.0.0.1:4010`; set once listening. */
+  baseUrl: string;
+  now: () => number;
+  orders: OrderBook;
+  ledger: Ledger;
+  node: LightningNode;
+  faults: FaultBook;
+  stats: RequestStats;
+  callbacks: CallbackSender;
+  timers: TimerSet;
+  accessTokens: AccessTokens;
+  log: (line: string) => void;
+}
+
+/**
+ * Builds a sandbox's state, wiring order transitions to callbacks: SUCCESS calls `callback_url`,
+ * OVERDUE calls `timeout_callback`.
+ *
+ * @example const state = createSandboxState(resolveSandboxOptions({ quiet: true }))
+ */
+export function createSandboxState(config: ResolvedSandboxOptions): SandboxState {
+  const now = () => Date.now();
+  const log = config.quiet ? () => undefined : (line: string) => void process.stderr.write(`[aurpay-sandbox] ${line}\n`);
+  const timers = new TimerSet((error) => log(`timer failed: ${String(error)}`));
+  const callbacks = new CallbackSender({
+    token: config.callbackToken,
+    secret: config.callbackSecret,
+    retries: config.callbackRetries,
+    retryDelayMs: config.callbackRetryDelayMs,
+    timeoutMs: config.callbackTimeoutMs,
+    timers,
+    now,
+    log,
+  });
+  const orders = new OrderBook({
+    now,
+    timers,
+    onTransition: (order, { to }) => {
+      log(`order ${order.orderId} ${to}`);
+      if (to === 'SUCCESS') callbacks.send(order, 'success', () => JSON.stringify(callbackBody(order)));
+      if (to === 'OVERDUE') callbacks.send(order, 'timeout', () => JSON.stringify(callbackBody(order)));
+    },
+  });
+  return {
+    config,
+    userId: `mct-${createHash('sha256').update(`aurpay-sandbox/user/${config.seed}`).digest('hex').slice(0, 12)}`,
+    baseUrl: `http://${config.host}:${config.port}`,
+    now,
+    orders,
+    ledger: new Ledger(),
+    node: new LightningNode(config.seed, config.network),
+    faults: new FaultBook(),
+    stats: new RequestStats(),
+    callbacks,
+    timers,
+    accessTokens: new AccessTokens(),
+    log,
+  };
+}

@@ -1,0 +1,71 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { handleRequest } from './handleRequest.js';
+import { resolveSandboxOptions, type SandboxCredentials, type SandboxOptions } from './sandboxOptions.js';
+import { createSandboxState } from './sandboxState.js';
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Its origin, e.g. `http://127.0.0.1:4010`: the `baseUrl` for an Aurpay client. */
+  url: string;
+  port: number;
+  /** The credentials it accepts and signs callbacks with. */
+  options: SandboxCredentials;
+  /** The Lightning node key that signs its invoices (33-byte compressed, hex). */
+  nodePublicKey: string;
+  /** Stops listening, drops every connection, cancels timers and pending callbacks. */
+  close(): Promise<void>;
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts a local gateway that speaks Aurpay's API: same paths, envelopes and authentication, with
+ * orders you drive through `/_sandbox/`. Listens on loopback by default; port 0 picks a free one.
+ *
+ * @example
+ * const sandbox = await startSandbox({ port: 0, quiet: true });
+ * const client = new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'api-key', apiKey: sandbox.options.apiKey } });
+ * await sandbox.close();
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const config = resolveSandboxOptions(options);
+  const state = createSandboxState(config);
+  const server = createServer((req, res) => {
+    handleRequest(req, res, state).catch((error: unknown) => {
+      state.log(`unhandled: ${String(error)}`);
+      res.destroy();
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${hostForUrl(config.host)}:${port}`;
+  state.baseUrl = url;
+  let closing: Promise<void> | undefined;
+  const { apiKey, apiToken, secretKey, callbackToken, callbackSecret, username, password } = config;
+  return {
+    url,
+    port,
+    options: { apiKey, apiToken, secretKey, callbackToken, callbackSecret, username, password },
+    nodePublicKey: state.node.publicKey,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        state.timers.clearAll();
+        state.callbacks.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { AurpayTransaction } from '@aurpay-kit/core';
+
+import { formatAurpayTime } from './aurpayTime.js';
+import type { Ledger } from './ledger.js';
+import type { SandboxOrder } from './sandboxOrder.js';
+
+/** A transaction and its time in ms, for filtering and sorting. */
+export interface TimedTransaction {
+  at: number;
+  tx: AurpayTransaction;
+}
+
+/**
+ * The merchant's transactions: one per order that received money (its status the order's), one
+ * per refund (`REFUND`) and one per withdrawal (`WITHDRAW`).
+ *
+ * @example merchantTransactions(userId, orders.all(), ledger).map((t) => t.tx.tx_type)
+ */
+export function merchantTransactions(userId: string, orders: readonly SandboxOrder[], ledger: Ledger): TimedTransaction[] {
+  const out: TimedTransaction[] = [];
+  for (const order of orders) {
+    const last = order.payments.at(-1);
+    if (last === undefined) continue;
+    const base = { user_id: userId, chain: order.chain, currency: order.currency };
+    out.push({
+      at: last.at,
+      tx: {
+        ...base,
+        tx_id: order.txId,
+        tx_type: order.orderType,
+        status: order.refund === null ? order.status : 'SUCCESS',
+        amount: order.amount,
+        obtained: order.paid,
+        fee: order.fee,
+        from_addr: last.fromAddr,
+        to_addr: order.invoice === null ? order.address : null,
+        tx_hash: last.txHash,
+        event_time: formatAurpayTime(last.at),
+      },
+    });
+    if (order.refund !== null) {
+      out.push({
+        at: order.refund.at,
+        tx: {
+          ...base,
+          tx_id: order.refund.txId,
+          tx_type: 'REFUND',
+          status: 'SUCCESS',
+          amount: order.paid,
+          obtained: order.refund.obtained,
+          fee: order.refund.networkFee,
+          from_addr: order.address,
+          to_addr: last.fromAddr,
+          tx_hash: order.refund.txHash,
+          event_time: formatAurpayTime(order.refund.at),
+        },
+      });
+    }
+  }
+  for (const w of ledger.withdrawals) {
+    out.push({
+      at: w.at,
+      tx: {
+        user_id: userId,
+        tx_id: w.txId,
+        tx_type: 'WITHDRAW',
+        status: 'SUCCESS',
+        chain: w.chain,
+        currency: w.currency,
+        amount: w.amount,
+        obtained: w.amount,
+        fee: '0',
+        from_addr: null,
+        to_addr: w.toAddr,
+        tx_hash: w.txHash,
+        event_time: formatAurpayTime(w.at),
+      },
+    });
+  }
+  return out;
+}

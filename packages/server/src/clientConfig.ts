@@ -1,0 +1,124 @@
+import { AURPAY_BASE_URL, AurpayKitError } from '@aurpay-kit/core';
+import type { SignatureAlgorithm } from './signRequest.js';
+import { isSignatureAlgorithm, SIGNATURE_ALGORITHMS } from './signRequest.js';
+
+/** How the client authenticates: Aurpay accepts either on every endpoint. */
+export type AurpayAuth =
+  | { type: 'api-key'; apiKey: string }
+  | { type: 'signature'; apiToken: string; secretKey: string; algorithm?: SignatureAlgorithm };
+
+export interface AurpayClientOptions {
+  /** Default `https://dashboard.aurpay.net`. Plain http only for loopback hosts. */
+  baseUrl?: string;
+  auth: AurpayAuth;
+  /** Bounds each call, retries included. Default 15 000 ms. */
+  timeoutMs?: number;
+  /** Extra attempts for GETs after a network error or a 5xx. Default 2. */
+  retries?: number;
+  fetch?: typeof fetch;
+}
+
+export interface ClientConfig {
+  /** The origin, without a trailing slash. */
+  baseUrl: string;
+  auth: { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string; algorithm: SignatureAlgorithm };
+  timeoutMs: number;
+  retries: number;
+  fetch: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MAX_TIMEOUT_MS = 600_000;
+export const DEFAULT_RETRIES = 2;
+export const MAX_RETRIES = 10;
+
+function configError(message: string): AurpayKitError {
+  return new AurpayKitError('client_config_invalid', `AurpayClient: ${message}`);
+}
+
+function credential(value: unknown, name: string, where: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw configError(`set ${name} (${where}).`);
+  if (/[\r\n\0]/.test(value)) throw configError(`${name} must not contain line breaks or NUL characters.`);
+  return value;
+}
+
+function resolveAuth(auth: unknown): ClientConfig['auth'] {
+  if (typeof auth !== 'object' || auth === null) {
+    throw configError(
+      "set `auth`: { type: 'signature', apiToken, secretKey } for production, or { type: 'api-key', apiKey } for testing.",
+    );
+  }
+  const a = auth as Record<string, unknown>;
+  if (a['type'] === 'api-key') {
+    return { type: 'api-key', apiKey: credential(a['apiKey'], 'auth.apiKey', "the API-Key from Aurpay's Get API-Key endpoint") };
+  }
+  if (a['type'] === 'signature') {
+    const where = "from Aurpay's API management page";
+    const apiToken = credential(a['apiToken'], 'auth.apiToken', `the API token ${where}`);
+    const secretKey = credential(a['secretKey'], 'auth.secretKey', `the secret key ${where}`);
+    const algorithm = a['algorithm'] ?? 'HMAC-SHA256';
+    if (!isSignatureAlgorithm(algorithm)) {
+      throw configError(
+        `auth.algorithm ${JSON.stringify(algorithm)} is not supported: set one of ${SIGNATURE_ALGORITHMS.join(', ')}, or leave it out for HMAC-SHA256.`,
+      );
+    }
+    return { type: 'signature', apiToken, secretKey, algorithm };
+  }
+  throw configError(`auth.type must be 'signature' or 'api-key', got ${JSON.stringify(a['type'])}.`);
+}
+
+function isLoopback(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  const parts = hostname.split('.');
+  return parts.length === 4 && parts[0] === '127' && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+function resolveBaseUrl(baseUrl: unknown): string {
+  if (baseUrl === undefined) return AURPAY_BASE_URL;
+  if (typeof baseUrl !== 'string') throw configError(`baseUrl must be a string such as ${AURPAY_BASE_URL}.`);
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw configError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL: set it like ${AURPAY_BASE_URL}.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw configError(
+      `baseUrl must use https (plain http is allowed only for localhost, 127.0.0.0/8 and [::1]), got ${JSON.stringify(baseUrl)}.`,
+    );
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '' || url.pathname !== '/') {
+    throw configError(`baseUrl must be an origin only (no path, query, fragment or credentials), got ${JSON.stringify(baseUrl)}.`);
+  }
+  return url.origin;
+}
+
+function integerIn(value: unknown, name: string, min: number, max: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw configError(`${name} must be an integer from ${min} to ${max}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+/**
+ * Checks `AurpayClient` options and fills in defaults; every problem names what to set.
+ *
+ * @example resolveClientConfig({ auth: { type: 'api-key', apiKey: 'k' } }).timeoutMs // 15000
+ */
+export function resolveClientConfig(options: AurpayClientOptions): ClientConfig {
+  if (typeof options !== 'object' || options === null) {
+    throw configError("pass an options object, e.g. new AurpayClient({ auth: { type: 'signature', apiToken, secretKey } }).");
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw configError('no fetch available: pass `fetch` (Node 18+ has one built in).');
+  }
+  return {
+    baseUrl: resolveBaseUrl(options.baseUrl),
+    auth: resolveAuth(options.auth),
+    timeoutMs: integerIn(options.timeoutMs, 'timeoutMs', 1, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
+    retries: integerIn(options.retries, 'retries', 0, MAX_RETRIES, DEFAULT_RETRIES),
+    fetch: fetchImpl,
+  };
+}

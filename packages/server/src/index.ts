@@ -1,0 +1,7 @@
+export * from './aurpayClient.js';
+export * from './aurpayError.js';
+export * from './aurpayResults.js';
+export type { CallOptions } from './aurpayTransport.js';
+export * from './callbackVerifier.js';
+export type { AurpayAuth, AurpayClientOptions } from './clientConfig.js';
+export * from './signRequest.js';
