@@ -41,16 +41,20 @@ export function repositoryRoot(): string {
   throw new Error(`No pnpm-workspace.yaml above ${fileURLToPath(import.meta.url)}: cannot find the repository root.`);
 }
 
+/**
+ * Aurpay's published Postman collection: the copy beside the repository (`../shared/aurpay-api/`)
+ * when there is one, otherwise the copy kept in `docs/`, so the agreement test runs on any clone.
+ */
 export function collectionPath(): string {
-  return resolve(repositoryRoot(), '../shared/aurpay-api/postman-collection.json');
+  const root = repositoryRoot();
+  const beside = resolve(root, '../shared/aurpay-api/postman-collection.json');
+  return existsSync(beside) ? beside : resolve(root, 'docs/aurpay-postman-collection.json');
 }
 
 export function loadCollection(): PostmanCollection {
   const path = collectionPath();
   if (!existsSync(path)) {
-    throw new Error(
-      `Aurpay's Postman collection is missing at ${path}: it is expected beside the repository as ../shared/aurpay-api/postman-collection.json.`,
-    );
+    throw new Error(`Aurpay's Postman collection is missing at ${path}: restore docs/aurpay-postman-collection.json.`);
   }
   return JSON.parse(readFileSync(path, 'utf8')) as PostmanCollection;
 }
