@@ -3,5 +3,6 @@ export * from './aurpayError.js';
 export * from './aurpayResults.js';
 export type { CallOptions } from './aurpayTransport.js';
 export * from './callbackVerifier.js';
+export * from './checkout/index.js';
 export type { AurpayAuth, AurpayClientOptions } from './clientConfig.js';
 export * from './signRequest.js';

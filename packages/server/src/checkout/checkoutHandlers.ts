@@ -1,0 +1,119 @@
+import type { CheckoutContext } from './checkoutContext.js';
+import type { CheckoutOptions } from './checkoutOptions.js';
+import type { CheckoutRequest, CheckoutResponse, EventSink } from './checkoutRequest.js';
+import { errorResponse, jsonResponse } from './checkoutResponses.js';
+import { matchCheckoutRoute } from './checkoutRoutes.js';
+import { createOrder } from './createOrder.js';
+import { CurrencyCache } from './currencyCache.js';
+import { getOrderStatus } from './getOrderStatus.js';
+import { handleCallback } from './handleCallback.js';
+import { HookQueue } from './hookQueue.js';
+import { orderEvents } from './orderEvents.js';
+import { OrderRefresher } from './orderRefresher.js';
+import type { StoredOrder } from './orderStore.js';
+import { OrderWatchers } from './orderWatchers.js';
+import { RateLimiter } from './rateLimiter.js';
+import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
+import { StatusApplier } from './statusApplier.js';
+import { StatusTokens } from './statusToken.js';
+import { supportedCurrencies } from './supportedCurrencies.js';
+import { toCheckoutHttpError } from './toCheckoutHttpError.js';
+
+export interface CheckoutHandlers {
+  /**
+   * Routes and answers any request under the mount point. For `GET /orders/:id/events` pass a
+   * `sink`: when the stream opens the result is null and everything goes through the sink.
+   */
+  handle(request: CheckoutRequest, sink?: EventSink): Promise<CheckoutResponse | null>;
+  /**
+   * Confirms an order's status with Aurpay now, even if it is terminal, applies it and fires the
+   * hooks it calls for. For back-office tools: Aurpay sends no callback when a merchant resolves
+   * an order that had already expired. Rejects with `order_not_found` or the gateway's error.
+   */
+  refreshOrder(orderId: string): Promise<StoredOrder>;
+  /** The status token for an order, as `POST /orders` hands it out. */
+  statusToken(orderId: string): string;
+  /** Orders with a live server-side watcher (one per order with open event streams). */
+  activeWatchers(): number;
+  /** Resolves once every hook queued so far has run. */
+  idle(): Promise<void>;
+  /** Stops every watcher and its timer; open streams get no more events. */
+  close(): void;
+}
+
+/**
+ * The checkout's routes as plain functions over `CheckoutRequest` → `CheckoutResponse`, for any
+ * HTTP framework (`createCheckoutRouter` is the Express adapter). Options are checked here, once.
+ *
+ * | route | answer |
+ * | --- | --- |
+ * | `GET /currencies` | `CheckoutCurrency[]` |
+ * | `POST /orders` | 201 `CheckoutOrder` |
+ * | `GET /orders/:id` | `OrderStatusView` |
+ * | `GET /orders/:id/events` | server-sent `status` events |
+ * | `GET`/`POST /callback` | 200 `{ received: true }` |
+ *
+ * Errors answer `{ error: { code, message } }` with 400/401/403/404/405/409/413/429/502/504.
+ *
+ * @example
+ * const checkout = createCheckoutHandlers({ client, publicUrl, priceFor, statusSecret, callback });
+ * const res = await checkout.handle({ method: 'GET', url: '/currencies', headers: {} });
+ */
+export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): CheckoutHandlers {
+  const options = resolveCheckoutOptions(checkoutOptions);
+  const { client, now } = options;
+  const hooks = new HookQueue(options.onError);
+  let watchers: OrderWatchers | null = null;
+  const applier = new StatusApplier({ options, hooks, publish: (order) => watchers?.publish(order) });
+  const refresher = new OrderRefresher({ client, store: options.store, applier, minRefreshMs: options.minRefreshMs, now });
+  watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, onError: options.onError });
+  const ctx: CheckoutContext = {
+    options,
+    tokens: new StatusTokens(options.statusSecret),
+    currencies: new CurrencyCache({ load: async () => supportedCurrencies(await client.listCryptoCurrencies(), options.allowedCurrencies), ttlMs: options.currencyCacheMs, now }),
+    rateLimiter: options.rateLimit === null ? null : new RateLimiter({ ...options.rateLimit, now }),
+    applier,
+    refresher,
+    watchers,
+    hooks,
+  };
+
+  async function route(request: CheckoutRequest, sink?: EventSink): Promise<CheckoutResponse | null> {
+    const url = typeof request.url === 'string' ? request.url : '';
+    const path = url.split('?', 1)[0] ?? '';
+    const target = matchCheckoutRoute(typeof request.method === 'string' ? request.method : '', path);
+    switch (target.name) {
+      case 'currencies':
+        return jsonResponse(200, await ctx.currencies.get());
+      case 'createOrder':
+        return createOrder(ctx, request);
+      case 'orderStatus':
+        return getOrderStatus(ctx, request, target.orderId);
+      case 'orderEvents':
+        if (sink === undefined) return getOrderStatus(ctx, request, target.orderId);
+        await orderEvents(ctx, request, target.orderId, sink);
+        return null;
+      case 'callback':
+        return handleCallback(ctx, request);
+      default:
+        return target satisfies never;
+    }
+  }
+
+  return {
+    async handle(request, sink) {
+      try {
+        return await route({ ...request, headers: request.headers ?? {} }, sink);
+      } catch (thrown) {
+        const { error, expected } = toCheckoutHttpError(thrown);
+        if (!expected) options.onError(thrown, { where: 'checkout route' });
+        return errorResponse(error);
+      }
+    },
+    refreshOrder: (orderId) => refresher.refresh(orderId, { force: true }),
+    statusToken: (orderId) => ctx.tokens.sign(orderId),
+    activeWatchers: () => ctx.watchers.size,
+    idle: () => hooks.idle(),
+    close: () => ctx.watchers.close(),
+  };
+}

@@ -1,0 +1,64 @@
+import type { CheckoutContext } from './checkoutContext.js';
+import { CheckoutHttpError } from './checkoutHttpError.js';
+import type { CreateOrderBody } from './checkoutOptions.js';
+import type { CheckoutRequest, CheckoutResponse } from './checkoutRequest.js';
+import { headerValue, jsonResponse } from './checkoutResponses.js';
+import { createOrderBodySchema, idempotencyKeySchema, parseOr400 } from './checkoutSchemas.js';
+import { bodyFingerprint } from './bodyFingerprint.js';
+import { checkoutOrderView } from './orderView.js';
+import { placeOrder, type OrderChoice } from './placeOrder.js';
+import { readPrice } from './readPrice.js';
+import { runIdempotent } from './runIdempotent.js';
+
+const PENDING_TTL_MS = 120_000;
+const DUPLICATE_WAIT_MS = 30_000;
+
+async function chooseCurrency(ctx: CheckoutContext, body: CreateOrderBody): Promise<OrderChoice> {
+  const supported = await ctx.currencies.get();
+  if (body.kind === 'lightning') {
+    if (supported.some((c) => c.chain === 'BLN' && c.currency === 'BTC-LN')) return { kind: 'lightning' };
+    throw new CheckoutHttpError(400, 'currency_unsupported', 'Lightning payments are not offered.');
+  }
+  if (body.chain === 'BLN') throw new CheckoutHttpError(400, 'currency_unsupported', 'For Lightning, send { "kind": "lightning" }.');
+  if (supported.some((c) => c.chain === body.chain && c.currency === body.currency)) {
+    return { kind: 'crypto', chain: body.chain, currency: body.currency };
+  }
+  throw new CheckoutHttpError(400, 'currency_unsupported', `${body.currency} on ${body.chain} is not offered; GET /currencies lists what is.`);
+}
+
+async function create(ctx: CheckoutContext, request: CheckoutRequest, body: CreateOrderBody): Promise<CheckoutResponse> {
+  const choice = await chooseCurrency(ctx, body);
+  const decision = ctx.rateLimiter?.take(request.clientId ?? 'anonymous') ?? { allowed: true };
+  if (!decision.allowed) {
+    throw new CheckoutHttpError(429, 'rate_limited', 'Too many orders from this client; try again shortly.', {
+      headers: { 'Retry-After': String(Math.ceil(decision.retryAfterMs / 1000)) },
+    });
+  }
+  const { options } = ctx;
+  // The price comes from the shop alone: no field of the body is read as a price, amount or address.
+  const price = await readPrice(options.priceFor, request, body);
+  const order = await placeOrder({ client: options.client, publicUrl: options.publicUrl, orderTtlMs: options.orderTtlMs, qrFormat: options.qrFormat, choice, price });
+  await options.store.put(order);
+  return jsonResponse(201, checkoutOrderView(order, ctx.tokens.sign(order.orderId), options.qrFormat));
+}
+
+/**
+ * `POST /orders`: validates the payment choice against what the gateway supports, prices the
+ * order with `priceFor`, creates it at Aurpay, stores it and answers 201 with a `CheckoutOrder`.
+ * With an `Idempotency-Key` header, a repeated request answers like the first one did.
+ *
+ * @example await createOrder(ctx, { method: 'POST', url: '/orders', headers: {}, body: { kind: 'lightning' } })
+ */
+export async function createOrder(ctx: CheckoutContext, request: CheckoutRequest): Promise<CheckoutResponse> {
+  const fingerprint = bodyFingerprint(request.body ?? null);
+  const body = parseOr400(createOrderBodySchema, request.body, 'body_invalid', 'Order request') as CreateOrderBody;
+  const rawKey = headerValue(request.headers, 'Idempotency-Key');
+  if (rawKey === undefined) throw new CheckoutHttpError(400, 'idempotency_key_invalid', 'Idempotency-Key may be sent only once.');
+  if (rawKey === null) return create(ctx, request, body);
+  const key = parseOr400(idempotencyKeySchema, rawKey, 'idempotency_key_invalid', 'Idempotency-Key');
+  const { store, idempotencyTtlMs, now } = ctx.options;
+  return runIdempotent(
+    { store, key: `orders:${key}`, fingerprint, ttlMs: idempotencyTtlMs, pendingTtlMs: PENDING_TTL_MS, waitMs: DUPLICATE_WAIT_MS, now },
+    () => create(ctx, request, body),
+  );
+}

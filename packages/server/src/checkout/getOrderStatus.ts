@@ -1,0 +1,18 @@
+import { authorizeOrder } from './authorizeOrder.js';
+import type { CheckoutContext } from './checkoutContext.js';
+import type { CheckoutRequest, CheckoutResponse } from './checkoutRequest.js';
+import { jsonResponse } from './checkoutResponses.js';
+import { statusView } from './orderView.js';
+
+/**
+ * `GET /orders/:id`: the order's `OrderStatusView`, brought up to date through the coalescing
+ * refresher (terminal orders straight from the store). A gateway failure answers 502/504 and
+ * leaves the stored status as it was.
+ *
+ * @example await getOrderStatus(ctx, request, orderId)
+ */
+export async function getOrderStatus(ctx: CheckoutContext, request: CheckoutRequest, rawOrderId: string): Promise<CheckoutResponse> {
+  const stored = await authorizeOrder(ctx, request, rawOrderId);
+  const order = await ctx.refresher.refresh(stored.orderId, { order: stored });
+  return jsonResponse(200, statusView(order));
+}

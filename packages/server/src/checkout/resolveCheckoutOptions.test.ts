@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckoutOptions } from './checkoutOptions.js';
+import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
+import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
+
+const VALID: CheckoutOptions = {
+  client: new FakeCheckoutClient(),
+  publicUrl: 'https://shop.example/api/pay/',
+  priceFor: () => ({ amount: '1', currency: 'USD' }),
+  statusSecret: 's'.repeat(32),
+  callback: { token: 't', secret: 's' },
+};
+
+describe('resolveCheckoutOptions', () => {
+  it('fills in the documented defaults', () => {
+    const resolved = resolveCheckoutOptions(VALID);
+    expect(resolved).toMatchObject({
+      publicUrl: 'https://shop.example/api/pay',
+      orderTtlMs: 1_800_000,
+      minRefreshMs: 2000,
+      pollIntervalMs: 3000,
+      heartbeatMs: 15_000,
+      rateLimit: { max: 20, windowMs: 60_000 },
+      idempotencyTtlMs: 86_400_000,
+      currencyCacheMs: 300_000,
+      qrFormat: 'auto',
+      allowedCurrencies: null,
+    });
+    expect(resolveCheckoutOptions({ ...VALID, rateLimit: false, allowedCurrencies: ['BTC', 'BTC-LN'] })).toMatchObject({
+      rateLimit: null,
+      allowedCurrencies: new Set(['BTC', 'BTC-LN']),
+    });
+  });
+
+  it.each([
+    ['publicUrl', { publicUrl: '/api/pay' }, /publicUrl must be the absolute http\(s\) URL/],
+    ['publicUrl with a query', { publicUrl: 'https://shop.example/pay?x=1' }, /no query or fragment/],
+    ['publicUrl with credentials', { publicUrl: 'https://user:pw@shop.example/pay' }, /publicUrl/],
+    ['publicUrl ftp', { publicUrl: 'ftp://shop.example/pay' }, /publicUrl/],
+    ['statusSecret', { statusSecret: 'short' }, /statusSecret must be a string of at least 32 characters/],
+    ['callback', { callback: undefined }, /callback must be \{ token, secret \}/],
+    ['callback.secret', { callback: { token: 't', secret: '' } }, /callback.secret/],
+    ['client', { client: {} }, /client must be an AurpayClient \(missing createPayInfo\)/],
+    ['priceFor', { priceFor: 'free' }, /priceFor\(req, body\) must be a function/],
+    ['allowedCurrencies', { allowedCurrencies: ['BTC', 'DOGE'] }, /unknown currency "DOGE"/],
+    ['allowedCurrencies empty', { allowedCurrencies: [] }, /non-empty array/],
+    ['orderTtlMs', { orderTtlMs: -1 }, /orderTtlMs must be an integer ≥ 1000 ms, got -1/],
+    ['minRefreshMs', { minRefreshMs: 1.5 }, /minRefreshMs/],
+    ['rateLimit.max', { rateLimit: { max: 0 } }, /rateLimit.max must be an integer ≥ 1, got 0/],
+    ['qrFormat', { qrFormat: 'svg' }, /qrFormat must be one of/],
+    ['onPaid', { onPaid: 'yes' }, /onPaid must be a function/],
+    ['store', { store: { get: () => null } }, /store must implement OrderStore \(missing findByCallbackRef\)/],
+  ])('refuses a bad %s with a message naming it', (_name, change, message) => {
+    expect(() => resolveCheckoutOptions({ ...VALID, ...(change as Partial<CheckoutOptions>) })).toThrow(message);
+    try {
+      resolveCheckoutOptions({ ...VALID, ...(change as Partial<CheckoutOptions>) });
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'checkout_options_invalid' });
+    }
+  });
+});

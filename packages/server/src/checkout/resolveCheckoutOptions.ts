@@ -1,0 +1,119 @@
+import { AurpayKitError, DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
+import type { CheckoutOptions } from './checkoutOptions.js';
+import { MemoryOrderStore } from './memoryStore.js';
+import type { OrderStore } from './orderStore.js';
+
+export interface ResolvedCheckoutOptions extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'rateLimit' | 'store'> {
+  /** Without a trailing slash. */
+  publicUrl: string;
+  store: OrderStore;
+  /** null: every currency the gateway supports. */
+  allowedCurrencies: ReadonlySet<string> | null;
+  rateLimit: { max: number; windowMs: number } | null;
+}
+
+const STORE_METHODS = [
+  'get',
+  'findByCallbackRef',
+  'put',
+  'compareAndSetStatus',
+  'markFulfilled',
+  'reserveIdempotencyKey',
+  'completeIdempotencyKey',
+  'releaseIdempotencyKey',
+] as const;
+const QR_FORMATS: readonly QrFormat[] = ['auto', 'address', 'uri', 'token-transfer'];
+
+function invalid(message: string): AurpayKitError {
+  return new AurpayKitError('checkout_options_invalid', `Checkout options: ${message}`);
+}
+
+function integer(name: string, value: unknown, fallback: number, min: number, unit = ' ms'): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+    throw invalid(`${name} must be an integer ≥ ${min}${unit}, got ${String(value)}.`);
+  }
+  return value;
+}
+
+function secret(name: string, value: unknown, minLength: number): string {
+  if (typeof value !== 'string' || value.length < minLength) {
+    throw invalid(`${name} must be a string of at least ${minLength} characters${minLength > 1 ? ' (use a random value, e.g. crypto.randomBytes(32).toString("hex"))' : ''}.`);
+  }
+  return value;
+}
+
+function publicUrl(value: unknown): string {
+  const text = typeof value === 'string' ? value : '';
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw invalid(`publicUrl must be the absolute http(s) URL where the checkout routes are mounted, with no query or fragment (e.g. "https://shop.example/api/pay"), got ${JSON.stringify(value)}.`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function allowed(value: unknown): ReadonlySet<string> | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value) || value.length === 0) throw invalid('allowedCurrencies must be a non-empty array of currency codes.');
+  for (const code of value) {
+    if (typeof code !== 'string' || findCurrency(code) === undefined) {
+      throw invalid(`allowedCurrencies: unknown currency ${JSON.stringify(code)} (use codes such as "BTC", "USDT-ERC20", "BTC-LN").`);
+    }
+  }
+  return new Set(value as string[]);
+}
+
+function hook<T>(name: string, value: T | undefined): T | undefined {
+  if (value !== undefined && typeof value !== 'function') throw invalid(`${name} must be a function.`);
+  return value;
+}
+
+function defaultOnError(error: unknown, context: { where: string; orderId?: string }): void {
+  console.error(`aurpay-kit checkout: ${context.where}${context.orderId === undefined ? '' : ` (order ${context.orderId})`} failed:`, error);
+}
+
+/**
+ * Checks checkout options once, at construction, and fills in the defaults, so a misconfigured
+ * shop fails at start-up with a message naming the option instead of at its first order.
+ *
+ * @example resolveCheckoutOptions(options).minRefreshMs // 2000 unless set
+ */
+export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedCheckoutOptions {
+  if (typeof options !== 'object' || options === null) throw invalid('pass an options object.');
+  const { client } = options;
+  for (const method of ['createPayInfo', 'createBlnOrder', 'getOrderDetail', 'listCryptoCurrencies'] as const) {
+    if (typeof client?.[method] !== 'function') throw invalid(`client must be an AurpayClient (missing ${method}).`);
+  }
+  if (typeof options.priceFor !== 'function') throw invalid('priceFor(req, body) must be a function returning { amount, currency }.');
+  if (typeof options.callback !== 'object' || options.callback === null) throw invalid('callback must be { token, secret } from Aurpay.');
+  const rate = options.rateLimit;
+  if (rate !== undefined && rate !== false && (typeof rate !== 'object' || rate === null)) throw invalid('rateLimit must be { max, windowMs } or false.');
+  const qrFormat = options.qrFormat ?? 'auto';
+  if (!QR_FORMATS.includes(qrFormat)) throw invalid(`qrFormat must be one of ${QR_FORMATS.join(', ')}.`);
+  const store = options.store ?? new MemoryOrderStore(options.now === undefined ? {} : { now: options.now });
+  for (const method of STORE_METHODS) {
+    if (typeof store[method] !== 'function') throw invalid(`store must implement OrderStore (missing ${method}).`);
+  }
+  return {
+    client,
+    publicUrl: publicUrl(options.publicUrl),
+    priceFor: options.priceFor,
+    statusSecret: secret('statusSecret', options.statusSecret, 32),
+    callback: { token: secret('callback.token', options.callback.token, 1), secret: secret('callback.secret', options.callback.secret, 1) },
+    store,
+    onPaid: hook('onPaid', options.onPaid) ?? (() => undefined),
+    onExpired: hook('onExpired', options.onExpired) ?? (() => undefined),
+    onStatusChange: hook('onStatusChange', options.onStatusChange) ?? (() => undefined),
+    onError: hook('onError', options.onError) ?? defaultOnError,
+    allowedCurrencies: allowed(options.allowedCurrencies),
+    orderTtlMs: integer('orderTtlMs', options.orderTtlMs, DEFAULT_ORDER_TTL_MS, 1000),
+    minRefreshMs: integer('minRefreshMs', options.minRefreshMs, 2000, 0),
+    pollIntervalMs: integer('pollIntervalMs', options.pollIntervalMs, 3000, 10),
+    heartbeatMs: integer('heartbeatMs', options.heartbeatMs, 15_000, 10),
+    rateLimit: rate === false ? null : { max: integer('rateLimit.max', rate?.max, 20, 1, ''), windowMs: integer('rateLimit.windowMs', rate?.windowMs, 60_000, 1) },
+    idempotencyTtlMs: integer('idempotencyTtlMs', options.idempotencyTtlMs, 86_400_000, 1000),
+    currencyCacheMs: integer('currencyCacheMs', options.currencyCacheMs, 300_000, 0),
+    qrFormat,
+    now: hook('now', options.now) ?? Date.now,
+  };
+}

@@ -1,0 +1,101 @@
+import { checkoutStatusFromAurpay, parseAmount, type CheckoutStatus } from '@aurpay-kit/core';
+import { AurpayError } from '../aurpayError.js';
+import type { OrderDetail } from '../aurpayResults.js';
+import { CheckoutHttpError } from './checkoutHttpError.js';
+import type { ResolvedCheckoutOptions } from './resolveCheckoutOptions.js';
+import type { HookQueue } from './hookQueue.js';
+import type { StoredOrder } from './orderStore.js';
+
+export interface StatusApplierOptions {
+  options: Pick<ResolvedCheckoutOptions, 'store' | 'now' | 'onPaid' | 'onExpired' | 'onStatusChange'>;
+  hooks: HookQueue;
+  /** Tells the order's watchers about a change. */
+  publish: (order: StoredOrder) => void;
+}
+
+const MAX_ATTEMPTS = 20;
+
+/**
+ * Whether a confirmed upstream status may replace the stored one. A paid order never goes back
+ * (only on to refunded); an expired or failed order may still become paid when the merchant
+ * resolves it at Aurpay.
+ */
+export function canMove(from: CheckoutStatus, to: CheckoutStatus): boolean {
+  switch (from) {
+    case 'paid':
+      return to === 'paid' || to === 'refunded';
+    case 'refunded':
+      return to === 'refunded';
+    case 'expired':
+    case 'failed':
+      return to === from || to === 'paid' || to === 'refunded';
+    case 'awaiting_payment':
+    case 'partially_paid':
+    case 'unknown':
+      return true;
+    default:
+      return from satisfies never;
+  }
+}
+
+/**
+ * Applies an order detail confirmed with Aurpay to the store: compare-and-set (retrying when
+ * another request wrote first), then publishes the change and queues `onStatusChange`; `onPaid`
+ * and `onExpired` run exactly once per order, however many requests race, because the store's
+ * `markFulfilled` answers true only once.
+ *
+ * @example const order = await applier.apply(orderId, await client.getOrderDetail(orderId));
+ */
+export class StatusApplier {
+  readonly #o: StatusApplierOptions;
+
+  constructor(options: StatusApplierOptions) {
+    this.#o = options;
+  }
+
+  async apply(orderId: string, detail: OrderDetail): Promise<StoredOrder> {
+    const { store, now } = this.#o.options;
+    if (detail.order_id !== orderId) throw new AurpayError('aurpay_bad_response', `The gateway answered for order ${String(detail.order_id)}, not ${orderId}.`);
+    let paidAmount: string;
+    try {
+      paidAmount = parseAmount(detail.obtained ?? '0');
+    } catch (error) {
+      throw new AurpayError('aurpay_bad_response', 'The gateway sent an unusable paid amount.', { cause: error });
+    }
+    const status = checkoutStatusFromAurpay(detail.status);
+    const aurpayStatus = String(detail.status);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const current = await store.get(orderId);
+      if (current === null) throw new CheckoutHttpError(404, 'order_not_found', 'No such order.');
+      if (detail.currency !== current.currency) {
+        throw new AurpayError('aurpay_bad_response', `The gateway's order ${orderId} is in ${detail.currency}, not ${current.currency}.`);
+      }
+      const unchanged = current.status === status && current.aurpayStatus === aurpayStatus && current.paidAmount === paidAmount;
+      if (unchanged || !canMove(current.status, status)) {
+        await this.#settle(current);
+        return current;
+      }
+      const update = { status, aurpayStatus, paidAmount, updatedAt: Math.max(current.updatedAt, now()) };
+      const written = await store.compareAndSetStatus(orderId, current.version, update);
+      if (written === null) continue;
+      this.#o.publish(written);
+      if (written.status !== current.status) {
+        const { onStatusChange } = this.#o.options;
+        this.#o.hooks.push(orderId, 'onStatusChange', () => onStatusChange(written, current.status));
+      }
+      await this.#settle(written);
+      return written;
+    }
+    throw new Error(`Order ${orderId} kept changing under ${MAX_ATTEMPTS} status writes.`);
+  }
+
+  /** Fires the once-only hook an order's status calls for, if no request has yet. */
+  async #settle(order: StoredOrder): Promise<void> {
+    const { store, onPaid, onExpired } = this.#o.options;
+    if (order.status === 'paid' && (await store.markFulfilled(order.orderId, 'paid'))) {
+      this.#o.hooks.push(order.orderId, 'onPaid', () => onPaid(order));
+    } else if (order.status === 'expired' && (await store.markFulfilled(order.orderId, 'expired'))) {
+      this.#o.hooks.push(order.orderId, 'onExpired', () => onExpired(order));
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const DOMAIN = 'aurpay-kit/status-token/v1:';
+
+/**
+ * Signs and checks the per-order `statusToken` that authorises `GET /orders/:id` and its event
+ * stream: base64url HMAC-SHA256 of the order id under the server's `statusSecret`. Only this
+ * server can issue one, and one order's token opens no other order.
+ *
+ * @example
+ * const tokens = new StatusTokens(process.env.STATUS_SECRET!);
+ * tokens.verify(orderId, tokens.sign(orderId)) // true
+ */
+export class StatusTokens {
+  readonly #secret: string;
+
+  constructor(secret: string) {
+    this.#secret = secret;
+  }
+
+  sign(orderId: string): string {
+    return createHmac('sha256', this.#secret).update(DOMAIN + orderId, 'utf8').digest('base64url');
+  }
+
+  /** Constant-time comparison; any malformed token is simply false. */
+  verify(orderId: string, token: string): boolean {
+    const expected = Buffer.from(this.sign(orderId), 'utf8');
+    const given = Buffer.from(token, 'utf8');
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+}

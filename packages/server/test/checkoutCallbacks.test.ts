@@ -1,0 +1,140 @@
+import type { CheckoutOrder } from '@aurpay-kit/core';
+import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { signCallback } from '../src/callbackVerifier.js';
+import { startHarness, type Harness } from './checkoutHarness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const CREDENTIALS = { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret };
+const UNAUTHORIZED = { error: { code: 'callback_unauthorized', message: 'Callback authentication failed.' } };
+
+async function callbackUrls(order: CheckoutOrder): Promise<{ callback_url: string; timeout_callback: string }> {
+  const view = (await h.control(`/orders/${order.orderId}`)) as { urls: { callback_url: string; timeout_callback: string } };
+  return view.urls;
+}
+
+/** Sends a callback to `url` (a URL under the router) with the given headers. */
+async function sendCallback(url: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'GET') {
+  const path = url.slice(h.publicUrl.length);
+  return h.api(method, path, { headers, ...(method === 'POST' ? { body: { order_id: 'whatever', status: 'SUCCESS' } } : {}) });
+}
+
+describe('forged callbacks', () => {
+  let order: CheckoutOrder;
+  let paidUrl: string;
+  beforeAll(async () => {
+    order = await h.createOrder({ kind: 'crypto', chain: 'ETH', currency: 'USDC-ERC20' });
+    paidUrl = (await callbackUrls(order)).callback_url;
+  });
+
+  const now = () => Date.now();
+  const cases: [string, () => Promise<Record<string, string>>, 'GET' | 'POST'][] = [
+    ['a wrong token', async () => ({ ...signCallback({ callbackUrl: paidUrl, ...CREDENTIALS }), 'Callback-Token': 'not-the-token' }), 'GET'],
+    ['a wrong signature', async () => signCallback({ callbackUrl: paidUrl, token: CREDENTIALS.token, secret: 'not-the-secret' }), 'POST'],
+    ['a stale Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: new Date(now() - 301_000) }), 'GET'],
+    ['a future Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: new Date(now() + 301_000) }), 'POST'],
+    ['a malformed Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: 'yesterday' }), 'GET'],
+    [
+      'a signature for another order’s URL',
+      async () => {
+        const other = await h.createOrder({ kind: 'lightning' });
+        return signCallback({ callbackUrl: (await callbackUrls(other)).callback_url, ...CREDENTIALS });
+      },
+      'GET',
+    ],
+    ['a signature for the timeout URL', async () => signCallback({ callbackUrl: paidUrl.replace('event=paid', 'event=expired'), ...CREDENTIALS }), 'GET'],
+    [
+      'a signature for the same path on another host (a forged Host header)',
+      async () => ({ ...signCallback({ callbackUrl: paidUrl.replace(/^http:\/\/[^/]+/, 'https://evil.example'), ...CREDENTIALS }), Host: 'evil.example' }),
+      'POST',
+    ],
+    ['no headers at all', async () => ({}), 'GET'],
+    ['no Signature', async () => omit(signCallback({ callbackUrl: paidUrl, ...CREDENTIALS }), 'Signature'), 'GET'],
+    ['no Date', async () => omit(signCallback({ callbackUrl: paidUrl, ...CREDENTIALS }), 'Date'), 'POST'],
+    ['no Callback-Token', async () => omit(signCallback({ callbackUrl: paidUrl, ...CREDENTIALS }), 'Callback-Token'), 'GET'],
+  ];
+
+  it.each(cases)('rejects %s with a bare 401, no upstream call and no change', async (_name, headersFor, method) => {
+    const headers = await headersFor();
+    await h.resetStats();
+    const answer = await sendCallback(paidUrl, headers, method);
+    expect(answer.status).toBe(401);
+    expect(answer.body).toEqual(UNAUTHORIZED);
+    expect(await h.detailCalls()).toBe(0);
+    expect(h.hooks.paid.some((o) => o.orderId === order.orderId)).toBe(false);
+  });
+
+  it('rejects a correctly signed callback for an order this server did not create', async () => {
+    // An order made at the gateway by someone else, with callback URLs pointing at this shop.
+    const foreign = await h.client.createPayInfo({
+      chain: 'BTC',
+      currency: 'BTC',
+      vs_currency: 'USD',
+      vs_price: 5,
+      callback_url: `${h.publicUrl}/callback?ref=AAAAAAAAAAAAAAAAAAAAAA&event=paid`,
+    });
+    await h.control(`/orders/${foreign.order_id}/pay`, {});
+    const urls = [
+      `${h.publicUrl}/callback?ref=AAAAAAAAAAAAAAAAAAAAAA&event=paid`,
+      `${h.publicUrl}/callback?order_id=${foreign.order_id}&event=paid`,
+      `${h.publicUrl}/callback`,
+    ];
+    await h.resetStats();
+    for (const url of urls) {
+      const answer = await sendCallback(url, signCallback({ callbackUrl: url, ...CREDENTIALS }), 'POST');
+      expect(answer.status).toBe(404);
+      expect(answer.body).toEqual({ error: { code: 'order_not_found', message: 'No such order.' } });
+    }
+    expect(await h.detailCalls()).toBe(0);
+    expect(h.hooks.paid.some((o) => o.orderId === foreign.order_id)).toBe(false);
+  });
+
+  it('treats a genuine callback as a hint: an unpaid order stays unpaid', async () => {
+    const unpaid = await h.createOrder({ kind: 'crypto', chain: 'BSC', currency: 'BNB' });
+    const url = (await callbackUrls(unpaid)).callback_url;
+    await h.resetStats();
+    const answer = await sendCallback(url, signCallback({ callbackUrl: url, ...CREDENTIALS }), 'POST');
+    expect(answer).toMatchObject({ status: 200, body: { received: true } });
+    expect(await h.detailCalls()).toBe(1);
+    expect((await h.status(unpaid)).body.status).toBe('awaiting_payment');
+    await h.router.checkout.idle();
+    expect(h.hooks.paid.some((o) => o.orderId === unpaid.orderId)).toBe(false);
+  });
+});
+
+describe('duplicate callbacks racing pollers', () => {
+  it('fires onPaid exactly once for 10 concurrent callbacks and 30 concurrent status requests', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const order = await h.createOrder({ kind: round === 1 ? 'lightning' : 'crypto', chain: 'BTC', currency: 'BTC' });
+      const { callback_url: url } = await callbackUrls(order);
+      await h.control(`/orders/${order.orderId}/pay`, {});
+      const callbacks = Array.from({ length: 10 }, (_, i) => sendCallback(url, signCallback({ callbackUrl: url, ...CREDENTIALS }), i % 2 === 0 ? 'GET' : 'POST'));
+      const pollers = Array.from({ length: 30 }, () => h.status(order));
+      const answers = await Promise.all([...callbacks, ...pollers]);
+      expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+      expect(answers.slice(0, 10).map((a) => a.body)).toEqual(Array(10).fill({ received: true }));
+      await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+      // Let the sandbox's own callback arrive too.
+      await vi.waitFor(async () => {
+        const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
+        expect(view.callbacks.map((c) => c.status)).toEqual([200]);
+      });
+      await h.router.checkout.idle();
+      expect(h.hooks.paid.filter((o) => o.orderId === order.orderId)).toHaveLength(1);
+      expect(h.hooks.changes.filter((c) => c.order.orderId === order.orderId && c.order.status === 'paid')).toHaveLength(1);
+    }
+  });
+});
+
+function omit(headers: Record<string, string>, name: string): Record<string, string> {
+  const copy = { ...headers };
+  delete copy[name];
+  return copy;
+}

@@ -1,0 +1,94 @@
+import type { CheckoutOrder } from '@aurpay-kit/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from './checkoutHarness.js';
+import { openSse } from './checkoutSseClient.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ checkout: { minRefreshMs: 50, pollIntervalMs: 100 } });
+});
+afterAll(async () => {
+  await h.close();
+});
+
+function eventsUrl(order: CheckoutOrder, withQueryToken = true): string {
+  return `${h.publicUrl}/orders/${order.orderId}/events${withQueryToken ? `?token=${order.statusToken}` : ''}`;
+}
+
+describe('GET /orders/:id/events', () => {
+  it('sends the status at once, then the payment simulated in the sandbox, then ends', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' });
+    const sse = await openSse(eventsUrl(order));
+    expect(sse.status).toBe(200);
+    expect(sse.contentType).toMatch(/^text\/event-stream/);
+    await vi.waitFor(() => expect(sse.events).toHaveLength(1));
+    expect(sse.events[0]).toMatchObject({ id: '1', event: 'status', data: { orderId: order.orderId, status: 'awaiting_payment' } });
+    expect(h.router.checkout.activeWatchers()).toBe(1);
+    await h.control(`/orders/${order.orderId}/pay`, {});
+    expect(await sse.done).toBe('ended');
+    expect(sse.events.map((e) => e.data.status)).toEqual(['awaiting_payment', 'paid']);
+    expect(sse.events[1]).toMatchObject({ event: 'status', data: { paidAmount: order.amount, remainingAmount: '0' } });
+    expect(Number(sse.events[1]?.id)).toBeGreaterThan(1);
+    expect(sse.retry).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(h.router.checkout.activeWatchers()).toBe(0));
+  });
+
+  it('delivers a partial payment found by the server-side watcher, with the token in a header', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' });
+    const sse = await openSse(eventsUrl(order, false), { 'X-Status-Token': order.statusToken });
+    await vi.waitFor(() => expect(sse.events).toHaveLength(1));
+    await h.control(`/orders/${order.orderId}/pay`, { amount: '0.00001' });
+    await vi.waitFor(() => expect(sse.events.map((e) => e.data.status)).toEqual(['awaiting_payment', 'partially_paid']), { timeout: 3000 });
+    expect(sse.events[1]?.data.paidAmount).toBe('0.00001');
+    await h.control(`/orders/${order.orderId}/expire`, {});
+    expect(await sse.done).toBe('ended');
+    expect(sse.events.map((e) => e.data.status)).toEqual(['awaiting_payment', 'partially_paid', 'expired']);
+  });
+
+  it('runs one watcher per order for many streams and frees it when the last client drops', async () => {
+    const order = await h.createOrder({ kind: 'lightning' });
+    const streams = await Promise.all(Array.from({ length: 5 }, () => openSse(eventsUrl(order))));
+    await vi.waitFor(() => expect(streams.every((s) => s.events.length === 1)).toBe(true));
+    expect(h.router.checkout.activeWatchers()).toBe(1);
+    await h.resetStats();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Five listeners, one poller: about one detail call per poll interval, not five.
+    expect(await h.detailCalls()).toBeLessThanOrEqual(7);
+    for (const stream of streams.slice(0, 4)) stream.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.router.checkout.activeWatchers()).toBe(1);
+    streams[4]?.close();
+    await vi.waitFor(() => expect(h.router.checkout.activeWatchers()).toBe(0));
+    // A poll already on the wire may still land; after that, silence.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await h.resetStats();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await h.detailCalls()).toBe(0);
+  });
+
+  it('honours Last-Event-ID: nothing repeated, and a seen terminal event ends the stream at once', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'TRX', currency: 'USDT-TRC20' });
+    const resumed = await openSse(eventsUrl(order), { 'Last-Event-ID': '1' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(resumed.events).toEqual([]);
+    await h.control(`/orders/${order.orderId}/pay`, {});
+    expect(await resumed.done).toBe('ended');
+    expect(resumed.events.map((e) => e.data.status)).toEqual(['paid']);
+    const lastId = resumed.events[0]?.id ?? '';
+    const again = await openSse(eventsUrl(order), { 'Last-Event-ID': lastId });
+    expect(await again.done).toBe('ended');
+    expect(again.events).toEqual([]);
+    const fresh = await openSse(eventsUrl(order));
+    expect(await fresh.done).toBe('ended');
+    expect(fresh.events.map((e) => e.data.status)).toEqual(['paid']);
+  });
+
+  it('answers errors as JSON before any stream opens', async () => {
+    const order = await h.createOrder({ kind: 'lightning' });
+    const noToken = await h.api('GET', `/orders/${order.orderId}/events`);
+    expect(noToken).toMatchObject({ status: 401, body: { error: { code: 'status_token_missing' } } });
+    const badId = await h.api('GET', `/orders/${order.orderId}/events?token=${order.statusToken}`, { headers: { 'Last-Event-ID': 'abc' } });
+    expect(badId).toMatchObject({ status: 400, body: { error: { code: 'header_invalid' } } });
+    expect(h.router.checkout.activeWatchers()).toBe(0);
+  });
+});

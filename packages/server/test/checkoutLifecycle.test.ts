@@ -1,0 +1,139 @@
+import type { CheckoutOrder } from '@aurpay-kit/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from './checkoutHarness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function waitForStatus(order: CheckoutOrder, status: string): Promise<Record<string, string>> {
+  return vi.waitFor(
+    async () => {
+      const answer = await h.status(order);
+      expect(answer.body.status).toBe(status);
+      return answer.body as Record<string, string>;
+    },
+    { timeout: 5000, interval: 50 },
+  );
+}
+
+function hooksFor(order: CheckoutOrder) {
+  return {
+    paid: h.hooks.paid.filter((o) => o.orderId === order.orderId),
+    expired: h.hooks.expired.filter((o) => o.orderId === order.orderId),
+    changes: h.hooks.changes.filter((c) => c.order.orderId === order.orderId).map((c) => `${c.previous}→${c.order.status}`),
+  };
+}
+
+async function sandboxCallbacks(order: CheckoutOrder): Promise<{ event: string; status: number | null; method: string }[]> {
+  const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { event: string; status: number | null; method: string }[] };
+  return view.callbacks;
+}
+
+const KINDS = [
+  { name: 'crypto', body: { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20', cartId: 'cart-1' } },
+  { name: 'lightning', body: { kind: 'lightning', cartId: 'cart-1' } },
+] as const;
+
+describe.each(KINDS)('$name order end to end', ({ name, body }) => {
+  it('is paid: the success callback is confirmed, stored and onPaid fires once with the order', async () => {
+    const order = await h.createOrder(body);
+    expect(order).toMatchObject({ kind: name, status: 'awaiting_payment', paidAmount: '0', fiatAmount: '18.5', fiatCurrency: 'USD' });
+    await h.control(`/orders/${order.orderId}/pay`, {});
+    // The callback alone (no status polling) brings the hook.
+    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
+    const paid = hooksFor(order).paid[0];
+    expect(paid).toMatchObject({ orderId: order.orderId, status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: order.amount, metadata: { cartId: 'cart-1' } });
+    expect(await sandboxCallbacks(order)).toEqual([expect.objectContaining({ event: 'success', status: 200, method: 'POST' })]);
+    const view = await waitForStatus(order, 'paid');
+    expect(view).toMatchObject({ paidAmount: order.amount, remainingAmount: '0', aurpayStatus: 'SUCCESS' });
+    await h.router.checkout.idle();
+    expect(hooksFor(order)).toEqual({ paid: [expect.anything()], expired: [], changes: ['awaiting_payment→paid'] });
+  });
+
+  it('is expired: onExpired fires once, onPaid never', async () => {
+    const order = await h.createOrder(body);
+    await h.control(`/orders/${order.orderId}/expire`, {});
+    await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), { timeout: 5000 });
+    expect(hooksFor(order).expired[0]).toMatchObject({ orderId: order.orderId, status: 'expired', aurpayStatus: 'OVERDUE' });
+    await waitForStatus(order, 'expired');
+    await h.router.checkout.idle();
+    expect(hooksFor(order)).toEqual({ paid: [], expired: [expect.anything()], changes: ['awaiting_payment→expired'] });
+  });
+});
+
+describe('crypto order paid in part', () => {
+  it('shows the partial payment, then is paid in full: hooks in order, onPaid once', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' });
+    await h.control(`/orders/${order.orderId}/pay`, { amount: '0.0001' });
+    const partial = await waitForStatus(order, 'partially_paid');
+    expect(partial.paidAmount).toBe('0.0001');
+    expect(partial.remainingAmount).not.toBe('0');
+    await h.control(`/orders/${order.orderId}/pay`, {});
+    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
+    await waitForStatus(order, 'paid');
+    await h.router.checkout.idle();
+    expect(hooksFor(order).changes).toEqual(['awaiting_payment→partially_paid', 'partially_paid→paid']);
+    expect(hooksFor(order).paid[0]).toMatchObject({ paidAmount: order.amount, status: 'paid' });
+    expect(hooksFor(order).expired).toEqual([]);
+  });
+
+  it('is resolved by the merchant after an under-payment: counts as paid', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'TRX', currency: 'USDT-TRC20' });
+    await h.control(`/orders/${order.orderId}/pay`, { amount: '10' });
+    await waitForStatus(order, 'partially_paid');
+    await h.control(`/orders/${order.orderId}/resolve`, {});
+    const view = await waitForStatus(order, 'paid');
+    expect(view).toMatchObject({ aurpayStatus: 'RESOLVED', paidAmount: '10' });
+    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1));
+    await h.router.checkout.idle();
+    expect(hooksFor(order).changes).toEqual(['awaiting_payment→partially_paid', 'partially_paid→paid']);
+    expect(hooksFor(order).paid[0]).toMatchObject({ aurpayStatus: 'RESOLVED' });
+  });
+});
+
+describe.each(KINDS)('$name order resolved by the merchant after it expired', ({ body }) => {
+  it('is expired (onExpired once), then, confirmed on request, paid (onPaid once)', async () => {
+    const order = await h.createOrder(body);
+    await h.control(`/orders/${order.orderId}/expire`, {});
+    await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), { timeout: 5000 });
+    await h.control(`/orders/${order.orderId}/resolve`, {});
+    // Aurpay calls back for nothing here and an expired order is final for pollers.
+    expect((await h.status(order)).body.status).toBe('expired');
+    const confirmed = await h.router.checkout.refreshOrder(order.orderId);
+    expect(confirmed).toMatchObject({ status: 'paid', aurpayStatus: 'RESOLVED' });
+    expect((await h.status(order)).body.status).toBe('paid');
+    await h.router.checkout.refreshOrder(order.orderId);
+    await h.router.checkout.idle();
+    expect(hooksFor(order)).toEqual({ paid: [expect.objectContaining({ aurpayStatus: 'RESOLVED' })], expired: [expect.anything()], changes: ['awaiting_payment→expired', 'expired→paid'] });
+  });
+});
+
+describe('Lightning order view', () => {
+  it('carries the BOLT11 invoice, its links and an expiry no later than the invoice', async () => {
+    const order = await h.createOrder({ kind: 'lightning' });
+    expect(order.paymentRequest).toMatch(/^lntb/);
+    expect(order.paymentUri).toBe(`lightning:${order.paymentRequest}`);
+    expect(order.qrValue).toBe(`LIGHTNING:${order.paymentRequest?.toUpperCase()}`);
+    expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBeLessThanOrEqual(30 * 60_000);
+    expect(order).toMatchObject({ chain: 'BLN', currency: 'BTC-LN', address: null, contractAddress: null });
+  });
+});
+
+describe('order timing out on its own', () => {
+  it('reaches expired through the timeout callback when the sandbox window closes', async () => {
+    const quick = await startHarness({ sandbox: { orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
+    try {
+      const order = await quick.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
+      expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(1000);
+      await vi.waitFor(() => expect(quick.hooks.expired.map((o) => o.orderId)).toEqual([order.orderId]), { timeout: 8000, interval: 100 });
+      expect(quick.hooks.paid).toEqual([]);
+    } finally {
+      await quick.close();
+    }
+  });
+});
