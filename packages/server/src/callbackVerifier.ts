@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AurpayKitError } from '@aurpay-kit/core';
 
 export type CallbackVerificationCode =
@@ -58,19 +58,28 @@ function checkCallbackUrl(url: unknown): string {
 function header(headers: CallbackHeaders, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const wanted = name.toLowerCase();
+  // Node's req.headers are already lower-case: look there first, then scan for other spellings.
+  const direct = headers[wanted];
+  if (direct !== undefined) return firstString(direct);
   for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted) continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    return typeof first === 'string' ? first : undefined;
+    if (key.toLowerCase() === wanted) return firstString(value);
   }
   return undefined;
 }
 
-/** Compares digests of both sides, so neither the content nor the length of the secret leaks. */
+function firstString(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}
+
+/**
+ * Constant time in the content. A length difference answers at once: a base64 HMAC-SHA256 is
+ * always 44 characters and Aurpay's callback tokens have a fixed length, so length reveals nothing.
+ */
 function constantTimeEqual(a: string, b: string): boolean {
-  const da = createHash('sha256').update(a, 'utf8').digest();
-  const db = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(da, db);
+  const da = Buffer.from(a, 'utf8');
+  const db = Buffer.from(b, 'utf8');
+  return da.length === db.length && timingSafeEqual(da, db);
 }
 
 function callbackSignature(secret: string, date: string, callbackUrl: string): string {
@@ -112,7 +121,8 @@ export function verifyCallback(options: VerifyCallbackOptions): { date: string }
   const date = header(headers, 'Date');
   const signature = header(headers, 'Signature');
   const wanted = ['Callback-Token', 'Date', ...(secret === undefined ? [] : ['Signature'])];
-  const missing = wanted.filter((name) => !header(headers, name));
+  const sent: Record<string, string | undefined> = { 'Callback-Token': sentToken, Date: date, Signature: signature };
+  const missing = wanted.filter((name) => !sent[name]);
   if (missing.length > 0 || sentToken === undefined || date === undefined) {
     throw new CallbackVerificationError('callback_header_missing', `The callback lacks the ${missing.join(', ')} header(s).`);
   }
