@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'jsdom',
+    setupFiles: ['src/test-utils/setup.ts'],
     testTimeout: 20_000,
   },
 });

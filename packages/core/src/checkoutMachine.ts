@@ -1,5 +1,4 @@
 import type { OrderStatusView } from './checkoutView.js';
-import { parseAurpayTime } from './aurpayTime.js';
 import { AurpayKitError } from './errors.js';
 import type { CheckoutStatus } from './orderStatus.js';
 import { CHECKOUT_STATUSES, isTerminalStatus } from './orderStatus.js';
@@ -55,13 +54,10 @@ function knownStatus(status: unknown): CheckoutStatus {
   return (CHECKOUT_STATUSES as readonly unknown[]).includes(status) ? (status as CheckoutStatus) : 'unknown';
 }
 
-// Times that cannot be read cannot be ordered; such an update is not taken for a stale one.
+// `updatedAt` is the checkout server's ISO-8601 UTC, which Date.parse reads exactly. Times that
+// cannot be read (NaN) cannot be ordered, so such an update is not taken for a stale one.
 function isOlder(incoming: string, current: string): boolean {
-  try {
-    return parseAurpayTime(incoming) < parseAurpayTime(current);
-  } catch {
-    return false;
-  }
+  return Date.parse(incoming) < Date.parse(current);
 }
 
 function onUpdate(state: CheckoutState, incoming: OrderStatusView): CheckoutTransition {

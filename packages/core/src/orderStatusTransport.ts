@@ -14,6 +14,13 @@ export interface EventSourceLike {
 
 export type EventSourceConstructor = new (url: string) => EventSourceLike;
 
+/** The part of `document` the subscription uses to pause while the tab is hidden. */
+export interface VisibilityDocument {
+  readonly visibilityState: DocumentVisibilityState;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
 /** A failed status request; `httpStatus` is 0 when the answer was not an order status. */
 export class StatusRequestError extends AurpayKitError {
   constructor(
@@ -51,9 +58,9 @@ export async function fetchOrderStatus(
 }
 
 /**
- * Opens the order's event stream. `onError` runs once, on the first failure, after the stream is
- * closed: EventSource would retry on its own, but a buffering proxy or a server without the route
- * would leave the buyer looking at a stale status.
+ * Opens the order's event stream and returns its closer. `onError` runs once, on the first
+ * failure, after the stream is closed: EventSource would retry by itself, but a buffering proxy
+ * or a server without the route would leave the buyer looking at a stale status.
  */
 export function openStatusStream(
   Source: EventSourceConstructor,
@@ -61,9 +68,13 @@ export function openStatusStream(
   statusToken: string,
   onView: (view: OrderStatusView) => void,
   onError: () => void,
-): EventSourceLike {
+): () => void {
   const source = new Source(`${url}/events?${STATUS_TOKEN_QUERY}=${encodeURIComponent(statusToken)}`);
   let open = true;
+  const close = () => {
+    open = false;
+    source.close();
+  };
   source.addEventListener(STATUS_EVENT, (event) => {
     let view: OrderStatusView | null = null;
     try {
@@ -75,17 +86,10 @@ export function openStatusStream(
   });
   source.addEventListener('error', () => {
     if (!open) return;
-    open = false;
-    source.close();
+    close();
     onError();
   });
-  return {
-    addEventListener: source.addEventListener.bind(source),
-    close: () => {
-      open = false;
-      source.close();
-    },
-  };
+  return close;
 }
 
 /** Checks the shape that matters and maps a status this version does not know to `unknown`. */

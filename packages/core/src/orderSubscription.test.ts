@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderStatusView } from './checkoutView.js';
 import type { CheckoutStatus } from './orderStatus.js';
 import type { EventSourceLike, OrderSubscriptionOptions } from './orderSubscription.js';
-import { OrderSubscription, orderSubscription } from './orderSubscription.js';
+import { orderSubscription } from './orderSubscription.js';
 
 let seq = 0;
 function view(
@@ -270,8 +270,37 @@ describe('orderSubscription polling', () => {
     expect(sub.getSnapshot().order?.status).toBe('unknown');
   });
 
+  it('waits one interval before the first poll when it already holds a status', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    sub.offer(view('awaiting_payment'));
+    const stop = sub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(f.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(f.calls).toHaveLength(1);
+    stop();
+  });
+
+  it('reports the same failure again after retry()', async () => {
+    const denied = { status: 401, body: { error: { code: 'status_token_invalid', message: 'No' } } };
+    const f = fakeFetch(denied);
+    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const snapshots: unknown[] = [];
+    sub.subscribe(() => snapshots.push(sub.getSnapshot().error));
+    await flush();
+    sub.retry();
+    await flush();
+    expect(f.calls).toHaveLength(2);
+    expect(snapshots).toEqual([
+      { code: 'status_token_invalid', message: 'No' },
+      null,
+      { code: 'status_token_invalid', message: 'No' },
+    ]);
+  });
+
   it('takes an offered status unless a newer one is known', () => {
-    const sub = new OrderSubscription(options({}));
+    const sub = orderSubscription(options({}));
     const second = view('partially_paid');
     sub.offer(second);
     sub.offer(view('awaiting_payment', 'o1', { updatedAt: '2000-01-01T00:00:00.000Z' }));

@@ -1,10 +1,10 @@
 import type { OrderStatusView } from './checkoutView.js';
 import { AurpayKitError } from './errors.js';
 import { isTerminalStatus } from './orderStatus.js';
-import type { EventSourceConstructor, EventSourceLike } from './orderStatusTransport.js';
+import type { EventSourceConstructor, VisibilityDocument } from './orderStatusTransport.js';
 import { StatusRequestError, fetchOrderStatus, openStatusStream, orderUrl } from './orderStatusTransport.js';
 
-export type { EventSourceConstructor, EventSourceLike } from './orderStatusTransport.js';
+export type { EventSourceConstructor, EventSourceLike, VisibilityDocument } from './orderStatusTransport.js';
 
 /** What a status subscription holds: the server's last word and the last failure, if any. */
 export interface OrderStatusSnapshot {
@@ -12,13 +12,6 @@ export interface OrderStatusSnapshot {
   order: OrderStatusView | null;
   /** The last failure, cleared by the next success. */
   error: { code: string; message: string } | null;
-}
-
-/** The part of `document` the subscription uses to pause while the tab is hidden. */
-export interface VisibilityDocument {
-  readonly visibilityState: DocumentVisibilityState;
-  addEventListener(type: 'visibilitychange', listener: () => void): void;
-  removeEventListener(type: 'visibilitychange', listener: () => void): void;
 }
 
 export interface OrderSubscriptionOptions {
@@ -48,13 +41,15 @@ const FATAL_HTTP = [400, 401, 403, 404, 410];
  * so that subscribers to one order share one connection.
  */
 export class OrderSubscription {
+  /** Endpoint and order id: what makes two subscriptions the same. */
   readonly key: string;
   #options: OrderSubscriptionOptions;
+  #url: string;
   #snapshot = EMPTY;
   #listeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #request: AbortController | undefined;
-  #source: EventSourceLike | undefined;
+  #closeStream: (() => void) | undefined;
   #failures = 0;
   #waiting = false;
   #stopped = true;
@@ -62,6 +57,7 @@ export class OrderSubscription {
   constructor(options: OrderSubscriptionOptions) {
     this.#options = options;
     this.key = `${options.endpoint}\n${options.orderId}`;
+    this.#url = orderUrl(options.endpoint, options.orderId);
   }
 
   /** Adds a listener and returns its removal. The first listener starts the network activity. */
@@ -86,13 +82,19 @@ export class OrderSubscription {
   retry = (): void => {
     if (this.#listeners.size === 0) return;
     this.#stop();
+    // Forget the failure, so that the same one again is news to the listeners.
+    if (this.#snapshot.error) this.#set({ order: this.#snapshot.order, error: null });
     this.#start();
   };
 
   /** Takes a status learnt elsewhere (the order creation answer) unless a newer one is known. */
-  offer(view: OrderStatusView): void {
-    this.#apply(view);
-  }
+  offer = (view: OrderStatusView): void => {
+    const { order, error } = this.#snapshot;
+    if (order && Date.parse(view.updatedAt) < Date.parse(order.updatedAt)) return;
+    if (!error && JSON.stringify(order) === JSON.stringify(view)) return;
+    this.#set({ order: view, error: null });
+    if (isTerminalStatus(view.status)) this.#stop();
+  };
 
   #start(): void {
     const { order } = this.#snapshot;
@@ -100,28 +102,25 @@ export class OrderSubscription {
     this.#stopped = false;
     this.#failures = 0;
     this.#doc()?.addEventListener('visibilitychange', this.#onVisibility);
-    const { endpoint, orderId, statusToken, EventSource: Source = globalThis.EventSource } =
-      this.#options;
-    if (!Source) return this.#poll();
-    this.#source = openStatusStream(
-      Source,
-      orderUrl(endpoint, orderId),
-      statusToken,
-      (view) => this.#apply(view),
-      () => {
-        this.#source = undefined;
+    const { statusToken, intervalMs = 2000 } = this.#options;
+    const { EventSource: Source = globalThis.EventSource } = this.#options;
+    if (Source) {
+      this.#closeStream = openStatusStream(Source, this.#url, statusToken, this.offer, () => {
+        this.#closeStream = undefined;
         this.#poll();
-      },
-    );
+      });
+    } else if (order) {
+      // A status in hand (the creation answer, say) is fresh: the first poll can wait its turn.
+      this.#timer = setTimeout(this.#poll, intervalMs);
+    } else this.#poll();
   }
 
   #stop(): void {
     this.#stopped = true;
     clearTimeout(this.#timer);
     this.#request?.abort();
-    this.#request = undefined;
-    this.#source?.close();
-    this.#source = undefined;
+    this.#closeStream?.();
+    this.#request = this.#closeStream = undefined;
     this.#waiting = false;
     this.#doc()?.removeEventListener('visibilitychange', this.#onVisibility);
   }
@@ -130,33 +129,30 @@ export class OrderSubscription {
     return this.#options.document ?? (typeof document === 'undefined' ? undefined : document);
   }
 
-  #hidden(): boolean {
-    return this.#doc()?.visibilityState === 'hidden';
-  }
+  #hidden = (): boolean => this.#doc()?.visibilityState === 'hidden';
 
   #onVisibility = (): void => {
-    if (this.#stopped || this.#source || this.#request) return;
+    if (this.#stopped || this.#closeStream || this.#request) return;
     if (this.#hidden()) {
       clearTimeout(this.#timer);
       this.#waiting = true;
     } else if (this.#waiting) this.#poll();
   };
 
-  #poll(): void {
+  #poll = (): void => {
     clearTimeout(this.#timer);
     this.#waiting = this.#hidden();
     if (this.#waiting) return;
     const request = (this.#request = new AbortController());
-    const { endpoint, orderId, statusToken, intervalMs = 2000, maxBackoffMs = 30_000 } =
-      this.#options;
-    const url = orderUrl(endpoint, orderId);
-    fetchOrderStatus(this.#options.fetch ?? globalThis.fetch, url, statusToken, request.signal).then(
+    const { statusToken, intervalMs = 2000, maxBackoffMs = 30_000 } = this.#options;
+    const doFetch = this.#options.fetch ?? globalThis.fetch;
+    fetchOrderStatus(doFetch, this.#url, statusToken, request.signal).then(
       (view) => {
         if (request.signal.aborted) return;
         this.#request = undefined;
         this.#failures = 0;
-        this.#apply(view);
-        if (!this.#stopped) this.#schedule(intervalMs);
+        this.offer(view);
+        if (!this.#stopped) this.#timer = setTimeout(this.#poll, intervalMs);
       },
       (error: unknown) => {
         if (request.signal.aborted) return;
@@ -165,22 +161,10 @@ export class OrderSubscription {
         const failure = error instanceof StatusRequestError ? error : null;
         this.#fail(failure ?? new AurpayKitError('network_error', String(error)));
         if (failure && FATAL_HTTP.includes(failure.httpStatus)) return this.#stop();
-        this.#schedule(Math.min(intervalMs * 2 ** this.#failures, maxBackoffMs));
+        this.#timer = setTimeout(this.#poll, Math.min(intervalMs * 2 ** this.#failures, maxBackoffMs));
       },
     );
-  }
-
-  #schedule(delay: number): void {
-    this.#timer = setTimeout(() => this.#poll(), delay);
-  }
-
-  #apply(view: OrderStatusView): void {
-    const { order, error } = this.#snapshot;
-    if (order && Date.parse(view.updatedAt) < Date.parse(order.updatedAt)) return;
-    if (!error && JSON.stringify(order) === JSON.stringify(view)) return;
-    this.#set({ order: view, error: null });
-    if (isTerminalStatus(view.status)) this.#stop();
-  }
+  };
 
   #fail({ code, message }: { code: string; message: string }): void {
     const last = this.#snapshot.error;
@@ -191,7 +175,7 @@ export class OrderSubscription {
 
   #set(snapshot: OrderStatusSnapshot): void {
     this.#snapshot = snapshot;
-    for (const listener of [...this.#listeners]) listener();
+    this.#listeners.forEach((listener) => listener());
   }
 }
 

@@ -1,1 +1,37 @@
-export {};
+'use client';
+
+export { Address } from './Address.js';
+export type { AddressProps } from './Address.js';
+export { Amount } from './Amount.js';
+export type { AmountProps } from './Amount.js';
+export type { AurpayConfig, AurpayTheme } from './context.js';
+export { AurpayProvider } from './AurpayProvider.js';
+export type { AurpayProviderProps } from './AurpayProvider.js';
+export { CheckoutDialog } from './CheckoutDialog.js';
+export type { CheckoutDialogProps } from './CheckoutDialog.js';
+export { CopyButton } from './CopyButton.js';
+export type { CopyButtonProps } from './CopyButton.js';
+export { Countdown } from './Countdown.js';
+export type { CountdownProps } from './Countdown.js';
+export { CryptoCheckout } from './CryptoCheckout.js';
+export type { CryptoCheckoutProps } from './CryptoCheckout.js';
+export { deMessages } from './deMessages.js';
+export { enMessages } from './enMessages.js';
+export type { AurpayMessages } from './enMessages.js';
+export { esMessages } from './esMessages.js';
+export { LightningInvoice } from './LightningInvoice.js';
+export type { LightningInvoiceProps } from './LightningInvoice.js';
+export { QRCode } from './QRCode.js';
+export type { QRCodeProps } from './QRCode.js';
+export { Status } from './Status.js';
+export type { StatusProps } from './Status.js';
+export { useAurpay } from './useAurpay.js';
+export { useCheckout } from './useCheckout.js';
+export type {
+  CheckoutCallbacks,
+  CheckoutDetails,
+  UseCheckoutOptions,
+  UseCheckoutResult,
+} from './useCheckout.js';
+export { useOrderStatus } from './useOrderStatus.js';
+export type { UseOrderStatusResult } from './useOrderStatus.js';

@@ -1,0 +1,58 @@
+import type { EventSourceConstructor } from '@aurpay-kit/core';
+import type { ReactNode } from 'react';
+import { useMemo } from 'react';
+import type { AurpayTheme } from './context.js';
+import { AurpayContext } from './context.js';
+import type { AurpayMessages } from './enMessages.js';
+import { enMessages } from './enMessages.js';
+
+export interface AurpayProviderProps {
+  /** Where `createCheckoutRouter` is mounted, e.g. `/api/pay`. */
+  endpoint: string;
+  /** A BCP 47 tag for numbers and times, e.g. `de-DE`; the browser's language by default. */
+  locale?: string;
+  /** Texts over the English defaults: a whole locale such as `esMessages`, or a few keys. */
+  messages?: Partial<AurpayMessages>;
+  /** `auto` follows the system's colour scheme. Default `auto`. */
+  theme?: AurpayTheme;
+  /** Used for every request to the endpoint, e.g. to add headers. */
+  fetch?: typeof fetch;
+  /** Live status transport: the global EventSource by default, `null` to poll only. */
+  eventSource?: EventSourceConstructor | null;
+  /** Milliseconds between status polls when polling. Default 2000. */
+  pollIntervalMs?: number;
+  children?: ReactNode;
+}
+
+/**
+ * Tells the checkout components where the server routes are and how to look and speak.
+ *
+ * @example
+ * <AurpayProvider endpoint="/api/pay" locale="de" messages={deMessages} theme="dark">
+ *   <CryptoCheckout chain="ETH" currency="USDT-ERC20" onSuccess={showThanks} />
+ * </AurpayProvider>
+ */
+export function AurpayProvider({
+  endpoint,
+  locale,
+  messages,
+  theme = 'auto',
+  fetch,
+  eventSource,
+  pollIntervalMs,
+  children,
+}: AurpayProviderProps) {
+  const value = useMemo(
+    () => ({
+      endpoint,
+      locale,
+      messages: { ...enMessages, ...messages },
+      theme,
+      fetch,
+      EventSource: eventSource,
+      pollIntervalMs,
+    }),
+    [endpoint, locale, messages, theme, fetch, eventSource, pollIntervalMs],
+  );
+  return <AurpayContext.Provider value={value}>{children}</AurpayContext.Provider>;
+}

@@ -1,0 +1,94 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import type { HTMLAttributes, ReactElement, ReactNode } from 'react';
+import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
+import { DialogSuccessContext, cx, useTexts } from './context.js';
+
+export interface CheckoutDialogProps extends HTMLAttributes<HTMLDivElement> {
+  /** The checkout to show: a `<CryptoCheckout>` or a `<LightningInvoice>`. */
+  children: ReactNode;
+  /** An element (usually a button) that opens the dialog. */
+  trigger?: ReactElement;
+  /** The dialog's heading. Default: the "title" message. */
+  title?: string;
+  open?: boolean;
+  defaultOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** Closes the dialog this long after the payment succeeds; `null` keeps it open. Default 3000. */
+  closeAfterSuccessMs?: number | null;
+  /** Leaves out the `aurpay` class, so the shipped stylesheet does not apply. */
+  unstyled?: boolean;
+}
+
+/**
+ * A checkout in a modal dialog (Radix): focus stays inside, Escape and the close button close
+ * it, and it closes by itself a moment after the payment succeeds. Controlled (`open` and
+ * `onOpenChange`) or not (`defaultOpen`).
+ *
+ * @example
+ * <CheckoutDialog trigger={<button>Pay with crypto</button>} onOpenChange={setOpen}>
+ *   <CryptoCheckout chain="BTC" currency="BTC" onSuccess={markPaid} />
+ * </CheckoutDialog>
+ */
+export const CheckoutDialog = forwardRef<HTMLDivElement, CheckoutDialogProps>(
+  function CheckoutDialog(props, ref) {
+    const {
+      children,
+      trigger,
+      title,
+      open: openProp,
+      defaultOpen = false,
+      onOpenChange,
+      closeAfterSuccessMs = 3000,
+      unstyled,
+      className,
+      ...rest
+    } = props;
+    const { messages, theme } = useTexts();
+    const [uncontrolled, setUncontrolled] = useState(defaultOpen);
+    const open = openProp ?? uncontrolled;
+    // Read through a ref, so that a new onOpenChange each render neither changes setOpen nor
+    // restarts the close timer.
+    const latest = useRef({ onOpenChange, closeAfterSuccessMs });
+    useEffect(() => {
+      latest.current = { onOpenChange, closeAfterSuccessMs };
+    });
+    const setOpen = useCallback((next: boolean) => {
+      setUncontrolled(next);
+      latest.current.onOpenChange?.(next);
+    }, []);
+    const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
+    // A pending close ends with the dialog (or the component), never carrying over to a reopening.
+    useEffect(() => () => clearTimeout(closing.current), [open]);
+    const onSuccess = useCallback(() => {
+      const delay = latest.current.closeAfterSuccessMs;
+      if (delay !== null) closing.current = setTimeout(() => setOpen(false), delay);
+    }, [setOpen]);
+    const themed = { 'data-theme': theme, className: cx(!unstyled && 'aurpay') };
+
+    return (
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
+        <Dialog.Portal>
+          <Dialog.Overlay {...themed} className={cx(themed.className, 'aurpay-overlay')} />
+          <Dialog.Content
+            aria-describedby={undefined}
+            {...rest}
+            {...themed}
+            ref={ref}
+            className={cx(themed.className, 'aurpay-dialog', className)}
+          >
+            <div className="aurpay-dialog-header">
+              <Dialog.Title className="aurpay-title">{title ?? messages.title}</Dialog.Title>
+              <Dialog.Close className="aurpay-close" aria-label={messages.close}>
+                <span aria-hidden="true">×</span>
+              </Dialog.Close>
+            </div>
+            <DialogSuccessContext.Provider value={onSuccess}>{children}</DialogSuccessContext.Provider>
+          </Dialog.Content>
+        </Dialog.Portal>
+      </Dialog.Root>
+    );
+  },
+);
+CheckoutDialog.displayName = 'CheckoutDialog';
+

@@ -1,0 +1,61 @@
+import type { HTMLAttributes } from 'react';
+import { forwardRef, useSyncExternalStore } from 'react';
+import { cx, useTexts } from './context.js';
+import { formatDuration } from './format.js';
+
+// One shared one-second clock for every countdown on the page, running only while one is shown.
+const ticks = new Set<() => void>();
+let clock: ReturnType<typeof setInterval> | undefined;
+
+function onTick(listener: () => void): () => void {
+  ticks.add(listener);
+  clock ??= setInterval(() => ticks.forEach((tick) => tick()), 1000);
+  return () => {
+    ticks.delete(listener);
+    if (ticks.size === 0) clock = void clearInterval(clock);
+  };
+}
+
+const now = () => Math.floor(Date.now() / 1000) * 1000;
+// The server and the hydrating render know no time, so both render the same placeholder.
+const serverNow = () => null;
+
+export interface CountdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
+  /** The deadline: an ISO-8601 time or milliseconds since the epoch. */
+  to: string | number;
+  /** The visible label. Default: the "time left" message. */
+  label?: string;
+}
+
+/**
+ * Minutes and seconds left until `to`, as a timer (`role="timer"`, which screen readers do not
+ * announce every second). `data-state` is `running` or `expired`.
+ *
+ * @example <Countdown to={order.expiresAt} />
+ */
+export const Countdown = forwardRef<HTMLDivElement, CountdownProps>(function Countdown(
+  { to, label, className, ...rest },
+  ref,
+) {
+  const { messages, locale } = useTexts();
+  const time = useSyncExternalStore<number | null>(onTick, now, serverNow);
+  const deadline = typeof to === 'number' ? to : Date.parse(to);
+  const left = time === null ? null : Math.max(0, Math.ceil((deadline - time) / 1000));
+  const text = label ?? messages.timeLeft;
+  return (
+    <div
+      role="timer"
+      aria-label={text}
+      data-state={left === 0 ? 'expired' : 'running'}
+      {...rest}
+      ref={ref}
+      className={cx('aurpay-countdown', className)}
+    >
+      <span aria-hidden="true">{text}</span>{' '}
+      <time dateTime={Number.isNaN(deadline) ? undefined : new Date(deadline).toISOString()}>
+        {left === null ? '--:--' : formatDuration(left, locale)}
+      </time>
+    </div>
+  );
+});
+Countdown.displayName = 'Countdown';

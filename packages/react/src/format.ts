@@ -1,0 +1,58 @@
+// Formatting shared by the parts. Amounts stay decimal strings all the way: Intl.NumberFormat
+// reads a string as an exact decimal (ECMA-402 2023), so no digit passes through a float.
+
+// TypeScript's Intl types predate decimal-string input.
+type Formattable = number;
+
+/** `'1234.5'` → `'1,234.5'` in English, `'1.234,5'` in German; every digit kept. */
+export function formatDecimal(value: string, locale: string | undefined): string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 });
+  return format.format(value as unknown as Formattable);
+}
+
+/** A fiat price in the locale's currency style; Intl reads the decimal string exactly. */
+export function formatFiat(value: string, currency: string, locale: string | undefined): string {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
+      value as unknown as Formattable,
+    );
+  } catch {
+    return `${formatDecimal(value, locale)} ${currency}`;
+  }
+}
+
+/** `mm:ss`, or `hh:mm:ss` past an hour, in the locale's digits. */
+export function formatDuration(seconds: number, locale: string | undefined): string {
+  const two = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 });
+  const parts = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return parts
+    .slice(parts[0] ? 0 : 1)
+    .map((n) => two.format(n))
+    .join(':');
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (all, name: string) => values[name] ?? all);
+}
+
+/** The token a currency code names: `USDT-ERC20` → `USDT`, `BTC-LN` → `BTC`. */
+export function tokenOf(currency: string): string {
+  return currency.split('-')[0] ?? currency;
+}
+
+const NETWORKS: Record<string, string> = {
+  BTC: 'Bitcoin',
+  LTC: 'Litecoin',
+  ETH: 'Ethereum',
+  BSC: 'BNB Smart Chain',
+  TRX: 'Tron',
+  BLN: 'Lightning',
+};
+
+/** The network's proper name, with the token standard where the currency names one. */
+export function networkOf(chain: string, currency: string): string {
+  const standard = /-(ERC20|TRC20)$/.exec(currency)?.[1]?.replace('20', '-20');
+  const name = NETWORKS[chain] ?? chain;
+  return standard ? `${name} (${standard})` : name;
+}
