@@ -1,0 +1,145 @@
+// Turns bench/results.json into bench/RESULTS.md: one table, each figure beside its baseline and
+// its budget or target, then the machine and how each figure was taken.
+import { kB } from './size.mjs';
+
+const verdict = (ok) => (ok === null || ok === undefined ? '' : ok ? 'met' : 'missed');
+const num = (value) => (value === null || value === undefined ? 'n/a' : value.toLocaleString('en-US'));
+const us = (ns) => `${(ns / 1000).toFixed(2)} µs`;
+const ms = (value) => (value === null || value === undefined ? 'n/a' : `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ms`);
+const kb = (bytes) => `${kB(bytes).toFixed(2)} kB`;
+
+function bundleRows(bundle) {
+  const byId = Object.fromEntries(bundle.rows.map((row) => [row.id, row]));
+  const peers = bundle.peers.map((p) => `${p.name} ~${kB(p.gzipBytes)} kB`).join('; ');
+  const row = (id, baseline = '', label = byId[id].label) => {
+    const r = byId[id];
+    const budget = r.budgetBytes === null ? '' : `≤ ${kB(r.budgetBytes)} kB`;
+    const dialog = id === 'lightningInvoice' ? (r.includesDialog ? ', includes the dialog' : ', no dialog') : '';
+    return [`Bundle: ${label}`, `${kb(r.gzipBytes)} gz (${kb(r.minifiedBytes)} min${dialog})`, baseline, budget, verdict(r.withinBudget)];
+  };
+  return [
+    row('all', '', 'all entries, own code (react + core)'),
+    row('allWithCore', '', 'all entries + every core export'),
+    row('lightningInvoice'),
+    row('cryptoCheckout'),
+    row('allWithDeps', peers),
+    row('lightningInvoiceWithDeps'),
+    row('cryptoCheckoutWithDeps'),
+    [
+      'Bundle: the libraries alone',
+      ['qrcodeReact', 'radixDialog', 'bolt11Decoder'].map((id) => `${byId[id].label.replace(' alone', '')} ${kb(byId[id].gzipBytes)}`).join('; '),
+      '',
+      '',
+      '',
+    ],
+  ];
+}
+
+function signingRows(signing) {
+  return signing.rows.map((r) => [
+    `Signing: ${r.label}`,
+    `${us(r.nsPerOp)} (fastest round ${us(r.nsPerOpFastest)})`,
+    `floor ${r.floorLabel}: ${us(r.floorNsPerOp)} (fastest ${us(r.floorNsPerOpFastest ?? r.floorNsPerOp)})`,
+    `< ${us(r.targetNs)}`,
+    verdict(r.withinTarget),
+  ]);
+}
+
+function handlerRows(h) {
+  const line = (x) => `${num(x.requestsPerSecond)} req/s, p50 ${ms(x.latencyMs.p50)}, p99 ${ms(x.latencyMs.p99)}`;
+  return [
+    ['Handler: bare Express "hello"', line(h.hello), '(the baseline)', '', ''],
+    [
+      'Handler: `GET /orders/:id`, paid order from the store',
+      `${line(h.orderStatus)}; ${Math.round(h.ratio * 100)}% of bare (rounds ${h.ratioByRound.map((r) => `${Math.round(r * 100)}%`).join(', ')}); ${h.upstreamDetailCalls} upstream calls`,
+      `bare: ${num(h.hello.requestsPerSecond)} req/s`,
+      `≥ ${Math.round(h.targetRatio * 100)}% of bare`,
+      verdict(h.withinTarget),
+    ],
+  ];
+}
+
+function fanInRows(f) {
+  return [
+    [
+      `Fan-in: upstream detail calls, ${num(f.subscribers)} SSE + ${num(f.pollerConnections)} pollers on one order`,
+      `${f.upstreamDetailCalls} in ${(f.windowMs / 1000).toFixed(1)} s (${f.allowedCalls} allowed) = ${f.upstreamCallsPerSecond}/s; shortest gap ${ms(f.shortestGapBetweenCallsMs)}`,
+      `uncoalesced: one per poll, ${num(f.pollsPerSecond)}/s`,
+      `≤ 1 per minRefreshMs (${f.minRefreshMs / 1000} s)`,
+      verdict(f.withinCallTarget),
+    ],
+    [
+      'Fan-in: server memory per open SSE subscriber',
+      `heap ${kb(f.memory.heapUsedBytesPerSubscriber)}, RSS ${kb(f.memory.rssBytesPerSubscriber)}; ${f.watchersWhileOpen} watcher for ${num(f.subscribers)} streams`,
+      '',
+      '< 50 kB',
+      verdict(f.withinMemoryTarget),
+    ],
+    [
+      `Fan-in: "paid" reaching all ${num(f.subscribers)} subscribers`,
+      `p50 ${ms(f.paidReachedAllMs.p50)}, p99 ${ms(f.paidReachedAllMs.p99)}, last ${ms(f.paidReachedAllMs.last)}; ${f.watchersAfterPaid} watchers after`,
+      '',
+      '',
+      '',
+    ],
+  ];
+}
+
+function paymentRows(p) {
+  const line = (m) =>
+    `p50 ${ms(m.msFromPayAnswer.p50)}, p99 ${ms(m.msFromPayAnswer.p99)} (${m.seen}/${m.orders} orders${m.missed ? `, ${m.missed} never seen` : ''})`;
+  return [
+    [
+      'Payment to screen: callbacks + SSE',
+      line(p.sse),
+      'peers poll every 1–3 s',
+      `p99 < ${p.targetP99Ms} ms`,
+      verdict(p.withinTarget),
+    ],
+    [`Payment to screen: polling only, every ${p.pollIntervalMs / 1000} s`, line(p.polling), '', '', ''],
+  ];
+}
+
+const SECTIONS = {
+  bundle: bundleRows,
+  signing: signingRows,
+  handler: handlerRows,
+  fanIn: fanInRows,
+  paymentToScreen: paymentRows,
+};
+
+export function renderMarkdown(results) {
+  const { meta } = results;
+  const rows = [];
+  const failed = [];
+  for (const [name, render] of Object.entries(SECTIONS)) {
+    const section = results[name];
+    if (!section) continue;
+    if (section.error) failed.push(`- ${name}: could not run: ${section.error.split('\n')[0]}`);
+    else rows.push(...render(section));
+  }
+  const escape = (cell) => String(cell).replaceAll('|', '\\|');
+  const table = [
+    '| Measure | Result | Baseline | Budget / target | Verdict |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
+  ];
+  const notes = meta.notes.map((note) => `- ${note}`);
+  return `# Benchmarks
+
+\`pnpm bench\` (${meta.quick ? '**quick run: reduced counts**, ' : ''}${meta.date}): ${meta.cpus} cores (${meta.cpuModel}), ${meta.totalMemoryGb} GB, Node ${meta.node}, ${meta.platform}. Load average at start ${meta.loadAverage.start}, at end ${meta.loadAverage.end}.
+
+${notes.join('\n')}
+${failed.length ? `\n${failed.join('\n')}\n` : ''}
+${table.join('\n')}
+
+## How each figure is taken
+
+- **Bundle**: the built packages bundled by esbuild for the browser (ESM, es2022, minified, \`NODE_ENV=production\`), gzipped at level 9; 1 kB = 1024 bytes. React and react-dom are always left out; "own code" also leaves out qrcode.react, @radix-ui/react-dialog and light-bolt11-decoder. The only deterministic check: \`pnpm bench:size\` fails over budget. Peer figures are quoted, measured the same way elsewhere, not here.
+- **Signing**: the median of ${results.signing?.rows?.[0]?.rounds ?? 'n'} rounds of ${num(results.signing?.rows?.[0]?.iterationsPerRound)} calls (and the fastest round, the one least disturbed by other processes), each round timing the call and then its floor (the bare node:crypto work it cannot skip: MD5 of the body when there is one and one HMAC) in the same process; the verdict goes by the median.
+- **Handler**: one Express app in its own process serves both routes; a raw keep-alive load generator in another process sends a fixed number of requests per round (${num(results.handler?.requestsPerRound)}) over ${results.handler?.connections ?? 'n'} connections, time-capped, each round running both routes back to back, alternating which goes first; req/s is the median round, the share of bare is the median of the rounds' ratios, latencies are pooled over all rounds.
+- **Fan-in**: event streams opened through the router on one unpaid order, then pollers requesting \`GET /orders/:id\` back to back for the window; the sandbox's request counter gives the calls (allowed: one per whole \`minRefreshMs\` in the window, plus one at its edge), a recording \`fetch\` handed to the server's \`AurpayClient\` gives the gaps between them. Memory is the server process's heap and RSS after forced GC, before and with the streams open, divided by their number.
+- **Payment to screen**: core's \`orderSubscription\` in Node (a small EventSource over node:http, Node's fetch; \`globalThis.window\` defined so it runs), one subscription per order, payments ${results.paymentToScreen?.gapBetweenPaymentsMs ?? 'n'} ms apart; the time runs from the sandbox's pay answer to the subscription reporting \`paid\`.
+- Every loop is bounded in count and time, and everything talks to 127.0.0.1 only. Timings are reported, never asserted.
+`;
+}
