@@ -1,4 +1,5 @@
 import { cleanup, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CheckoutDialog } from './CheckoutDialog.js';
 import { CryptoCheckout } from './CryptoCheckout.js';
@@ -44,6 +45,32 @@ describe('<CheckoutDialog>', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onOpenChange).toHaveBeenLastCalledWith(false);
     expect(document.activeElement).toBe(trigger);
+  });
+
+  it('without a trigger, gives focus back to what had it when the dialog opened', async () => {
+    function Shop() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button type="button" onClick={() => setOpen(true)}>
+            Checkout
+          </button>
+          <CheckoutDialog open={open} onOpenChange={setOpen}>
+            {checkout}
+          </CheckoutDialog>
+        </>
+      );
+    }
+    const { user } = renderCheckout(<Shop />);
+    const opener = screen.getByRole('button', { name: 'Checkout' });
+    await user.click(opener);
+    await advance();
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await user.keyboard('{Escape}');
+    await advance();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
   });
 
   it('stops watching the order once closed', async () => {

@@ -64,6 +64,9 @@ export const CheckoutDialog = forwardRef<HTMLDivElement, CheckoutDialogProps>(
       if (delay !== null) closing.current = setTimeout(() => setOpen(false), delay);
     }, [setOpen]);
     const themed = { 'data-theme': theme, className: cx(!unstyled && 'aurpay') };
+    // Without a trigger, Radix has nothing to return focus to on close; the element that had focus
+    // when the dialog opened (the shop's own button) gets it back instead of <body>.
+    const returnFocus = useRef<Element | null>(null);
 
     return (
       <Dialog.Root open={open} onOpenChange={setOpen}>
@@ -76,6 +79,15 @@ export const CheckoutDialog = forwardRef<HTMLDivElement, CheckoutDialogProps>(
             {...themed}
             ref={ref}
             className={cx(themed.className, 'aurpay-dialog', className)}
+            onOpenAutoFocus={() => {
+              returnFocus.current = document.activeElement;
+            }}
+            onCloseAutoFocus={(event) => {
+              const previous = returnFocus.current;
+              if (trigger || !(previous instanceof HTMLElement) || !previous.isConnected) return;
+              event.preventDefault();
+              previous.focus();
+            }}
           >
             <div className="aurpay-dialog-header">
               <Dialog.Title className="aurpay-title">{title ?? messages.title}</Dialog.Title>
