@@ -5,7 +5,8 @@ import { cx, useTexts } from './context.js';
 export interface CopyButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** The text put on the clipboard. */
   value: string;
-  /** The accessible name, e.g. "Copy address". Default: the "copy" message. */
+  /** The accessible name, e.g. "Copy address". Default: the "copy" message. The visible text is
+   * `children` (default: the "copy" message), replaced by the outcome for two seconds. */
   label?: string;
 }
 
@@ -50,7 +51,7 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
             );
         }}
       >
-        {children ?? (said || messages.copy)}
+        {said || (children ?? messages.copy)}
       </button>
       <span role="status" className="aurpay-sr">
         {said}

@@ -58,7 +58,7 @@ export function CryptoPayment({ order, qrFormat }: { order: CheckoutDetails; qrF
       qrValue={link?.qrValue}
       code={order.address}
       uri={link?.uri}
-      actions={<CopyButton value={due} label={messages.copyAmount} />}
+      actions={<CopyButton value={due} label={messages.copyAmount}>{messages.copyAmount}</CopyButton>}
       deadline={order.expiresAt}
     />
   );
