@@ -7,10 +7,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const missing = [];
-for (const dir of readdirSync(join(root, 'packages'))) {
-  const pkg = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8'));
+const workspaces = ['packages', 'examples'].flatMap((group) =>
+  readdirSync(join(root, group)).map((dir) => join(root, group, dir)),
+);
+for (const dir of workspaces) {
+  if (!existsSync(join(dir, 'package.json'))) continue;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   if (!pkg.scripts?.test) continue;
-  const report = join(root, 'packages', dir, 'test-results', 'vitest.json');
+  const report = join(dir, 'test-results', 'vitest.json');
   if (!existsSync(report)) {
     missing.push(pkg.name);
     continue;

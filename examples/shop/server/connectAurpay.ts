@@ -1,0 +1,50 @@
+import { startSandbox, type Sandbox, type SandboxOptions } from '@aurpay-kit/sandbox';
+import { AurpayClient } from '@aurpay-kit/server';
+import type { PaymentMode } from './shopConfig.js';
+
+/** What the checkout router needs to talk to Aurpay, and the sandbox when there is one. */
+export interface AurpayConnection {
+  client: AurpayClient;
+  /** Where the checkout router is reachable from the gateway; callbacks go under it. */
+  publicUrl: string;
+  callback: { token: string; secret: string };
+  orderTtlMs?: number;
+  /** The sandbox started for this shop, else null. */
+  sandbox: Sandbox | null;
+}
+
+export interface ConnectAurpayOptions {
+  /** Aurpay's credentials and the shop's public origin; without them a sandbox is started. */
+  gateway?: Omit<Extract<PaymentMode, { kind: 'gateway' }>, 'kind'>;
+  sandbox?: SandboxOptions;
+  /** The shop's own port, where the sandbox calls back. */
+  shopPort: number;
+}
+
+/**
+ * Aurpay itself (signed requests with the API token and secret key), or an Aurpay sandbox started
+ * in this process, whose default credentials the client then uses.
+ *
+ * @example const { client, publicUrl, callback } = await connectAurpay({ shopPort: 3000 });
+ */
+export async function connectAurpay({ gateway, sandbox: sandboxOptions, shopPort }: ConnectAurpayOptions): Promise<AurpayConnection> {
+  if (gateway) {
+    const { apiToken, secretKey, callbackToken, callbackSecret, publicUrl } = gateway;
+    return {
+      client: new AurpayClient({ auth: { type: 'signature', apiToken, secretKey } }),
+      publicUrl: `${publicUrl}/api/pay`,
+      callback: { token: callbackToken, secret: callbackSecret },
+      sandbox: null,
+    };
+  }
+  const sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
+  const { apiToken, secretKey, callbackToken, callbackSecret } = sandbox.options;
+  return {
+    client: new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'signature', apiToken, secretKey } }),
+    // The sandbox calls back on loopback, straight to this process.
+    publicUrl: `http://127.0.0.1:${shopPort}/api/pay`,
+    callback: { token: callbackToken, secret: callbackSecret },
+    orderTtlMs: (sandboxOptions?.orderTtlSeconds ?? 1800) * 1000,
+    sandbox,
+  };
+}

@@ -1,0 +1,68 @@
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+
+const shopRoot = fileURLToPath(new URL('..', import.meta.url));
+export const SCREENSHOTS = join(shopRoot, 'test-results', 'screenshots');
+
+/** Builds the front end into a fresh temporary folder (not dist/, which a parallel build may be writing). */
+export async function buildFrontEnd(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'shop-client-'));
+  // Vitest sets NODE_ENV=test; the shop is tested as it ships, with React's production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: shopRoot, mode: 'production', logLevel: 'warn', build: { outDir: dir, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Debian's Chromium, headless (CHROMIUM_PATH overrides where it is). */
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A fresh browser context and page for one test: `run` gets the page, then (passed or failed)
+ * a screenshot of the final state is saved as `<name>.png` and everything is closed. Errors the
+ * page throws fail the test.
+ */
+export async function withPage(
+  browser: Browser,
+  name: string,
+  run: (page: Page, context: BrowserContext) => Promise<void>,
+  options: { permissions?: string[]; origin?: string } = {},
+): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 960, height: 1000 }, deviceScaleFactor: 1 });
+  if (options.permissions && options.origin) await context.grantPermissions(options.permissions, { origin: options.origin });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await run(page, context);
+    if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);
+  } finally {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }).catch(() => undefined);
+    await context.close();
+  }
+}

@@ -1,0 +1,194 @@
+import { currencyInfo, fromBaseUnits, subtractAmounts, toBaseUnits } from '@aurpay-kit/core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startShop, type Shop } from '../server/startShop.js';
+import { buildFrontEnd, launchBrowser, withPage } from './browserHarness.js';
+import { qrEncodes } from './qrEncodes.js';
+
+const WAIT = { timeout: 15_000 };
+
+let browser: Browser;
+let shop: Shop;
+let shortShop: Shop;
+let frontEnd: Awaited<ReturnType<typeof buildFrontEnd>>;
+
+beforeAll(async () => {
+  frontEnd = await buildFrontEnd();
+  browser = await launchBrowser();
+  shop = await startShop({ port: 0, clientDir: frontEnd.dir, sandbox: { callbackRetryDelayMs: 100 } });
+  // Orders in this one expire after 4 seconds.
+  shortShop = await startShop({ port: 0, clientDir: frontEnd.dir, sandbox: { orderTtlSeconds: 4, callbackRetryDelayMs: 100 } });
+});
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), shop?.close(), shortShop?.close()]);
+  await frontEnd?.remove();
+});
+
+/** Puts a mug in the basket and opens the cart. */
+async function openCart(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/products/lightning-mug`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('link', { name: 'Go to cart' }).click();
+  await page.getByRole('heading', { name: 'Your cart' }).waitFor(WAIT);
+}
+
+/** Opens "Pay with crypto", picks a currency, and waits for the order to await payment. */
+async function payWithCrypto(page: Page, currency: RegExp): Promise<Locator> {
+  await page.getByRole('button', { name: 'Pay with crypto' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Pay with crypto' });
+  await dialog.getByRole('button', { name: currency }).click();
+  await dialog.locator('.aurpay-checkout[data-state="awaiting_payment"]').waitFor(WAIT);
+  return dialog;
+}
+
+const qrOf = (dialog: Locator) => dialog.locator('svg.aurpay-qr').evaluate((svg) => svg.outerHTML);
+const orderIdIn = (dialog: Locator) => dialog.locator('[data-order-id]').getAttribute('data-order-id');
+const amountOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/[^\d.]/g, '');
+
+/** Waits for the receipt the server fulfilled, reached without a page load since `markPage`. */
+async function expectReceipt(page: Page): Promise<void> {
+  await page.waitForURL(/\/receipt\//, WAIT);
+  await page.locator('.receipt[data-state="fulfilled"]').waitFor(WAIT);
+  await expect(page.getByRole('heading', { name: /Thank you/ }).isVisible()).resolves.toBe(true);
+  await expect(page.evaluate(() => (window as { loadedOnce?: boolean }).loadedOnce)).resolves.toBe(true);
+}
+
+const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { loadedOnce: true }));
+
+describe('the example shop in Chromium, against the sandbox', () => {
+  test('BTC: address, amount and QR; the sandbox pays; success and receipt without a reload', async () => {
+    await withPage(browser, '1-btc-paid', async (page) => {
+      await openCart(page, shop.url);
+      await markPage(page);
+      const dialog = await payWithCrypto(page, /^BTC/);
+      const address = (await dialog.locator('.aurpay-address code').textContent()) ?? '';
+      expect(address).toMatch(/^tb1q[02-9ac-hj-np-z]{38,58}$/);
+      const amount = await amountOf(dialog.locator('.aurpay-due .aurpay-amount').first());
+      expect(amount).toMatch(/^0\.\d{1,8}$/);
+      await expect(dialog.locator('svg.aurpay-qr').getAttribute('aria-label')).resolves.toContain(amount);
+      // BIP21, the bech32 address upper-cased in the QR code (a smaller code), as SPEC.md says.
+      expect(qrEncodes(await qrOf(dialog), `bitcoin:${address.toUpperCase()}?amount=${amount}`)).toBe(true);
+      await expect(dialog.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).resolves.toBe(
+        `bitcoin:${address}?amount=${amount}`,
+      );
+
+      await dialog.getByRole('button', { name: 'Pay in full' }).click();
+      await dialog.locator('.aurpay-checkout[data-state="paid"]').waitFor(WAIT);
+      await expectReceipt(page);
+      await expect(page.locator('.facts').textContent()).resolves.toContain(`${amount} BTC`);
+    });
+  });
+
+  test('ERC-20: a partial payment shows the remainder, then the rest is paid', async () => {
+    await withPage(browser, '2-erc20-partial-then-paid', async (page) => {
+      await openCart(page, shop.url);
+      await markPage(page);
+      const dialog = await payWithCrypto(page, /^USDT.*ERC-20/);
+      const amount = await amountOf(dialog.locator('.aurpay-due .aurpay-amount').first());
+      // A token's QR code is the plain recipient address: wallets misread EIP-681 token transfers.
+      const address = (await dialog.locator('.aurpay-address code').textContent()) ?? '';
+      expect(qrEncodes(await qrOf(dialog), address)).toBe(true);
+      const { decimals } = currencyInfo('USDT-ERC20', 'ETH');
+      const half = fromBaseUnits(toBaseUnits(amount, decimals) / 2n, decimals);
+
+      await dialog.getByRole('button', { name: 'Pay half' }).click();
+      await dialog.locator('.aurpay-checkout[data-state="partially_paid"]').waitFor(WAIT);
+      const progress = dialog.locator('.aurpay-progress dd');
+      expect(await amountOf(progress.nth(0))).toBe(half);
+      expect(await amountOf(progress.nth(1))).toBe(subtractAmounts(amount, half));
+
+      await dialog.getByRole('button', { name: 'Pay the rest' }).click();
+      await dialog.locator('.aurpay-checkout[data-state="paid"]').waitFor(WAIT);
+      await expectReceipt(page);
+    });
+  });
+
+  test('Lightning: the invoice QR and copy work; paid', async () => {
+    const origin = new URL(shop.url).origin;
+    await withPage(
+      browser,
+      '3-lightning-paid',
+      async (page) => {
+        await openCart(page, shop.url);
+        await markPage(page);
+        await page.getByRole('button', { name: 'Pay with Lightning' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Pay with Lightning' });
+        await dialog.locator('.aurpay-checkout[data-state="awaiting_payment"]').waitFor(WAIT);
+        const invoice = (await dialog.locator('.aurpay-address code').textContent()) ?? '';
+        expect(invoice).toMatch(/^lntb\d+[munp]?1[02-9ac-hj-np-z]+$/);
+        await expect(dialog.locator('svg.aurpay-qr').getAttribute('aria-label')).resolves.toMatch(/BTC/);
+        const qr = await qrOf(dialog);
+        expect(qrEncodes(qr, `LIGHTNING:${invoice.toUpperCase()}`)).toBe(true);
+        expect(qrEncodes(qr, `lightning:${invoice}`)).toBe(false);
+        await expect(dialog.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).resolves.toBe(
+          `lightning:${invoice}`,
+        );
+
+        const copy = dialog.getByRole('button', { name: 'Copy invoice' });
+        await copy.click();
+        await expect.poll(() => copy.getAttribute('data-state'), WAIT).toBe('copied');
+        await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(invoice);
+
+        await dialog.getByRole('button', { name: 'Pay in full' }).click();
+        await dialog.locator('.aurpay-checkout[data-state="paid"]').waitFor(WAIT);
+        await expectReceipt(page);
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'], origin },
+    );
+  });
+
+  test('expiry: the timeout view appears, and starting again creates a new order', async () => {
+    await withPage(browser, '4-expired-then-new-order', async (page) => {
+      await openCart(page, shortShop.url);
+      const dialog = await payWithCrypto(page, /^BTC/);
+      const first = await orderIdIn(dialog);
+      expect(first).toMatch(/^\d{20}$/);
+
+      await dialog.locator('.aurpay-checkout[data-state="expired"]').waitFor({ timeout: 20_000 });
+      await dialog.getByRole('button', { name: 'Start again' }).click();
+      await dialog.getByRole('button', { name: /^BTC/ }).click();
+      await dialog.locator('.aurpay-checkout[data-state="awaiting_payment"]').waitFor(WAIT);
+      const second = await orderIdIn(dialog);
+      expect(second).toMatch(/^\d{20}$/);
+      expect(second).not.toBe(first);
+    });
+  });
+
+  test('the dialog by keyboard alone: Enter opens, Tab stays inside, Enter picks, Escape closes', async () => {
+    await withPage(browser, '5-dialog-keyboard', async (page) => {
+      await page.goto(shop.url);
+      await page.evaluate(() => localStorage.setItem('shop-basket', JSON.stringify({ 'node-tee': 1 })));
+      await page.goto(`${shop.url}/cart`);
+      await page.getByRole('heading', { name: 'Your cart' }).waitFor(WAIT);
+      const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      const inDialog = () =>
+        page.evaluate(() => Boolean(document.querySelector('[role="dialog"]')?.contains(document.activeElement)));
+
+      for (let i = 0; i < 20 && (await focused()) !== 'Pay with crypto'; i += 1) await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Pay with crypto');
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Pay with crypto' });
+      await dialog.getByRole('button', { name: /^BTC/ }).waitFor(WAIT);
+      await expect.poll(inDialog, WAIT).toBe(true);
+
+      // More presses than the dialog has controls: focus must wrap around inside it.
+      const seen = new Set<string>();
+      for (let i = 0; i < 16; i += 1) {
+        await page.keyboard.press(i % 5 === 4 ? 'Shift+Tab' : 'Tab');
+        expect(await inDialog()).toBe(true);
+        seen.add(await focused());
+      }
+      expect(seen.size).toBeGreaterThan(3);
+
+      for (let i = 0; i < 20 && !(await focused()).startsWith('BTC'); i += 1) await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await dialog.locator('.aurpay-checkout[data-state="awaiting_payment"]').waitFor(WAIT);
+      expect(await inDialog()).toBe(true);
+
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached', ...WAIT });
+      await expect.poll(focused, WAIT).toBe('Pay with crypto');
+    });
+  });
+});
