@@ -37,7 +37,10 @@ export interface CheckoutHandlers {
   activeWatchers(): number;
   /** Resolves once every hook queued so far has run. */
   idle(): Promise<void>;
-  /** Stops every watcher and its timer; open streams get no more events. */
+  /**
+   * Stops every watcher and its timer and leaves the event bus; open streams get no more events.
+   * A shared store's connections stay open: close those with the store.
+   */
   close(): void;
 }
 
@@ -53,7 +56,7 @@ export interface CheckoutHandlers {
  * | `GET /orders/:id/events` | server-sent `status` events |
  * | `GET`/`POST /callback` | 200 `{ received: true }` |
  *
- * Errors answer `{ error: { code, message } }` with 400/401/403/404/405/409/413/429/502/504.
+ * Errors answer `{ error: { code, message } }` with 400/401/403/404/405/409/413/429/502/503/504.
  *
  * @example
  * const checkout = createCheckoutHandlers({ client, publicUrl, priceFor, statusSecret, callback });
@@ -62,11 +65,22 @@ export interface CheckoutHandlers {
 export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): CheckoutHandlers {
   const options = resolveCheckoutOptions(checkoutOptions);
   const { client, now } = options;
-  const hooks = new HookQueue(options.onError);
-  let watchers: OrderWatchers | null = null;
-  const applier = new StatusApplier({ options, hooks, publish: (order) => watchers?.publish(order) });
-  const refresher = new OrderRefresher({ client, store: options.store, applier, minRefreshMs: options.minRefreshMs, now });
-  watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, onError: options.onError });
+  const { events, onError } = options;
+  const hooks = new HookQueue(onError);
+  const announce = (order: StoredOrder): void => {
+    // The write stands whatever the bus does; a lost event is made up by the watchers' polls.
+    const report = (error: unknown) => onError(error, { where: 'order events', orderId: order.orderId });
+    try {
+      Promise.resolve(events.publish(order)).catch(report);
+    } catch (error) {
+      report(error);
+    }
+  };
+  const applier = new StatusApplier({ options, hooks, publish: announce, onError });
+  const refresher = new OrderRefresher({ client, store: options.store, applier, minRefreshMs: options.minRefreshMs, now, lock: options.refreshLock });
+  const watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, onError });
+  // Every process's writes, this one's included, reach the streams open here.
+  const stopEvents = events.subscribe((order) => watchers.publish(order));
   const ctx: CheckoutContext = {
     options,
     tokens: new StatusTokens(options.statusSecret),
@@ -106,7 +120,7 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
         return await route({ ...request, headers: request.headers ?? {} }, sink);
       } catch (thrown) {
         const { error, expected } = toCheckoutHttpError(thrown);
-        if (!expected) options.onError(thrown, { where: 'checkout route' });
+        if (!expected) onError(thrown, { where: 'checkout route' });
         return errorResponse(error);
       }
     },
@@ -114,6 +128,10 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
     statusToken: (orderId) => ctx.tokens.sign(orderId),
     activeWatchers: () => ctx.watchers.size,
     idle: () => hooks.idle(),
-    close: () => ctx.watchers.close(),
+    close: () => {
+      stopEvents();
+      applier.close();
+      watchers.close();
+    },
   };
 }

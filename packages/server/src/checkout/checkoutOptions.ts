@@ -1,7 +1,9 @@
 import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
 import type { BlnOrder, OrderDetail, PayInfo } from '../aurpayResults.js';
 import type { CheckoutRequest } from './checkoutRequest.js';
+import type { OrderEventBus } from './orderEventBus.js';
 import type { OrderStore, StoredOrder } from './orderStore.js';
+import type { RefreshLock } from './refreshLock.js';
 
 export interface GatewayCallOptions {
   signal?: AbortSignal;
@@ -48,8 +50,18 @@ export interface CheckoutOptions {
   statusSecret: string;
   /** The callback token and secret from Aurpay's callback authentication page. */
   callback: { token: string; secret: string };
-  /** Default: a `MemoryOrderStore`. */
+  /** Default: a `MemoryOrderStore`. Several processes share one store (`createRedisStore`). */
   store?: OrderStore;
+  /**
+   * Carries status changes to the event streams of every process. Default: a `MemoryEventBus`
+   * (this process only). Several processes share one bus (`createRedisStore`).
+   */
+  events?: OrderEventBus;
+  /**
+   * Shares the one-fetch-per-`minRefreshMs` budget of each order between processes. Default: none
+   * (each process keeps its own budget). Several processes share one lock (`createRedisStore`).
+   */
+  refreshLock?: RefreshLock;
   /** Called once per order when it is paid (including an under-payment the merchant resolved). */
   onPaid?: CheckoutHook;
   /** Called once per order when it timed out unpaid. */

@@ -53,8 +53,12 @@ export async function handleCallback(ctx: CheckoutContext, request: CheckoutRequ
   const order = await options.store.findByCallbackRef(ref as string);
   if (order === null) throw notOurs();
   const announced = event === 'paid' ? 'paid' : event === 'expired' ? 'expired' : null;
-  // A retried callback for what is already recorded needs no new confirmation.
-  if (isTerminalStatus(order.status) && order.status === announced) return jsonResponse(200, { received: true });
+  if (isTerminalStatus(order.status) && order.status === announced) {
+    // A retried callback for what is already recorded needs no new confirmation; but if the store
+    // failed before the fulfilment was recorded (the reason Aurpay is retrying), record it now.
+    await ctx.applier.settle(order);
+    return jsonResponse(200, { received: true });
+  }
   await ctx.refresher.refresh(order.orderId, { order, force: true });
   return jsonResponse(200, { received: true });
 }

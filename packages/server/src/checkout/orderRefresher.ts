@@ -2,6 +2,7 @@ import { isTerminalStatus } from '@aurpay-kit/core';
 import type { CheckoutClient } from './checkoutOptions.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
 import type { OrderStore, StoredOrder } from './orderStore.js';
+import type { RefreshLock } from './refreshLock.js';
 import type { StatusApplier } from './statusApplier.js';
 
 export interface OrderRefresherOptions {
@@ -10,6 +11,8 @@ export interface OrderRefresherOptions {
   applier: Pick<StatusApplier, 'apply'>;
   minRefreshMs: number;
   now: () => number;
+  /** Shares the per-order budget with other processes; without it, this process keeps its own. */
+  lock?: RefreshLock | null;
 }
 
 export interface RefreshOptions {
@@ -25,6 +28,10 @@ export interface RefreshOptions {
 interface Flight {
   /** Flights are numbered in the order they start. */
   seq: number;
+  /** Fetch even when another process holds the order's claim (a forced caller joined). */
+  force: boolean;
+  /** Another process held the claim: this flight read the store and fetched nothing. */
+  skipped: boolean;
   promise: Promise<StoredOrder>;
 }
 
@@ -33,8 +40,10 @@ const PRUNE_ABOVE = 10_000;
 /**
  * Fetches an order's detail from Aurpay and applies it, coalesced: one fetch in flight per order,
  * shared by every concurrent caller, and at most one started per order per `minRefreshMs`; in
- * between, and for terminal orders, callers get the stored order with no upstream call. A failed
- * fetch rejects its callers and leaves the stored order as it was.
+ * between, and for terminal orders, callers get the stored order with no upstream call. With a
+ * `lock`, that budget holds across processes: a flight that cannot claim the order reads it from
+ * the shared store instead of fetching. A failed fetch rejects its callers and leaves the stored
+ * order as it was.
  *
  * @example const order = await refresher.refresh(orderId);
  */
@@ -64,29 +73,43 @@ export class OrderRefresher {
       if (flight !== undefined) return flight.promise;
       const last = this.#lastStart.get(orderId);
       if (last !== undefined && calledAt - last < this.#o.minRefreshMs) return order;
-      return this.#start(orderId).promise;
+      return this.#start(orderId, false).promise;
     }
     for (;;) {
       const flight = this.#flights.get(orderId);
-      if (flight === undefined) return this.#start(orderId).promise;
+      if (flight === undefined) return this.#start(orderId, true).promise;
       // A fetch that began before this call may predate what the callback announces.
-      if (flight.seq > startedBefore) return flight.promise;
+      if (flight.seq > startedBefore && !flight.skipped) {
+        flight.force = true;
+        return flight.promise;
+      }
       await flight.promise.catch(() => undefined);
     }
   }
 
-  #start(orderId: string): Flight {
+  #start(orderId: string, force: boolean): Flight {
     const startedAt = this.#o.now();
     this.#lastStart.set(orderId, startedAt);
     if (this.#lastStart.size > PRUNE_ABOVE) this.#prune(startedAt);
-    const promise = this.#o.client
-      .getOrderDetail(orderId)
-      .then((detail) => this.#o.applier.apply(orderId, detail))
-      .finally(() => this.#flights.delete(orderId));
     this.#started += 1;
-    const flight = { seq: this.#started, promise };
+    const state = { force, skipped: false };
+    const promise = this.#fly(orderId, state).finally(() => this.#flights.delete(orderId));
+    // One object: a forced caller that joins later sets `force` on the state the flight reads.
+    const flight: Flight = Object.assign(state, { seq: this.#started, promise });
     this.#flights.set(orderId, flight);
     return flight;
+  }
+
+  async #fly(orderId: string, flight: Pick<Flight, 'force' | 'skipped'>): Promise<StoredOrder> {
+    const { lock, minRefreshMs } = this.#o;
+    // A forced fetch claims the order too, so other processes hold back after it.
+    if (lock != null && minRefreshMs > 0 && !(await lock.acquire(orderId, minRefreshMs)) && !flight.force) {
+      flight.skipped = true;
+      const stored = await this.#o.store.get(orderId);
+      if (stored === null) throw new CheckoutHttpError(404, 'order_not_found', 'No such order.');
+      return stored;
+    }
+    return this.#o.applier.apply(orderId, await this.#o.client.getOrderDetail(orderId));
   }
 
   #prune(now: number): void {

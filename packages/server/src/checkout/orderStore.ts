@@ -56,17 +56,19 @@ export type IdempotencyState =
 /**
  * Where the checkout keeps orders, fulfilment marks and idempotency keys. Every method may be
  * async; each must be atomic on its own, because several requests (and, with a shared store,
- * several processes) race on one order. The in-memory `MemoryOrderStore` is the default; a Redis
- * store maps one to one:
+ * several processes) race on one order. A store that cannot be reached throws a
+ * `StoreUnavailableError` (answered 503). The in-memory `MemoryOrderStore` is the default;
+ * `createRedisStore` (`@aurpay-kit/server/redis`) maps one to one, keys under a prefix
+ * (`aurpay:` by default):
  *
  * | method | Redis |
  * | --- | --- |
  * | `get` | `GET order:{id}` → JSON |
  * | `findByCallbackRef` | `GET ref:{ref}` → id, then `get` |
  * | `put` | `SET order:{id}` and `SET ref:{ref} {id}` (MULTI), with a retention `PX` |
- * | `compareAndSetStatus` | a Lua script: read, compare `version`, write with `version + 1` |
- * | `markFulfilled` | `SET fulfilled:{id}:{outcome} 1 NX` → true when it answered OK |
- * | `reserveIdempotencyKey` | `SET idem:{key} {pending} NX PX ttl`, else `GET idem:{key}` |
+ * | `compareAndSetStatus` | `get`, then a Lua script: compare `version`, write the record with `version + 1` (`KEEPTTL`) |
+ * | `markFulfilled` | a Lua script: `SET fulfilled:{id}:{outcome} {token} NX PX` (outliving the order) → true when it holds this call's token |
+ * | `reserveIdempotencyKey` | a Lua script: `SET idem:{key} {pending} NX PX ttl`, else `GET idem:{key}` |
  * | `completeIdempotencyKey` | `SET idem:{key} {completed…} XX PX ttl` |
  * | `releaseIdempotencyKey` | `DEL idem:{key}` |
  */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutOptions } from './checkoutOptions.js';
+import { MemoryEventBus } from './memoryEventBus.js';
+import { MemoryRefreshLock } from './memoryRefreshLock.js';
 import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
 import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
 
@@ -32,6 +34,15 @@ describe('resolveCheckoutOptions', () => {
     });
   });
 
+  it('defaults to an in-process event bus and no shared refresh lock, and takes given ones', () => {
+    const resolved = resolveCheckoutOptions(VALID);
+    expect(resolved.events).toBeInstanceOf(MemoryEventBus);
+    expect(resolved.refreshLock).toBeNull();
+    const events = new MemoryEventBus();
+    const refreshLock = new MemoryRefreshLock();
+    expect(resolveCheckoutOptions({ ...VALID, events, refreshLock })).toMatchObject({ events, refreshLock });
+  });
+
   it.each([
     ['publicUrl', { publicUrl: '/api/pay' }, /publicUrl must be the absolute http\(s\) URL/],
     ['publicUrl with a query', { publicUrl: 'https://shop.example/pay?x=1' }, /no query or fragment/],
@@ -50,6 +61,8 @@ describe('resolveCheckoutOptions', () => {
     ['qrFormat', { qrFormat: 'svg' }, /qrFormat must be one of/],
     ['onPaid', { onPaid: 'yes' }, /onPaid must be a function/],
     ['store', { store: { get: () => null } }, /store must implement OrderStore \(missing findByCallbackRef\)/],
+    ['events', { events: { publish: () => undefined } }, /events must implement OrderEventBus \(missing subscribe\)/],
+    ['refreshLock', { refreshLock: {} }, /refreshLock must implement RefreshLock \(missing acquire\)/],
   ])('refuses a bad %s with a message naming it', (_name, change, message) => {
     expect(() => resolveCheckoutOptions({ ...VALID, ...(change as Partial<CheckoutOptions>) })).toThrow(message);
     try {

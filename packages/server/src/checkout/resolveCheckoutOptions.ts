@@ -1,12 +1,19 @@
 import { AurpayKitError, DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
 import type { CheckoutOptions } from './checkoutOptions.js';
+import { MemoryEventBus } from './memoryEventBus.js';
 import { MemoryOrderStore } from './memoryStore.js';
+import type { OrderEventBus } from './orderEventBus.js';
 import type { OrderStore } from './orderStore.js';
+import type { RefreshLock } from './refreshLock.js';
 
-export interface ResolvedCheckoutOptions extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'rateLimit' | 'store'> {
+export interface ResolvedCheckoutOptions
+  extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'rateLimit' | 'store' | 'events' | 'refreshLock'> {
   /** Without a trailing slash. */
   publicUrl: string;
   store: OrderStore;
+  events: OrderEventBus;
+  /** null: this process keeps its own refresh budget. */
+  refreshLock: RefreshLock | null;
   /** null: every currency the gateway supports. */
   allowedCurrencies: ReadonlySet<string> | null;
   rateLimit: { max: number; windowMs: number } | null;
@@ -63,6 +70,15 @@ function allowed(value: unknown): ReadonlySet<string> | null {
   return new Set(value as string[]);
 }
 
+/** Checks that `value`, when given, has the methods of the interface it stands for. */
+function implementing<T>(name: string, value: T | undefined, methods: readonly (keyof T & string)[], what: string): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  for (const method of methods) {
+    if (typeof (value as Record<string, unknown>)[method] !== 'function') throw invalid(`${name} must implement ${what} (missing ${method}).`);
+  }
+  return value;
+}
+
 function hook<T>(name: string, value: T | undefined): T | undefined {
   if (value !== undefined && typeof value !== 'function') throw invalid(`${name} must be a function.`);
   return value;
@@ -90,10 +106,7 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
   if (rate !== undefined && rate !== false && (typeof rate !== 'object' || rate === null)) throw invalid('rateLimit must be { max, windowMs } or false.');
   const qrFormat = options.qrFormat ?? 'auto';
   if (!QR_FORMATS.includes(qrFormat)) throw invalid(`qrFormat must be one of ${QR_FORMATS.join(', ')}.`);
-  const store = options.store ?? new MemoryOrderStore(options.now === undefined ? {} : { now: options.now });
-  for (const method of STORE_METHODS) {
-    if (typeof store[method] !== 'function') throw invalid(`store must implement OrderStore (missing ${method}).`);
-  }
+  const store = implementing('store', options.store, STORE_METHODS, 'OrderStore') ?? new MemoryOrderStore(options.now === undefined ? {} : { now: options.now });
   return {
     client,
     publicUrl: publicUrl(options.publicUrl),
@@ -101,6 +114,8 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
     statusSecret: secret('statusSecret', options.statusSecret, 32),
     callback: { token: secret('callback.token', options.callback.token, 1), secret: secret('callback.secret', options.callback.secret, 1) },
     store,
+    events: implementing('events', options.events, ['publish', 'subscribe'], 'OrderEventBus') ?? new MemoryEventBus(),
+    refreshLock: implementing('refreshLock', options.refreshLock, ['acquire'], 'RefreshLock') ?? null,
     onPaid: hook('onPaid', options.onPaid) ?? (() => undefined),
     onExpired: hook('onExpired', options.onExpired) ?? (() => undefined),
     onStatusChange: hook('onStatusChange', options.onStatusChange) ?? (() => undefined),

@@ -1,10 +1,12 @@
 import type { CheckoutStatus } from '@aurpay-kit/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HookQueue } from './hookQueue.js';
 import { MemoryOrderStore } from './memoryStore.js';
 import type { StoredOrder } from './orderStore.js';
 import { canMove, StatusApplier } from './statusApplier.js';
+import { StoreUnavailableError } from './storeUnavailableError.js';
 import { detailFor } from './test-utils/detailFor.js';
+import { FlakyStore } from './test-utils/flakyStore.js';
 import { storedOrder } from './test-utils/storedOrder.js';
 
 const ORDER = storedOrder();
@@ -95,6 +97,39 @@ describe('StatusApplier', () => {
     await hooks.idle();
     expect(errors).toEqual([new Error('mailer down')]);
     expect(log).toEqual(['awaiting_payment→paid']);
+  });
+
+  it('tries a fulfilment the store failed to record again in the background, once, until close()', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = new FlakyStore();
+      const { applier, hooks, log } = setup(store);
+      await store.put(ORDER);
+      store.failing.add('markFulfilled');
+      await expect(applier.apply(ORDER.orderId, detailFor(ORDER, 'SUCCESS', '18.0098'))).rejects.toBeInstanceOf(StoreUnavailableError);
+      // Another request meets the same failure: still one retry loop.
+      await expect(applier.settle((await store.get(ORDER.orderId))!)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await vi.advanceTimersByTimeAsync(3500);
+      expect(store.calls.filter((c) => c === 'markFulfilled')).toHaveLength(5);
+      store.failing.clear();
+      await vi.advanceTimersByTimeAsync(4000);
+      await hooks.idle();
+      expect(log.filter((line) => line.startsWith('paid'))).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(store.calls.filter((c) => c === 'markFulfilled')).toHaveLength(6);
+
+      const other = storedOrder({ orderId: '2', callbackRef: 'BBBBBBBBBBBBBBBBBBBBBB', status: 'expired', aurpayStatus: 'OVERDUE' });
+      await store.put(other);
+      store.failing.add('markFulfilled');
+      await expect(applier.settle(other)).rejects.toBeInstanceOf(StoreUnavailableError);
+      applier.close();
+      store.failing.clear();
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(log).not.toContain('expired 2');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('canMove: the allowed transitions', () => {

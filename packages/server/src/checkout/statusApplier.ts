@@ -11,9 +11,14 @@ export interface StatusApplierOptions {
   hooks: HookQueue;
   /** Tells the order's watchers about a change. */
   publish: (order: StoredOrder) => void;
+  /** Where a fulfilment that could not be recorded for an hour is reported. Default: nowhere. */
+  onError?: (error: unknown, context: { where: string; orderId?: string }) => void;
 }
 
 const MAX_ATTEMPTS = 20;
+const SETTLE_RETRY_FIRST_MS = 500;
+const SETTLE_RETRY_MAX_MS = 30_000;
+const SETTLE_RETRY_ATTEMPTS = 130;
 
 /**
  * Whether a confirmed upstream status may replace the stored one. A paid order never goes back
@@ -42,12 +47,16 @@ export function canMove(from: CheckoutStatus, to: CheckoutStatus): boolean {
  * Applies an order detail confirmed with Aurpay to the store: compare-and-set (retrying when
  * another request wrote first), then publishes the change and queues `onStatusChange`; `onPaid`
  * and `onExpired` run exactly once per order, however many requests race, because the store's
- * `markFulfilled` answers true only once.
+ * `markFulfilled` answers true only once. When the store fails to answer `markFulfilled` (a
+ * shared store that went away), the error reaches the caller and the fulfilment is tried again in
+ * the background until the store answers, so the hook is neither lost nor run twice.
  *
  * @example const order = await applier.apply(orderId, await client.getOrderDetail(orderId));
  */
 export class StatusApplier {
   readonly #o: StatusApplierOptions;
+  readonly #retries = new Map<string, ReturnType<typeof setTimeout>>();
+  #closed = false;
 
   constructor(options: StatusApplierOptions) {
     this.#o = options;
@@ -72,7 +81,7 @@ export class StatusApplier {
       }
       const unchanged = current.status === status && current.aurpayStatus === aurpayStatus && current.paidAmount === paidAmount;
       if (unchanged || !canMove(current.status, status)) {
-        await this.#settle(current);
+        await this.settle(current);
         return current;
       }
       const update = { status, aurpayStatus, paidAmount, updatedAt: Math.max(current.updatedAt, now()) };
@@ -83,19 +92,56 @@ export class StatusApplier {
         const { onStatusChange } = this.#o.options;
         this.#o.hooks.push(orderId, 'onStatusChange', () => onStatusChange(written, current.status));
       }
-      await this.#settle(written);
+      await this.settle(written);
       return written;
     }
     throw new Error(`Order ${orderId} kept changing under ${MAX_ATTEMPTS} status writes.`);
   }
 
-  /** Fires the once-only hook an order's status calls for, if no request has yet. */
-  async #settle(order: StoredOrder): Promise<void> {
-    const { store, onPaid, onExpired } = this.#o.options;
-    if (order.status === 'paid' && (await store.markFulfilled(order.orderId, 'paid'))) {
-      this.#o.hooks.push(order.orderId, 'onPaid', () => onPaid(order));
-    } else if (order.status === 'expired' && (await store.markFulfilled(order.orderId, 'expired'))) {
-      this.#o.hooks.push(order.orderId, 'onExpired', () => onExpired(order));
+  /**
+   * Fires the once-only hook an order's status calls for (`onPaid` for paid, `onExpired` for
+   * expired), unless some request, here or in another process, already has.
+   */
+  async settle(order: StoredOrder): Promise<void> {
+    if (order.status !== 'paid' && order.status !== 'expired') return;
+    try {
+      await this.#fulfil(order, order.status);
+    } catch (error) {
+      this.#retryLater(order, order.status, 0);
+      throw error;
     }
+  }
+
+  /** Cancels the pending background fulfilments (server shutdown). */
+  close(): void {
+    this.#closed = true;
+    for (const timer of this.#retries.values()) clearTimeout(timer);
+    this.#retries.clear();
+  }
+
+  async #fulfil(order: StoredOrder, outcome: 'paid' | 'expired'): Promise<void> {
+    const { store, onPaid, onExpired } = this.#o.options;
+    if (!(await store.markFulfilled(order.orderId, outcome))) return;
+    if (outcome === 'paid') this.#o.hooks.push(order.orderId, 'onPaid', () => onPaid(order));
+    else this.#o.hooks.push(order.orderId, 'onExpired', () => onExpired(order));
+  }
+
+  #retryLater(order: StoredOrder, outcome: 'paid' | 'expired', attempt: number): void {
+    const key = `${outcome}:${order.orderId}`;
+    if (this.#closed || (attempt === 0 && this.#retries.has(key))) return;
+    const delay = Math.min(SETTLE_RETRY_FIRST_MS * 2 ** Math.min(attempt, 16), SETTLE_RETRY_MAX_MS);
+    const timer = setTimeout(() => {
+      this.#fulfil(order, outcome).then(
+        () => this.#retries.delete(key),
+        (error: unknown) => {
+          this.#retries.delete(key);
+          if (attempt + 1 < SETTLE_RETRY_ATTEMPTS) this.#retryLater(order, outcome, attempt + 1);
+          else this.#o.onError?.(error, { where: `recording ${outcome === 'paid' ? 'onPaid' : 'onExpired'}`, orderId: order.orderId });
+        },
+      );
+    }, delay);
+    // Not a reason to keep the process alive; the next callback settles the order anyway.
+    timer.unref?.();
+    this.#retries.set(key, timer);
   }
 }

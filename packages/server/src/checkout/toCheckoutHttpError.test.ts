@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AurpayError } from '../aurpayError.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
+import { StoreUnavailableError } from './storeUnavailableError.js';
 import { toCheckoutHttpError } from './toCheckoutHttpError.js';
 
 describe('toCheckoutHttpError', () => {
@@ -29,6 +30,16 @@ describe('toCheckoutHttpError', () => {
     const { error, expected } = toCheckoutHttpError(new TypeError('x is undefined at /srv/app.js:1'));
     expect(expected).toBe(false);
     expect(error.toBody()).toEqual({ error: { code: 'internal_error', message: 'Something went wrong on the server.' } });
+  });
+
+  it('answers an unreachable store 503 store_unavailable with Retry-After, reported, its details hidden', () => {
+    const cause = new StoreUnavailableError('Redis could not read an order: connect ECONNREFUSED 10.0.0.5:6379');
+    const { error, expected } = toCheckoutHttpError(cause);
+    expect(expected).toBe(false);
+    expect(error.status).toBe(503);
+    expect(error.headers).toEqual({ 'Retry-After': '1' });
+    expect(error.toBody()).toEqual({ error: { code: 'store_unavailable', message: 'The checkout cannot reach its order store. Please try again shortly.' } });
+    expect(error.cause).toBe(cause);
   });
 
   it('refuses a non-error status for CheckoutHttpError', () => {

@@ -1,5 +1,6 @@
 import { AurpayError } from '../aurpayError.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
+import { StoreUnavailableError } from './storeUnavailableError.js';
 
 function gatewayMessage(error: AurpayError): string {
   switch (error.code) {
@@ -25,8 +26,9 @@ function gatewayMessage(error: AurpayError): string {
 /**
  * Turns anything a route threw into the error it answers with. `CheckoutHttpError`s pass
  * through; gateway failures become 504 (no answer in time) or 502 (anything else), keeping
- * Aurpay's code and never the gateway's own message, trace or signature details; anything
- * else is a 500 with a generic message, and `expected` is false so the caller can report it.
+ * Aurpay's code and never the gateway's own message, trace or signature details; an unreachable
+ * order store is a 503 `store_unavailable` with `Retry-After`; anything else is a 500 with a
+ * generic message. `expected` is false for those last two, so the caller reports them.
  *
  * @example toCheckoutHttpError(new AurpayError('aurpay_timeout', '…')).status // 504
  */
@@ -35,6 +37,14 @@ export function toCheckoutHttpError(error: unknown): { error: CheckoutHttpError;
   if (error instanceof AurpayError) {
     const status = error.code === 'aurpay_timeout' || error.code === 'aurpay_aborted' ? 504 : 502;
     return { error: new CheckoutHttpError(status, error.code, gatewayMessage(error), { cause: error }), expected: true };
+  }
+  if (error instanceof StoreUnavailableError) {
+    // Reported (expected: false): an unreachable store needs someone's attention.
+    const answer = new CheckoutHttpError(503, 'store_unavailable', 'The checkout cannot reach its order store. Please try again shortly.', {
+      headers: { 'Retry-After': '1' },
+      cause: error,
+    });
+    return { error: answer, expected: false };
   }
   return { error: new CheckoutHttpError(500, 'internal_error', 'Something went wrong on the server.', { cause: error }), expected: false };
 }

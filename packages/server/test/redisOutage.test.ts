@@ -1,0 +1,115 @@
+import { performance } from 'node:perf_hooks';
+import type { CheckoutOrder } from '@aurpay-kit/core';
+import { Redis } from 'ioredis';
+import { describe, expect, it, vi } from 'vitest';
+import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { openSse } from './checkoutSseClient.js';
+import { lazyFixture } from './lazyFixture.js';
+import { startCluster, type Cluster } from './redisCluster.js';
+import { startTcpProxy, type TcpProxy } from './tcpProxy.js';
+
+const sharedCluster = lazyFixture(() => startCluster(['A', 'B'], { persistent: true }), (cluster) => cluster.close());
+let cluster: Cluster;
+
+const token = (order: CheckoutOrder) => ({ 'X-Status-Token': order.statusToken });
+const UNAVAILABLE = { error: { code: 'store_unavailable', message: 'The checkout cannot reach its order store. Please try again shortly.' } };
+
+async function callbackStatuses(order: CheckoutOrder): Promise<number[]> {
+  const view = (await cluster.control(`/orders/${order.orderId}`)) as { callbacks: { status: number | null }[] };
+  return view.callbacks.map((c) => c.status ?? 0);
+}
+
+describe('Redis stopped and restarted during a flow', () => {
+  it('answers clear 503s meanwhile, has the right state after, and fulfils once', async () => {
+    cluster = await sharedCluster();
+    const a = cluster.instance('A');
+    const b = cluster.instance('B');
+    const order = await cluster.createOrder('A', { kind: 'crypto', chain: 'ETH', currency: 'DAI-ERC20' });
+    const stream = await openSse(`${b.url}/orders/${order.orderId}/events?token=${order.statusToken}`);
+    await vi.waitFor(() => expect(stream.events).toHaveLength(1));
+
+    await cluster.redisServer.stop();
+    const startedAt = performance.now();
+    const create = await a.api('POST', '/orders', { body: { kind: 'lightning' } });
+    const status = await b.api('GET', `/orders/${order.orderId}`, { headers: token(order) });
+    const events = await a.api('GET', `/orders/${order.orderId}/events?token=${order.statusToken}`);
+    const keyed = await b.api('POST', '/orders', { body: { kind: 'lightning' }, headers: { 'Idempotency-Key': 'during-the-outage' } });
+    // Fast, not hanging on a dead connection.
+    expect(performance.now() - startedAt).toBeLessThan(2000);
+    for (const answer of [create, status, events, keyed]) {
+      expect(answer.status).toBe(503);
+      expect(answer.body).toEqual(UNAVAILABLE);
+      expect(answer.headers.get('Retry-After')).toBe('1');
+    }
+    // The payment's callback is not acknowledged (whichever instance it reaches), so Aurpay retries.
+    await cluster.control(`/orders/${order.orderId}/pay`, {});
+    const manual = await cluster.callback('B', order, 'POST');
+    expect(manual).toMatchObject({ status: 503, body: UNAVAILABLE });
+    await vi.waitFor(async () => expect((await callbackStatuses(order)).length).toBeGreaterThanOrEqual(2));
+    expect(new Set(await callbackStatuses(order))).toEqual(new Set([503]));
+    expect(cluster.paidCalls(order.orderId)).toEqual([]);
+    // Loud: every 503 reached onError as an unreachable store.
+    expect(a.errors.some((e) => e.error instanceof Error && e.where === 'checkout route' && (e.error as { code?: string }).code === 'store_unavailable')).toBe(true);
+
+    await cluster.redisServer.start();
+    await vi.waitFor(async () => expect(await callbackStatuses(order)).toContain(200), { timeout: 15_000 });
+    for (const instance of [a, b]) {
+      const answer = await instance.api('GET', `/orders/${order.orderId}`, { headers: token(order) });
+      expect(answer).toMatchObject({ status: 200, body: { status: 'paid', paidAmount: order.amount, remainingAmount: '0' } });
+    }
+    // The stream B held through the outage hears the payment and ends.
+    expect(await stream.done).toBe('ended');
+    expect(stream.events.map((e) => e.data.status)).toEqual(['awaiting_payment', 'paid']);
+    const duplicates = await Promise.all(Array.from({ length: 10 }, (_, i) => cluster.callback(i % 2 === 0 ? 'A' : 'B', order, i % 2 === 0 ? 'GET' : 'POST')));
+    expect(duplicates.map((d) => d.status)).toEqual(Array(10).fill(200));
+    expect(await cluster.settledPaidCalls(order.orderId)).toHaveLength(1);
+    // The order made before the outage survived it (append-only file), and new ones work again.
+    expect((await cluster.createOrder('B', { kind: 'lightning' })).status).toBe('awaiting_payment');
+    const created = await a.api('POST', '/orders', { body: { kind: 'lightning' }, headers: { 'Idempotency-Key': 'during-the-outage' } });
+    expect(created.status).toBe(201);
+  });
+});
+
+describe('a fulfilment whose answer Redis never sent', () => {
+  it('is recorded once, by the instance that sent it, even when Aurpay retries on the other', async () => {
+    cluster = await sharedCluster();
+    const proxy = await startTcpProxy(cluster.redisServer.port);
+    const raw = new Redis(cluster.redisServer.url);
+    try {
+      // A reaches Redis through a proxy that can lose a reply.
+      await cluster.stop('A');
+      await cluster.start('A', { redis: { url: proxy.url } });
+      await loseOneFulfilmentReply(proxy, raw);
+    } finally {
+      raw.disconnect();
+      await proxy.close();
+    }
+  });
+});
+
+/** Loses the reply to A's fulfilment mark for a paid order, and checks the hook still runs once. */
+async function loseOneFulfilmentReply(proxy: TcpProxy, raw: Redis): Promise<void> {
+  const a = cluster.instance('A');
+  const order = await cluster.createOrder('A', { kind: 'crypto', chain: 'BTC', currency: 'BTC' });
+  // Aurpay's first callback reaches A; its retries reach B.
+  let first = true;
+  cluster.balancer.route = () => {
+    const name = first ? 'A' : 'B';
+    first = false;
+    return name;
+  };
+  const dropped = proxy.dropReplyAfter(`fulfilled:${order.orderId}:paid`);
+  await cluster.control(`/orders/${order.orderId}/pay`, {});
+  await dropped;
+  // Redis applied the mark; A never heard so, and answered 503.
+  await vi.waitFor(async () => expect(await callbackStatuses(order)).toEqual([503, 200]), { timeout: 10_000 });
+  const marks = await raw.keys(`*fulfilled:${order.orderId}:paid`);
+  expect(marks).toHaveLength(1);
+  expect(a.errors.some((e) => e.error instanceof StoreUnavailableError && /record a fulfilment/.test(e.error.message))).toBe(true);
+  // B found the mark taken; A settles its own claim once Redis answers again.
+  expect((await cluster.settledPaidCalls(order.orderId)).map((call) => call.instance)).toEqual(['A']);
+  expect((await cluster.callback('B', order)).status).toBe(200);
+  expect((await cluster.callback('A', order)).status).toBe(200);
+  expect(await cluster.settledPaidCalls(order.orderId)).toHaveLength(1);
+  cluster.balancer.route = null;
+}
