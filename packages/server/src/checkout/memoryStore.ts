@@ -20,6 +20,12 @@ type IdempotencyEntry =
 
 const PRUNE_EVERY_MS = 60_000;
 
+// A StoredOrder is flat but for `metadata` (string to string), so two spreads copy it fully:
+// on the status path this is several times cheaper than structuredClone.
+function copyOrder(order: StoredOrder): StoredOrder {
+  return { ...order, metadata: { ...order.metadata } };
+}
+
 /**
  * The default `OrderStore`: everything in this process's memory, lost on restart. Right for
  * development, tests and a single-process shop; use a shared store (Redis) when several processes
@@ -43,7 +49,7 @@ export class MemoryOrderStore implements OrderStore {
 
   async get(orderId: string): Promise<StoredOrder | null> {
     const order = this.#orders.get(orderId);
-    return order === undefined ? null : structuredClone(order);
+    return order === undefined ? null : copyOrder(order);
   }
 
   async findByCallbackRef(callbackRef: string): Promise<StoredOrder | null> {
@@ -53,7 +59,7 @@ export class MemoryOrderStore implements OrderStore {
 
   async put(order: StoredOrder): Promise<void> {
     this.#prune();
-    this.#orders.set(order.orderId, structuredClone(order));
+    this.#orders.set(order.orderId, copyOrder(order));
     this.#refs.set(order.callbackRef, order.orderId);
   }
 
@@ -69,7 +75,7 @@ export class MemoryOrderStore implements OrderStore {
       version: current.version + 1,
     };
     this.#orders.set(orderId, next);
-    return structuredClone(next);
+    return copyOrder(next);
   }
 
   async markFulfilled(orderId: string, outcome: FulfilmentOutcome): Promise<boolean> {

@@ -13,8 +13,10 @@ export interface ExpressCheckoutOptions extends Omit<CheckoutOptions, 'priceFor'
 /** The router, with the handlers behind it (`activeWatchers()`, `close()`…). */
 export type CheckoutRouter = Router & { checkout: CheckoutHandlers };
 
+// Written directly rather than through res.json: these answers are never cached (no-store), so
+// the ETag that res.send would hash for every status poll buys nothing.
 function send(res: Response, answer: CheckoutResponse): void {
-  res.status(answer.status).set(answer.headers).json(answer.body);
+  res.status(answer.status).set(answer.headers).type('application/json').end(JSON.stringify(answer.body));
 }
 
 function eventSink(res: Response): EventSink {
@@ -57,7 +59,9 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: unknown; status?: unkno
 export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutRouter {
   const handlers = createCheckoutHandlers({ ...options, priceFor: (req, body) => options.priceFor(req.native as Request, body) });
   const router = express.Router();
-  router.use(express.json({ limit: CHECKOUT_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] }));
+  const parseJson = express.json({ limit: CHECKOUT_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  // Only POST routes read a body; status polls and event streams skip the parser entirely.
+  router.use((req, res, next) => (req.method === 'POST' ? parseJson(req, res, next) : next()));
   router.use((req, res, next) => {
     const request = { method: req.method, url: req.url, headers: req.headers, body: req.body as unknown, clientId: req.ip ?? req.socket.remoteAddress, native: req };
     handlers.handle(request, eventSink(res)).then((answer) => answer && send(res, answer), next);
