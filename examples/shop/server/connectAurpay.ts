@@ -14,7 +14,10 @@ export interface AurpayConnection {
 }
 
 export interface ConnectAurpayOptions {
-  /** Aurpay's credentials and the shop's public origin; without them a sandbox is started. */
+  /**
+   * Aurpay's credentials and the shop's public origin (and `baseUrl` for another Aurpay API, such
+   * as a sandbox shared by several instances); without them a sandbox is started in this process.
+   */
   gateway?: Omit<Extract<PaymentMode, { kind: 'gateway' }>, 'kind'>;
   sandbox?: SandboxOptions;
   /** The shop's own port, where the sandbox calls back. */
@@ -22,16 +25,17 @@ export interface ConnectAurpayOptions {
 }
 
 /**
- * Aurpay itself (signed requests with the API token and secret key), or an Aurpay sandbox started
- * in this process, whose default credentials the client then uses.
+ * Aurpay itself (signed requests with the API token and secret key; at `gateway.baseUrl` when
+ * given), or an Aurpay sandbox started in this process, whose default credentials the client then
+ * uses.
  *
  * @example const { client, publicUrl, callback } = await connectAurpay({ shopPort: 3000 });
  */
 export async function connectAurpay({ gateway, sandbox: sandboxOptions, shopPort }: ConnectAurpayOptions): Promise<AurpayConnection> {
   if (gateway) {
-    const { apiToken, secretKey, callbackToken, callbackSecret, publicUrl } = gateway;
+    const { apiToken, secretKey, callbackToken, callbackSecret, publicUrl, baseUrl } = gateway;
     return {
-      client: new AurpayClient({ auth: { type: 'signature', apiToken, secretKey } }),
+      client: new AurpayClient({ ...(baseUrl ? { baseUrl } : {}), auth: { type: 'signature', apiToken, secretKey } }),
       publicUrl: `${publicUrl}/api/pay`,
       callback: { token: callbackToken, secret: callbackSecret },
       sandbox: null,

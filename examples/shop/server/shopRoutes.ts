@@ -16,9 +16,10 @@ export function shopRoutes({ carts, sandbox }: { carts: CartStore; sandbox: bool
     res.json(CATALOG);
   });
 
-  router.post('/carts', (req, res) => {
+  // Express 5 hands a rejected handler to the error handler: an unreachable store answers 503 there.
+  router.post('/carts', async (req, res) => {
     try {
-      res.status(201).json(carts.create((req.body as { items?: unknown } | undefined)?.items));
+      res.status(201).json(await carts.create((req.body as { items?: unknown } | undefined)?.items));
     } catch (error) {
       if (!(error instanceof CartError)) throw error;
       res.status(400).json({ error: { code: 'cart_invalid', message: error.message } });
@@ -26,8 +27,8 @@ export function shopRoutes({ carts, sandbox }: { carts: CartStore; sandbox: bool
   });
 
   // The cart id is a random UUID that only the buyer's browser knows: it doubles as the receipt link.
-  router.get('/carts/:cartId', (req, res) => {
-    const cart = carts.get(req.params.cartId);
+  router.get('/carts/:cartId', async (req, res) => {
+    const cart = await carts.get(req.params.cartId);
     if (cart) res.json(cart);
     else res.status(404).json({ error: { code: 'cart_not_found', message: 'This cart does not exist.' } });
   });

@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { SandboxOptions } from '@aurpay-kit/sandbox';
-import express, { type ErrorRequestHandler } from 'express';
-import { CartStore } from './cartStore.js';
+import express from 'express';
 import { shopCheckoutRouter } from './checkoutRouter.js';
 import type { ConnectAurpayOptions } from './connectAurpay.js';
 import { connectAurpay } from './connectAurpay.js';
+import { jsonErrors } from './jsonErrors.js';
+import { openShopStorage } from './openShopStorage.js';
 import { sandboxRoutes } from './sandboxRoutes.js';
 import { ShopConfigError } from './shopConfigError.js';
 import { shopRoutes } from './shopRoutes.js';
@@ -25,6 +27,16 @@ export interface StartShopOptions {
   frontend?: 'static' | 'vite';
   /** Where the built front end is. Default: `dist/` of this package. */
   clientDir?: string;
+  /**
+   * Redis shared by several instances of the shop (orders, status events, carts), e.g.
+   * `redis://127.0.0.1:6379`. Default: this process's memory.
+   */
+  redisUrl?: string;
+  /**
+   * At least 32 characters: signs the status tokens handed to browsers. Required with `redisUrl`
+   * (every instance must use the same); without it, a random one per start.
+   */
+  statusSecret?: string;
 }
 
 export interface Shop {
@@ -32,6 +44,8 @@ export interface Shop {
   url: string;
   /** The sandbox's URL in sandbox mode, else null. */
   sandboxUrl: string | null;
+  /** Where orders and carts are kept: in memory, or which Redis. */
+  storage: string;
   close(): Promise<void>;
 }
 
@@ -46,16 +60,23 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
-const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-  console.error(error);
-  if (res.headersSent) res.destroy();
-  else res.status(500).json({ error: { code: 'internal_error', message: 'Something went wrong in the shop.' } });
-};
+function statusSecretFor({ redisUrl, statusSecret }: StartShopOptions): string {
+  if (statusSecret !== undefined) {
+    if (statusSecret.length < 32) throw new ShopConfigError('STATUS_SECRET (statusSecret) must be at least 32 characters.');
+    return statusSecret;
+  }
+  if (redisUrl !== undefined) {
+    throw new ShopConfigError('With REDIS_URL (redisUrl) set STATUS_SECRET (statusSecret): every instance must sign status tokens with the same secret.');
+  }
+  // Orders live in this process's memory, so a fresh secret per start loses nothing.
+  return randomBytes(32).toString('hex');
+}
 
 /**
  * Starts the example shop on one port: the payment routes at `/api/pay`, the shop's own API, and
  * the React front end. Without `gateway` it also starts an Aurpay sandbox in this process and a
- * development route to drive it.
+ * development route to drive it. With `redisUrl` several instances share orders, status events,
+ * carts and exactly-once fulfilment through Redis.
  *
  * @example
  * const shop = await startShop({ port: 0, sandbox: { orderTtlSeconds: 5 } });
@@ -67,6 +88,7 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
   if (frontend === 'static' && !existsSync(`${clientDir}/index.html`)) {
     throw new ShopConfigError('The front end is not built: run `pnpm --filter @aurpay-kit/example-shop build` first.');
   }
+  const statusSecret = statusSecretFor(options);
   const app = express();
   // Behind a reverse proxy on this host, client addresses (for the router's per-client rate
   // limit) come from X-Forwarded-For; set it to what your proxy setup needs.
@@ -85,11 +107,13 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
   };
 
   try {
-    const carts = new CartStore();
+    const storage = await openShopStorage(options.redisUrl);
+    closers.push(() => storage.close());
+    const { carts } = storage;
     const { sandbox, ...aurpay } = await connectAurpay({ gateway, sandbox: options.sandbox, shopPort: port });
     if (sandbox) closers.push(() => sandbox.close());
 
-    const payments = shopCheckoutRouter({ ...aurpay, carts });
+    const payments = shopCheckoutRouter({ ...aurpay, carts, shared: storage.checkout, statusSecret });
     closers.push(() => payments.checkout.close());
     app.use('/api/pay', payments);
     if (sandbox) app.use('/api/sandbox', sandboxRoutes(sandbox.url));
@@ -111,7 +135,7 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     app.use(jsonErrors);
 
     const shown = host === undefined || host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
-    return { url: `http://${shown}:${port}`, sandboxUrl: sandbox?.url ?? null, close };
+    return { url: `http://${shown}:${port}`, sandboxUrl: sandbox?.url ?? null, storage: storage.description, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { readShopConfig } from '../server/shopConfig.js';
+import { ShopConfigError } from '../server/shopConfigError.js';
+
+const SECRET = 'a'.repeat(32);
+const GATEWAY = {
+  AURPAY_API_TOKEN: 'token',
+  AURPAY_SECRET_KEY: 'key',
+  AURPAY_CALLBACK_TOKEN: 'callback-token',
+  AURPAY_CALLBACK_SECRET: 'callback-secret',
+  PUBLIC_URL: 'https://shop.example/',
+};
+
+describe('readShopConfig: several instances', () => {
+  test('keeps everything in memory without REDIS_URL', () => {
+    expect(readShopConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      payments: { kind: 'sandbox', orderTtlSeconds: 1800 },
+      redisUrl: undefined,
+      statusSecret: undefined,
+    });
+  });
+
+  test('reads REDIS_URL with the STATUS_SECRET every instance shares', () => {
+    const config = readShopConfig({ ...GATEWAY, REDIS_URL: 'redis://:pw@10.0.0.5:6379/2', STATUS_SECRET: SECRET });
+    expect(config).toMatchObject({ redisUrl: 'redis://:pw@10.0.0.5:6379/2', statusSecret: SECRET });
+    expect(readShopConfig({ REDIS_URL: 'rediss://cache.example:6380', STATUS_SECRET: SECRET }).redisUrl).toBe('rediss://cache.example:6380');
+  });
+
+  test('reads AURPAY_BASE_URL in gateway mode, as an origin', () => {
+    expect(readShopConfig(GATEWAY).payments).toEqual({
+      kind: 'gateway',
+      apiToken: 'token',
+      secretKey: 'key',
+      callbackToken: 'callback-token',
+      callbackSecret: 'callback-secret',
+      publicUrl: 'https://shop.example',
+    });
+    expect(readShopConfig({ ...GATEWAY, AURPAY_BASE_URL: 'http://127.0.0.1:4010/' }).payments).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
+    expect(readShopConfig({ ...GATEWAY, AURPAY_BASE_URL: 'https://aurpay.test' }).payments).toMatchObject({ baseUrl: 'https://aurpay.test' });
+  });
+
+  test.each([
+    ['REDIS_URL without STATUS_SECRET', { REDIS_URL: 'redis://127.0.0.1:6379' }, /^STATUS_SECRET is not set\. With REDIS_URL every instance/],
+    ['a short STATUS_SECRET', { REDIS_URL: 'redis://127.0.0.1:6379', STATUS_SECRET: 'short' }, /^STATUS_SECRET must be at least 32 characters, got 5/],
+    ['a short STATUS_SECRET alone', { STATUS_SECRET: 'a'.repeat(31) }, /^STATUS_SECRET must be at least 32 characters/],
+    ['an http REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379', STATUS_SECRET: SECRET }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['a REDIS_URL that is no URL', { REDIS_URL: '127.0.0.1:6379x', STATUS_SECRET: SECRET }, /^REDIS_URL must be/],
+    ['AURPAY_BASE_URL in sandbox mode', { AURPAY_BASE_URL: 'http://127.0.0.1:4010' }, /^AURPAY_BASE_URL applies to gateway mode only: also set AURPAY_API_TOKEN/],
+    ['plain http to another host', { ...GATEWAY, AURPAY_BASE_URL: 'http://sandbox.internal:4010' }, /^AURPAY_BASE_URL must use https \(http only on localhost/],
+    ['a base URL with a path', { ...GATEWAY, AURPAY_BASE_URL: 'https://aurpay.test/api' }, /^AURPAY_BASE_URL must be an origin only/],
+    ['a base URL that is no URL', { ...GATEWAY, AURPAY_BASE_URL: 'aurpay' }, /^AURPAY_BASE_URL must be an absolute URL such as http:\/\/127\.0\.0\.1:4010/],
+  ])('refuses %s with a ShopConfigError naming the variable', (_name, env, message) => {
+    expect(() => readShopConfig(env)).toThrow(ShopConfigError);
+    expect(() => readShopConfig(env)).toThrow(message);
+  });
+});
