@@ -61,6 +61,16 @@ export function toIsoUtc(ms: number): string {
 }
 
 /**
+ * Writes milliseconds since the epoch as Aurpay writes times: UTC, whole seconds, no zone, the form
+ * its list filters `st` and `et` take.
+ *
+ * @example formatAurpayTime(1714127987999) // '2024-04-26T10:39:47'
+ */
+export function formatAurpayTime(ms: number): string {
+  return toIsoUtc(Math.floor(ms / 1000) * 1000).slice(0, 19);
+}
+
+/**
  * When an order stops accepting payment: its `create_time` plus the order lifetime. No Aurpay
  * response carries the deadline, so it is computed; the default lifetime is Aurpay's 30 minutes.
  *

@@ -92,6 +92,10 @@ export interface ListOrdersQuery {
   order_type?: AurpayOrderType;
   chain?: string;
   currency?: string;
+  /** Orders created at or after this Aurpay time (`2024-10-10T00:00:00`, UTC). */
+  st?: string;
+  /** Orders created at or before this Aurpay time. */
+  et?: string;
 }
 
 /** An order as listed by GET /api/v2/order/. */

@@ -151,6 +151,21 @@ describe('GET /api/v2/order/ and detail', () => {
     expect((await sandbox.api('GET', '/api/v2/order/?size=101')).json.code).toBe(CODES.fieldInvalid);
   });
 
+  it('filters by creation time with st and et, both ends included, at whole seconds', async () => {
+    const order = await sandbox.createOrder();
+    const created = (await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`)).json.data.create_time as string;
+    const at = Date.parse(`${created}Z`);
+    const shifted = (ms: number) => new Date(at + ms).toISOString().slice(0, 19);
+    const ids = async (query: string) =>
+      (await sandbox.api('GET', `/api/v2/order/?page=1&size=10&${query}`)).json.data.data.map((o: { order_id: string }) => o.order_id);
+    expect(await ids(`st=${created}&et=${created}`)).toEqual([order.order_id]);
+    expect(await ids(`st=${shifted(-60_000)}&et=${shifted(60_000)}&status=PENDING`)).toEqual([order.order_id]);
+    expect(await ids(`st=${shifted(1000)}`)).toEqual([]);
+    expect(await ids(`et=${shifted(-1000)}`)).toEqual([]);
+    expect(await ids(`st=${shifted(-1000)}&status=SUCCESS`)).toEqual([]);
+    expect((await sandbox.api('GET', '/api/v2/order/?st=yesterday')).json.code).toBe(CODES.fieldInvalid);
+  });
+
   it('shows obtained, tx_hash, from_addr and to_addr only once paid', async () => {
     const order = await sandbox.createOrder({ chain: 'TRX', currency: 'USDC-TRC20', vs_price: 19 });
     const before = (await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`)).json.data;

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 import { AURPAY_ORDER_STATUSES } from '@aurpay-kit/core';
 
+import { parseTimeFilter } from './aurpayTime.js';
+
 import { createOrder, supportedFiat } from './createOrder.js';
 import { payInfoView, refundView } from './creationViews.js';
 import { okReply } from './envelope.js';
@@ -25,13 +27,24 @@ function oneOf(query: URLSearchParams, name: string, allowed: readonly string[])
   return value;
 }
 
+function timeFilter(query: URLSearchParams, name: 'st' | 'et'): number | null {
+  const value = query.get(name);
+  return value === null || value === '' ? null : parseTimeFilter(name, value);
+}
+
+/** `GET /api/v2/order/`: newest first, filtered by status, type, chain, currency and creation time (`st`, `et`). */
 function listOrders(ctx: RequestContext, state: SandboxState) {
   const paging = readPaging(ctx.query);
   const status = oneOf(ctx.query, 'status', AURPAY_ORDER_STATUSES);
   const orderType = oneOf(ctx.query, 'order_type', ORDER_TYPES);
   const filters = { order_id: ctx.query.get('order_id'), chain: ctx.query.get('chain'), currency: ctx.query.get('currency') };
+  const st = timeFilter(ctx.query, 'st');
+  const et = timeFilter(ctx.query, 'et');
   const orders = state.orders.all().filter(
     (order) =>
+      // Aurpay's creation times have whole seconds: compare at that grain, both ends included.
+      (st === null || Math.floor(order.createdAt / 1000) * 1000 >= st) &&
+      (et === null || Math.floor(order.createdAt / 1000) * 1000 <= et) &&
       (!filters.order_id || order.orderId === filters.order_id) &&
       (!filters.chain || order.chain === filters.chain) &&
       (!filters.currency || order.currency === filters.currency) &&
