@@ -1,14 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './freePort.js';
 
 export interface RedisServer {
   url: string;
   port: number;
   /** Stops the server (SIGTERM: it writes its append-only file first) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Kills the server (SIGKILL: nothing written on the way out, as in a crash) and waits for it to exit. */
+  kill(): Promise<void>;
   /** Starts it again on the same port and data directory, and waits until it answers PING. */
   start(): Promise<void>;
   /** Stops it and removes its data directory. */
@@ -34,17 +37,6 @@ function checkInstalled(): void {
         'Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis; .ci/run installs it) or point REDIS_SERVER at the binary.',
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** True once something on `port` answers PING with PONG. */
@@ -96,11 +88,11 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     started.kill('SIGKILL');
     throw new Error(`redis-server did not start on port ${port}:\n${output}`);
   };
-  const stop = async (): Promise<void> => {
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
     const running = child;
     if (running === null) return;
     const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
-    running.kill('SIGTERM');
+    running.kill(signal);
     await exited;
   };
 
@@ -109,7 +101,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     url: `redis://127.0.0.1:${port}`,
     port,
     start,
-    stop,
+    stop: () => stop(),
+    kill: () => stop('SIGKILL'),
     async close() {
       await stop();
       rmSync(dir, { recursive: true, force: true });
