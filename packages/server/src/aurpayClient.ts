@@ -36,7 +36,7 @@ import { looseAmounts } from './normalizeFields.js';
 import type { QueryValue } from './pathWithQuery.js';
 import * as check from './requestChecks.js';
 
-const ORDER_LIST_KEYS = ['order_id', 'status', 'order_type', 'chain', 'currency'] as const;
+const ORDER_LIST_KEYS = ['order_id', 'status', 'order_type', 'chain', 'currency', 'st', 'et'] as const;
 const TX_LIST_KEYS = ['tx_id', 'status', 'type', 'chain', 'currency', 'st', 'et', 'sort'] as const;
 const ORDER_FLAGS = ['fixed_encrypt_price', 'enable_post_callback'] as const;
 

@@ -13,6 +13,8 @@ export interface HarnessOptions {
   sandbox?: SandboxOptions;
   clientTimeoutMs?: number;
   checkout?: Partial<ExpressCheckoutOptions>;
+  /** Answers the sandbox's own callbacks 503 before they reach the router, so a test sends its own. */
+  refuseSandboxCallbacks?: boolean;
 }
 
 export interface ApiAnswer {
@@ -58,6 +60,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pay`;
   const hooks: Harness['hooks'] = { paid: [], expired: [], changes: [] };
+  if (options.refuseSandboxCallbacks === true) {
+    app.use((req, res, next) => (req.get('user-agent') === 'aurpay-sandbox' ? void res.status(503).end() : next()));
+  }
   const router = createCheckoutRouter({
     client,
     publicUrl,
@@ -68,6 +73,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     onExpired: (order) => void hooks.expired.push(order),
     onStatusChange: (order, previous) => void hooks.changes.push({ order, previous }),
     rateLimit: { max: 10_000 },
+    // Tests that count upstream calls run reconciliation passes by hand, if at all.
+    reconcile: false,
     minRefreshMs: 200,
     pollIntervalMs: 100,
     ...options.checkout,

@@ -48,7 +48,7 @@ describe.each(KINDS)('$name order end to end', ({ name, body }) => {
     await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
     const paid = hooksFor(order).paid[0];
     expect(paid).toMatchObject({ orderId: order.orderId, status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: order.amount, metadata: { cartId: 'cart-1' } });
-    expect(await sandboxCallbacks(order)).toEqual([expect.objectContaining({ event: 'success', status: 200, method: 'POST' })]);
+    expect(await sandboxCallbacks(order)).toEqual([expect.objectContaining({ event: 'success', status: 200, method: 'GET' })]);
     const view = await waitForStatus(order, 'paid');
     expect(view).toMatchObject({ paidAmount: order.amount, remainingAmount: '0', aurpayStatus: 'SUCCESS' });
     await h.router.checkout.idle();

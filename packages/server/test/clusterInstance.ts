@@ -69,6 +69,7 @@ function countingClient(client: AurpayClient, count: (orderId: string) => void):
     createPayInfo: (req, o) => client.createPayInfo(req, o),
     createBlnOrder: (req, o) => client.createBlnOrder(req, o),
     listCryptoCurrencies: (o) => client.listCryptoCurrencies(o),
+    listOrders: (query, o) => client.listOrders(query, o),
     getOrderDetail: (orderId, o) => {
       count(orderId);
       return client.getOrderDetail(orderId, o);
@@ -112,6 +113,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     onStatusChange: (order, previous) => void hooks.push({ instance: name, hook: 'change', order, previous }),
     onError: (error, context) => void errors.push({ error, where: context.where }),
     rateLimit: false,
+    reconcile: false,
     minRefreshMs: 200,
     pollIntervalMs: 100,
     ...redis,

@@ -6,7 +6,7 @@ import type { RedisStoreOptions } from '../src/redis/index.js';
 import { startBalancer, type Balancer } from './balancer.js';
 import type { ApiAnswer } from './checkoutHarness.js';
 import { callJson, startInstance, type HookCall, type Instance } from './clusterInstance.js';
-import { startRedisServer, type RedisServer } from './redisServer.js';
+import { startRedisServer, type RedisServer } from '@aurpay-kit/testing';
 
 export type { HookCall, Instance } from './clusterInstance.js';
 

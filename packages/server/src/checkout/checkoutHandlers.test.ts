@@ -17,7 +17,6 @@ describe('createCheckoutHandlers: POST /orders', () => {
       vs_price: 18,
       callback_url: `${PUBLIC_URL}/callback?ref=${stored?.callbackRef}&event=paid`,
       timeout_callback: `${PUBLIC_URL}/callback?ref=${stored?.callbackRef}&event=expired`,
-      enable_post_callback: true,
     });
     expect(stored?.callbackRef).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(stored?.metadata).toEqual({ cartId: 'c1' });
@@ -42,7 +41,7 @@ describe('createCheckoutHandlers: POST /orders', () => {
   it('creates a Lightning order whose expiry is the earlier of the order window and the invoice', async () => {
     const fake = fakeCheckout({ orderTtlMs: 2 * 86_400_000 });
     const order = await fake.create({ kind: 'lightning' });
-    expect(fake.client.requests[0]).toMatchObject({ price: 18, currency: 'USD', enable_post_callback: true });
+    expect(fake.client.requests[0]).toEqual({ price: 18, currency: 'USD', callback_url: expect.stringMatching(/event=paid$/), timeout_callback: expect.stringMatching(/event=expired$/) });
     expect(order).toMatchObject({
       kind: 'lightning',
       chain: 'BLN',

@@ -7,17 +7,21 @@ import { createOrder } from './createOrder.js';
 import { CurrencyCache } from './currencyCache.js';
 import { getOrderStatus } from './getOrderStatus.js';
 import { handleCallback } from './handleCallback.js';
+import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from './fulfilment.js';
+import { FulfilmentRunner } from './fulfilmentRunner.js';
 import { HookQueue } from './hookQueue.js';
 import { orderEvents } from './orderEvents.js';
 import { OrderRefresher } from './orderRefresher.js';
 import type { StoredOrder } from './orderStore.js';
 import { OrderWatchers } from './orderWatchers.js';
 import { RateLimiter } from './rateLimiter.js';
+import { Reconciler, type ReconcileReport } from './reconciler.js';
 import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
 import { StatusApplier } from './statusApplier.js';
 import { StatusTokens } from './statusToken.js';
 import { supportedCurrencies } from './supportedCurrencies.js';
 import { toCheckoutHttpError } from './toCheckoutHttpError.js';
+import { randomUUID } from 'node:crypto';
 
 export interface CheckoutHandlers {
   /**
@@ -35,11 +39,27 @@ export interface CheckoutHandlers {
   statusToken(orderId: string): string;
   /** Orders with a live server-side watcher (one per order with open event streams). */
   activeWatchers(): number;
-  /** Resolves once every hook queued so far has run. */
+  /**
+   * Runs a reconciliation pass now (see `reconcile` in the options) and owed fulfilments that are
+   * due; resolves with what it did. Joins a pass already running.
+   */
+  reconcile(): Promise<ReconcileReport>;
+  /** Owed and failed fulfilments, for an operator's script or admin route. */
+  fulfilments: {
+    /** Fulfilments in one state, earliest due first (at most `limit`, default 100). */
+    list(state: FulfilmentState, limit?: number): Promise<Fulfilment[]>;
+    /**
+     * Makes a failed (or backed-off) fulfilment due now and runs it at once; resolves with its
+     * record afterwards, or null when there is none to retry (done, or unknown).
+     */
+    retry(orderId: string, outcome: FulfilmentOutcome): Promise<Fulfilment | null>;
+  };
+  /** Resolves once every hook queued or running so far has settled. */
   idle(): Promise<void>;
   /**
-   * Stops every watcher and its timer and leaves the event bus; open streams get no more events.
-   * A shared store's connections stay open: close those with the store.
+   * Stops the reconciler, the fulfilment retry timers, every watcher and its timer, and leaves
+   * the event bus; open streams get no more events. A shared store's connections stay open:
+   * close those with the store.
    */
   close(): void;
 }
@@ -76,8 +96,24 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
       report(error);
     }
   };
-  const applier = new StatusApplier({ options, hooks, publish: announce, onError });
+  const owner = randomUUID();
+  const runner = new FulfilmentRunner({ store: options.store, hooks: { paid: options.onPaid, expired: options.onExpired }, policy: options.fulfilment, owner, now, onError });
+  const applier = new StatusApplier({ options, hooks, fulfilments: runner, publish: announce });
   const refresher = new OrderRefresher({ client, store: options.store, applier, minRefreshMs: options.minRefreshMs, now, lock: options.refreshLock });
+  const reconciler =
+    options.reconcile === null
+      ? null
+      : new Reconciler({
+          client: client as Required<Pick<typeof client, 'listOrders'>>,
+          store: options.store,
+          confirm: (orderId) => refresher.refresh(orderId, { force: true }),
+          fulfilments: runner,
+          owner,
+          ...options.reconcile,
+          now,
+          onError,
+        });
+  reconciler?.start();
   const watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, onError });
   // Every process's writes, this one's included, reach the streams open here.
   const stopEvents = events.subscribe((order) => watchers.publish(order));
@@ -127,10 +163,30 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
     refreshOrder: (orderId) => refresher.refresh(orderId, { force: true }),
     statusToken: (orderId) => ctx.tokens.sign(orderId),
     activeWatchers: () => ctx.watchers.size,
-    idle: () => hooks.idle(),
+    reconcile: async () => {
+      if (reconciler !== null) return reconciler.pass();
+      const fulfilments = await runner.runDue();
+      return { reconciled: false, watched: 0, listCalls: 0, detailCalls: 0, changed: 0, fulfilments, errors: 0 };
+    },
+    fulfilments: {
+      list: (state, limit = 100) => options.store.listFulfilments({ state, limit }),
+      retry: async (orderId, outcome) => {
+        const record = await options.store.retryFulfilment(orderId, outcome, now());
+        if (record === null) return null;
+        const order = await options.store.get(orderId);
+        if (order !== null) await runner.run(order, outcome);
+        return options.store.getFulfilment(orderId, outcome);
+      },
+    },
+    idle: async () => {
+      await hooks.idle();
+      await runner.idle();
+      await hooks.idle();
+    },
     close: () => {
+      reconciler?.stop();
       stopEvents();
-      applier.close();
+      runner.close();
       watchers.close();
     },
   };

@@ -1,5 +1,6 @@
-import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
-import type { BlnOrder, OrderDetail, PayInfo } from '../aurpayResults.js';
+import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, ListOrdersQuery, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
+import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../aurpayResults.js';
+import type { FulfilmentContext } from './fulfilment.js';
 import type { CheckoutRequest } from './checkoutRequest.js';
 import type { OrderEventBus } from './orderEventBus.js';
 import type { OrderStore, StoredOrder } from './orderStore.js';
@@ -10,12 +11,14 @@ export interface GatewayCallOptions {
   timeoutMs?: number;
 }
 
-/** The four `AurpayClient` methods the checkout calls; an `AurpayClient` fits as it is. */
+/** The `AurpayClient` methods the checkout calls; an `AurpayClient` fits as it is. */
 export interface CheckoutClient {
   createPayInfo(req: PayInfoRequest, options?: GatewayCallOptions): Promise<PayInfo>;
   createBlnOrder(req: BlnOrderRequest, options?: GatewayCallOptions): Promise<BlnOrder>;
   getOrderDetail(orderId: string, options?: GatewayCallOptions): Promise<OrderDetail>;
   listCryptoCurrencies(options?: GatewayCallOptions): Promise<readonly CryptoCurrency[]>;
+  /** Needed by the reconciler (on by default); a client without it needs `reconcile: false`. */
+  listOrders?(query: ListOrdersQuery, options?: GatewayCallOptions): Promise<Page<Order>>;
 }
 
 /** The body of `POST /orders` after validation; any other field the shop sends stays readable. */
@@ -31,9 +34,38 @@ export interface PriceQuote {
   currency: string;
   /** Kept with the order and handed to the hooks: a cart id, a customer id… (at most 20 entries). */
   metadata?: Record<string, string>;
+  /**
+   * Orders with the same key share one open order per payment method: asking again while it can
+   * still be paid answers that order (200) instead of creating another. A cart id is the usual key.
+   */
+  orderKey?: string;
 }
 
-export type CheckoutHook = (order: StoredOrder) => void | Promise<void>;
+/**
+ * `onPaid` / `onExpired`: runs at least once per order until it resolves (see `FulfilmentContext`
+ * for the idempotency key and, with a SQL store, the transaction that makes it exactly once).
+ */
+export type CheckoutHook = (order: StoredOrder, context: FulfilmentContext) => void | Promise<void>;
+
+/** How owed fulfilments are retried. */
+export interface FulfilmentOptions {
+  /** Attempts before a fulfilment is set `failed` and reported to `onError`. Default 20. */
+  maxAttempts?: number;
+  /** How long one attempt is leased (renewed while the hook runs). Default 30 s. */
+  leaseMs?: number;
+  /** Delay after the first failure, then 4 times longer each time. Default 1 s. */
+  firstRetryMs?: number;
+  /** The longest delay between attempts. Default 1 hour. */
+  maxRetryMs?: number;
+}
+
+/** The reconciler's schedule. */
+export interface ReconcileOptions {
+  /** Time between passes (the first runs at start-up). Default 30 s. */
+  intervalMs?: number;
+  /** How long after expiry an order is still watched for a late payment or a resolve. Default 24 h. */
+  expiredWindowMs?: number;
+}
 
 export interface CheckoutOptions {
   /** An `AurpayClient` (or anything with the same four methods). */
@@ -50,7 +82,11 @@ export interface CheckoutOptions {
   statusSecret: string;
   /** The callback token and secret from Aurpay's callback authentication page. */
   callback: { token: string; secret: string };
-  /** Default: a `MemoryOrderStore`. Several processes share one store (`createRedisStore`). */
+  /**
+   * Where orders and owed fulfilments are kept: `createSqliteStore` (one server),
+   * `createPostgresStore` or `createRedisStore` (several). Default: a `MemoryOrderStore`, which
+   * loses everything on restart and is refused when `NODE_ENV` is `production`.
+   */
   store?: OrderStore;
   /**
    * Carries status changes to the event streams of every process. Default: a `MemoryEventBus`
@@ -62,10 +98,22 @@ export interface CheckoutOptions {
    * (each process keeps its own budget). Several processes share one lock (`createRedisStore`).
    */
   refreshLock?: RefreshLock;
-  /** Called once per order when it is paid (including an under-payment the merchant resolved). */
+  /**
+   * Fulfils a paid order (including an under-payment the merchant resolved). Recorded as owed
+   * before it runs and retried with backoff until it resolves, on any instance, after any crash:
+   * at least once, so make it idempotent on `context.idempotencyKey` (the order id).
+   */
   onPaid?: CheckoutHook;
-  /** Called once per order when it timed out unpaid. */
+  /** Runs when an order timed out unpaid; retried like `onPaid`. */
   onExpired?: CheckoutHook;
+  /** Retries of `onPaid` / `onExpired`. */
+  fulfilment?: FulfilmentOptions;
+  /**
+   * Confirms every order that is not final (and those expired within `expiredWindowMs`) with
+   * Aurpay in the background: at start-up, then every `intervalMs`, and runs owed fulfilments that
+   * are due. One instance at a time reconciles (a lease in the store). `false` turns it off.
+   */
+  reconcile?: ReconcileOptions | false;
   /** Called on every change of the checkout status, with the status before. */
   onStatusChange?: (order: StoredOrder, previous: CheckoutStatus) => void | Promise<void>;
   /** Unexpected failures: hooks that threw, internal errors. Default: `console.error`. */

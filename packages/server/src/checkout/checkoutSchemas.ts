@@ -33,6 +33,7 @@ export const priceQuoteSchema = z.object({
     .record(z.string().max(64), z.string().max(1024))
     .refine((record) => Object.keys(record).length <= 20, 'must have at most 20 entries')
     .optional(),
+  orderKey: z.string().min(1).max(200).optional(),
 });
 
 /**

@@ -7,11 +7,14 @@ import { createOrderBodySchema, idempotencyKeySchema, parseOr400 } from './check
 import { bodyFingerprint } from './bodyFingerprint.js';
 import { checkoutOrderView } from './orderView.js';
 import { placeOrder, type OrderChoice } from './placeOrder.js';
-import { readPrice } from './readPrice.js';
+import { readPrice, type CheckedPrice } from './readPrice.js';
 import { runIdempotent } from './runIdempotent.js';
+import { withKeyLock } from './keyLock.js';
 
 const PENDING_TTL_MS = 120_000;
 const DUPLICATE_WAIT_MS = 30_000;
+/** An open order is handed out again only while this much of its time is left. */
+const REUSE_MARGIN_MS = 300_000;
 
 async function chooseCurrency(ctx: CheckoutContext, body: CreateOrderBody): Promise<OrderChoice> {
   const supported = await ctx.currencies.get();
@@ -26,8 +29,27 @@ async function chooseCurrency(ctx: CheckoutContext, body: CreateOrderBody): Prom
   throw new CheckoutHttpError(400, 'currency_unsupported', `${body.currency} on ${body.chain} is not offered; GET /currencies lists what is.`);
 }
 
+function choiceKey(choice: OrderChoice): string {
+  return choice.kind === 'lightning' ? 'lightning|BLN|BTC-LN' : `crypto|${choice.chain}|${choice.currency}`;
+}
+
 async function create(ctx: CheckoutContext, request: CheckoutRequest, body: CreateOrderBody): Promise<CheckoutResponse> {
   const choice = await chooseCurrency(ctx, body);
+  const { options } = ctx;
+  // The price comes from the shop alone: no field of the body is read as a price, amount or address.
+  const price = await readPrice(options.priceFor, request, body);
+  if (price.orderKey === null) return place(ctx, request, choice, price, null);
+  const openOrderKey = `${price.orderKey}|${choiceKey(choice)}`;
+  const { store, now, orderTtlMs } = options;
+  return withKeyLock({ store, key: `open:${openOrderKey}`, holdMs: PENDING_TTL_MS, waitMs: DUPLICATE_WAIT_MS, now }, async () => {
+    const open = await store.findOpenOrder(openOrderKey, now() + Math.min(REUSE_MARGIN_MS, Math.floor(orderTtlMs / 3)));
+    if (open !== null) return jsonResponse(200, checkoutOrderView(open, ctx.tokens.sign(open.orderId), options.qrFormat));
+    return place(ctx, request, choice, price, openOrderKey);
+  });
+}
+
+/** Counts the creation against the client's limit, creates the order at Aurpay and stores it. */
+async function place(ctx: CheckoutContext, request: CheckoutRequest, choice: OrderChoice, price: CheckedPrice, openOrderKey: string | null): Promise<CheckoutResponse> {
   const decision = ctx.rateLimiter?.take(request.clientId ?? 'anonymous') ?? { allowed: true };
   if (!decision.allowed) {
     throw new CheckoutHttpError(429, 'rate_limited', 'Too many orders from this client; try again shortly.', {
@@ -35,9 +57,7 @@ async function create(ctx: CheckoutContext, request: CheckoutRequest, body: Crea
     });
   }
   const { options } = ctx;
-  // The price comes from the shop alone: no field of the body is read as a price, amount or address.
-  const price = await readPrice(options.priceFor, request, body);
-  const order = await placeOrder({ client: options.client, publicUrl: options.publicUrl, orderTtlMs: options.orderTtlMs, qrFormat: options.qrFormat, choice, price });
+  const order = await placeOrder({ client: options.client, publicUrl: options.publicUrl, orderTtlMs: options.orderTtlMs, qrFormat: options.qrFormat, choice, price, openOrderKey });
   await options.store.put(order);
   return jsonResponse(201, checkoutOrderView(order, ctx.tokens.sign(order.orderId), options.qrFormat));
 }

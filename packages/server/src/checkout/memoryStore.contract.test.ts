@@ -1,4 +1,4 @@
 import { MemoryOrderStore } from './memoryStore.js';
 import { describeOrderStoreContract } from './test-utils/describeOrderStoreContract.js';
 
-describeOrderStoreContract('MemoryOrderStore', () => new MemoryOrderStore());
+describeOrderStoreContract('MemoryOrderStore', (clock) => new MemoryOrderStore({ now: clock.now }));

@@ -26,21 +26,12 @@ describe('MemoryOrderStore', () => {
   it('writes a status only over the expected version', async () => {
     const store = new MemoryOrderStore();
     await store.put(storedOrder());
-    const update = { status: 'paid' as const, aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_000_500 };
+    const update = { status: 'paid' as const, aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_000_500, gatewayUpdatedAt: null };
     const written = await store.compareAndSetStatus('20240613093614690315', 1, update);
     expect(written).toMatchObject({ ...update, version: 2 });
     expect(await store.compareAndSetStatus('20240613093614690315', 1, { ...update, status: 'expired' })).toBeNull();
     expect(await store.compareAndSetStatus('unknown', 1, update)).toBeNull();
     expect((await store.get('20240613093614690315'))?.status).toBe('paid');
-  });
-
-  it('marks each outcome of each order fulfilled exactly once', async () => {
-    const store = new MemoryOrderStore();
-    const results = await Promise.all(Array.from({ length: 20 }, () => store.markFulfilled('1', 'paid')));
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await store.markFulfilled('1', 'expired')).toBe(true);
-    expect(await store.markFulfilled('2', 'paid')).toBe(true);
-    expect(await store.markFulfilled('1', 'paid')).toBe(false);
   });
 
   it('reserves, completes, releases and expires idempotency keys', async () => {
@@ -68,5 +59,20 @@ describe('MemoryOrderStore', () => {
     expect(await store.get('20240613093614690315')).toBeNull();
     expect(await store.findByCallbackRef('AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
     expect(await store.get('2')).not.toBeNull();
+  });
+
+  it('keeps an order past retention while its fulfilment is still owed', async () => {
+    const store = new MemoryOrderStore({ retainMs: 60_000 });
+    await store.put(storedOrder({ expiresAt: 1_000_000 }));
+    await store.compareAndSetStatus('20240613093614690315', 1, { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_000_001, gatewayUpdatedAt: null }, 'paid');
+    vi.advanceTimersByTime(120_000);
+    await store.put(storedOrder({ orderId: '2', callbackRef: 'BBBBBBBBBBBBBBBBBBBBBB', expiresAt: 5_000_000 }));
+    expect(await store.get('20240613093614690315')).not.toBeNull();
+    await store.claimFulfilment('20240613093614690315', 'paid', { owner: 'a', now: 1_120_000, leaseMs: 1000 });
+    await store.completeFulfilment('20240613093614690315', 'paid', { owner: 'a', now: 1_120_000 });
+    vi.advanceTimersByTime(60_000);
+    await store.put(storedOrder({ orderId: '3', callbackRef: 'CCCCCCCCCCCCCCCCCCCCCC', expiresAt: 5_000_000 }));
+    expect(await store.get('20240613093614690315')).toBeNull();
+    expect(await store.getFulfilment('20240613093614690315', 'paid')).toBeNull();
   });
 });

@@ -17,11 +17,7 @@ function setup(minRefreshMs = 2000) {
     getOrderDetail: vi.fn(() => new Promise<OrderDetail>((resolve, reject) => pending.push({ resolve, reject }))),
   };
   const noop = () => undefined;
-  const applier = new StatusApplier({
-    options: { store, now: Date.now, onPaid: noop, onExpired: noop, onStatusChange: noop },
-    hooks: new HookQueue(noop),
-    publish: noop,
-  });
+  const applier = new StatusApplier({ options: { store, now: Date.now, onStatusChange: noop }, hooks: new HookQueue(noop), fulfilments: { kick: noop }, publish: noop });
   const refresher = new OrderRefresher({ client, store, applier, minRefreshMs, now: Date.now });
   return { store, client, pending, refresher };
 }
@@ -101,12 +97,13 @@ describe('OrderRefresher', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(client.getOrderDetail).toHaveBeenCalledTimes(2);
     pending[1]?.resolve(detailFor(ORDER, 'SUCCESS', '18.0098'));
-    expect((await forced).status).toBe('paid');
+    const paid = await forced;
+    expect(paid.status).toBe('paid');
     expect((await forcedToo).status).toBe('paid');
     const again = refresher.refresh(ORDER.orderId, { force: true });
     await vi.advanceTimersByTimeAsync(0);
     pending[2]?.resolve(detailFor(ORDER, 'SUCCESS', '18.0098'));
-    expect((await again).version).toBe(2);
+    expect((await again).version).toBe(paid.version);
     expect(client.getOrderDetail).toHaveBeenCalledTimes(3);
   });
 

@@ -16,6 +16,8 @@ export interface PlaceOrderInput {
   choice: OrderChoice;
   /** Canonical decimal fiat price, its exact JSON number, and its currency. */
   price: { amount: string; number: number; currency: string; metadata: Record<string, string> };
+  /** Scopes the shop's `orderKey` to the payment method; null when the shop gave none. */
+  openOrderKey: string | null;
 }
 
 function badResponse(message: string, cause?: unknown): AurpayError {
@@ -54,12 +56,14 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
   const { client, choice, price } = input;
   const callbackRef = randomBytes(16).toString('base64url');
   const urls = callbackUrls(input.publicUrl, callbackRef);
-  const common = { callback_url: urls.paid, timeout_callback: urls.expired, enable_post_callback: true };
+  // GET callbacks (Aurpay's default): the body is never needed, since the order detail is the truth.
+  const common = { callback_url: urls.paid, timeout_callback: urls.expired };
   const base = {
     callbackRef,
     fiatAmount: price.amount,
     fiatCurrency: price.currency,
     paidAmount: '0',
+    openOrderKey: input.openOrderKey,
     version: 1,
     metadata: price.metadata,
   };
@@ -75,6 +79,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
     order = {
       ...base,
       ...created(res.order_id, res.status, res.amount, createdAt),
+      gatewayUpdatedAt: res.create_time,
       kind: 'crypto',
       chain: info.chain,
       currency: info.currency,
@@ -85,8 +90,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
       expiresAt: createdAt + input.orderTtlMs,
     };
   } else {
-    // Aurpay documents the POST-callback flag for pay-info; it is sent here too and harmless if ignored.
-    const req: BlnOrderRequest & { enable_post_callback: boolean } = { price: price.number, currency: price.currency, ...common };
+    const req: BlnOrderRequest = { price: price.number, currency: price.currency, ...common };
     const res = await client.createBlnOrder(req);
     if (res.currency !== 'BTC-LN') throw badResponse(`The gateway's Lightning order is in ${res.currency}, not BTC-LN.`);
     const invoice = fromGateway('invoice', () => decodeInvoice(res.payment_request));
@@ -97,6 +101,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
     order = {
       ...base,
       ...created(res.order_id, res.status, res.amount, createdAt),
+      gatewayUpdatedAt: res.create_time,
       kind: 'lightning',
       chain: 'BLN',
       currency: 'BTC-LN',

@@ -10,6 +10,8 @@ export interface CheckedPrice {
   number: number;
   currency: string;
   metadata: Record<string, string>;
+  /** The shop's open-order key, or null. */
+  orderKey: string | null;
 }
 
 function priceInvalid(message: string, cause?: unknown): AurpayKitError {
@@ -41,5 +43,5 @@ export async function readPrice(
   if (isZeroAmount(amount)) throw priceInvalid('amount must be above zero.');
   const number = Number(amount);
   if (parseAmount(number) !== amount) throw priceInvalid(`${amount} has more digits than a JSON number carries exactly.`);
-  return { amount, number, currency: parsed.data.currency, metadata: parsed.data.metadata ?? {} };
+  return { amount, number, currency: parsed.data.currency, metadata: parsed.data.metadata ?? {}, orderKey: parsed.data.orderKey ?? null };
 }

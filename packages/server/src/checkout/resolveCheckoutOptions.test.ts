@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckoutOptions } from './checkoutOptions.js';
 import { MemoryEventBus } from './memoryEventBus.js';
 import { MemoryRefreshLock } from './memoryRefreshLock.js';
+import { MemoryOrderStore } from './memoryStore.js';
 import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
 import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
 
@@ -27,7 +28,10 @@ describe('resolveCheckoutOptions', () => {
       currencyCacheMs: 300_000,
       qrFormat: 'auto',
       allowedCurrencies: null,
+      fulfilment: { maxAttempts: 20, leaseMs: 30_000, firstRetryMs: 1000, maxRetryMs: 3_600_000 },
+      reconcile: { intervalMs: 30_000, expiredWindowMs: 86_400_000 },
     });
+    expect(resolveCheckoutOptions({ ...VALID, reconcile: false, fulfilment: { maxAttempts: 3 } })).toMatchObject({ reconcile: null, fulfilment: { maxAttempts: 3, leaseMs: 30_000 } });
     expect(resolveCheckoutOptions({ ...VALID, rateLimit: false, allowedCurrencies: ['BTC', 'BTC-LN'] })).toMatchObject({
       rateLimit: null,
       allowedCurrencies: new Set(['BTC', 'BTC-LN']),
@@ -43,7 +47,7 @@ describe('resolveCheckoutOptions', () => {
     expect(resolveCheckoutOptions({ ...VALID, events, refreshLock })).toMatchObject({ events, refreshLock });
   });
 
-  it.each([
+  it.each<[string, Record<string, unknown>, RegExp]>([
     ['publicUrl', { publicUrl: '/api/pay' }, /publicUrl must be the absolute http\(s\) URL/],
     ['publicUrl with a query', { publicUrl: 'https://shop.example/pay?x=1' }, /no query or fragment/],
     ['publicUrl with credentials', { publicUrl: 'https://user:pw@shop.example/pay' }, /publicUrl/],
@@ -63,6 +67,12 @@ describe('resolveCheckoutOptions', () => {
     ['store', { store: { get: () => null } }, /store must implement OrderStore \(missing findByCallbackRef\)/],
     ['events', { events: { publish: () => undefined } }, /events must implement OrderEventBus \(missing subscribe\)/],
     ['refreshLock', { refreshLock: {} }, /refreshLock must implement RefreshLock \(missing acquire\)/],
+    ['store without fulfilments', { store: { get: () => null, findByCallbackRef: () => null, put: () => undefined, compareAndSetStatus: () => null } }, /store must implement OrderStore \(missing findOpenOrder\)/],
+    ['fulfilment', { fulfilment: 3 }, /fulfilment must be an object such as \{ maxAttempts: 20 \}\./],
+    ['fulfilment.maxAttempts', { fulfilment: { maxAttempts: 0 } }, /fulfilment.maxAttempts must be an integer ≥ 1, got 0/],
+    ['reconcile', { reconcile: true }, /reconcile must be an object such as \{ intervalMs: 30000 \}, or false/],
+    ['reconcile.intervalMs', { reconcile: { intervalMs: 5 } }, /reconcile.intervalMs must be an integer ≥ 100 ms, got 5/],
+    ['a client without listOrders', { client: { createPayInfo: () => null, createBlnOrder: () => null, getOrderDetail: () => null, listCryptoCurrencies: () => null } }, /client must have listOrders for reconciliation .* or set reconcile: false/],
   ])('refuses a bad %s with a message naming it', (_name, change, message) => {
     expect(() => resolveCheckoutOptions({ ...VALID, ...(change as Partial<CheckoutOptions>) })).toThrow(message);
     try {
@@ -70,5 +80,25 @@ describe('resolveCheckoutOptions', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'checkout_options_invalid' });
     }
+  });
+
+  describe('in production', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('refuses to keep orders in memory, saying what to set', () => {
+      vi.stubEnv('NODE_ENV', 'production');
+      expect(() => resolveCheckoutOptions(VALID)).toThrow(/NODE_ENV is production but orders would be kept in memory .* createSqliteStore\(\{ filename \}\)/);
+      expect(() => resolveCheckoutOptions({ ...VALID, store: new MemoryOrderStore() })).toThrow(/acceptDataLoss: true/);
+    });
+
+    it('takes a memory store that accepts the loss, or any other store', () => {
+      vi.stubEnv('NODE_ENV', 'production');
+      const accepted = new MemoryOrderStore({ acceptDataLoss: true });
+      expect(resolveCheckoutOptions({ ...VALID, store: accepted }).store).toBe(accepted);
+      const durable = Object.assign(Object.create(null) as object, Object.fromEntries(Object.getOwnPropertyNames(MemoryOrderStore.prototype).map((name) => [name, () => undefined])));
+      expect(resolveCheckoutOptions({ ...VALID, store: durable as unknown as MemoryOrderStore }).store).toBe(durable);
+    });
   });
 });

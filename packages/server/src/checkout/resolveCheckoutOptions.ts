@@ -1,13 +1,14 @@
 import { AurpayKitError, DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
 import type { CheckoutOptions } from './checkoutOptions.js';
+import type { FulfilmentPolicy } from './fulfilmentRunner.js';
 import { MemoryEventBus } from './memoryEventBus.js';
 import { MemoryOrderStore } from './memoryStore.js';
 import type { OrderEventBus } from './orderEventBus.js';
-import type { OrderStore } from './orderStore.js';
+import { ORDER_STORE_METHODS, type OrderStore } from './orderStore.js';
 import type { RefreshLock } from './refreshLock.js';
 
 export interface ResolvedCheckoutOptions
-  extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'rateLimit' | 'store' | 'events' | 'refreshLock'> {
+  extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'rateLimit' | 'store' | 'events' | 'refreshLock' | 'fulfilment' | 'reconcile'> {
   /** Without a trailing slash. */
   publicUrl: string;
   store: OrderStore;
@@ -17,18 +18,10 @@ export interface ResolvedCheckoutOptions
   /** null: every currency the gateway supports. */
   allowedCurrencies: ReadonlySet<string> | null;
   rateLimit: { max: number; windowMs: number } | null;
+  fulfilment: FulfilmentPolicy;
+  /** null: no background reconciliation. */
+  reconcile: { intervalMs: number; expiredWindowMs: number } | null;
 }
-
-const STORE_METHODS = [
-  'get',
-  'findByCallbackRef',
-  'put',
-  'compareAndSetStatus',
-  'markFulfilled',
-  'reserveIdempotencyKey',
-  'completeIdempotencyKey',
-  'releaseIdempotencyKey',
-] as const;
 const QR_FORMATS: readonly QrFormat[] = ['auto', 'address', 'uri', 'token-transfer'];
 
 function invalid(message: string): AurpayKitError {
@@ -84,6 +77,30 @@ function hook<T>(name: string, value: T | undefined): T | undefined {
   return value;
 }
 
+/** An optional object of settings: `{}` when absent, `false` when turned off (where allowed). */
+function settings<T extends object>(name: string, value: T | false | undefined, example: string, canTurnOff: boolean): Partial<T> | false {
+  if (value === undefined) return {};
+  if (value === false && canTurnOff) return false;
+  if (typeof value !== 'object' || value === null) throw invalid(`${name} must be an object such as ${example}${canTurnOff ? ', or false' : ''}.`);
+  return value;
+}
+
+/**
+ * The memory store loses every order in flight at each restart: refused in production unless the
+ * shop says it accepts that.
+ */
+function durableInProduction(store: OrderStore | undefined): void {
+  if (process.env.NODE_ENV !== 'production') return;
+  if (store !== undefined && !(store instanceof MemoryOrderStore)) return;
+  if (store?.acceptDataLoss === true) return;
+  throw invalid(
+    'NODE_ENV is production but orders would be kept in memory and lost at every restart, paid ones included. ' +
+      'Set `store` to a durable store: createSqliteStore({ filename }) from "@aurpay-kit/server/sqlite" for one server, ' +
+      'createPostgresStore({ connectionString }) from "@aurpay-kit/server/postgres" or createRedisStore({ url }) from "@aurpay-kit/server/redis" for several. ' +
+      'To keep orders in memory anyway, pass store: new MemoryOrderStore({ acceptDataLoss: true }).',
+  );
+}
+
 function defaultOnError(error: unknown, context: { where: string; orderId?: string }): void {
   console.error(`aurpay-kit checkout: ${context.where}${context.orderId === undefined ? '' : ` (order ${context.orderId})`} failed:`, error);
 }
@@ -106,7 +123,14 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
   if (rate !== undefined && rate !== false && (typeof rate !== 'object' || rate === null)) throw invalid('rateLimit must be { max, windowMs } or false.');
   const qrFormat = options.qrFormat ?? 'auto';
   if (!QR_FORMATS.includes(qrFormat)) throw invalid(`qrFormat must be one of ${QR_FORMATS.join(', ')}.`);
-  const store = implementing('store', options.store, STORE_METHODS, 'OrderStore') ?? new MemoryOrderStore(options.now === undefined ? {} : { now: options.now });
+  const given = implementing('store', options.store, ORDER_STORE_METHODS, 'OrderStore');
+  durableInProduction(given);
+  const store = given ?? new MemoryOrderStore(options.now === undefined ? {} : { now: options.now });
+  const fulfilment = settings('fulfilment', options.fulfilment, '{ maxAttempts: 20 }', false) || {};
+  const reconcile = settings('reconcile', options.reconcile, '{ intervalMs: 30000 }', true);
+  if (reconcile !== false && typeof options.client.listOrders !== 'function') {
+    throw invalid('client must have listOrders for reconciliation (an AurpayClient has it), or set reconcile: false.');
+  }
   return {
     client,
     publicUrl: publicUrl(options.publicUrl),
@@ -130,5 +154,18 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
     currencyCacheMs: integer('currencyCacheMs', options.currencyCacheMs, 300_000, 0),
     qrFormat,
     now: hook('now', options.now) ?? Date.now,
+    fulfilment: {
+      maxAttempts: integer('fulfilment.maxAttempts', fulfilment.maxAttempts, 20, 1, ''),
+      leaseMs: integer('fulfilment.leaseMs', fulfilment.leaseMs, 30_000, 10),
+      firstRetryMs: integer('fulfilment.firstRetryMs', fulfilment.firstRetryMs, 1000, 1),
+      maxRetryMs: integer('fulfilment.maxRetryMs', fulfilment.maxRetryMs, 3_600_000, 1),
+    },
+    reconcile:
+      reconcile === false
+        ? null
+        : {
+            intervalMs: integer('reconcile.intervalMs', reconcile.intervalMs, 30_000, 100),
+            expiredWindowMs: integer('reconcile.expiredWindowMs', reconcile.expiredWindowMs, 86_400_000, 0),
+          },
   };
 }

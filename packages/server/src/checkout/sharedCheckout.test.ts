@@ -116,45 +116,53 @@ describe('an unreachable store', () => {
     expect(fake.paid).toHaveLength(1);
   });
 
-  it('still fires onPaid once when the store went away between the paid write and its fulfilment mark', async () => {
-    const store = new FlakyStore();
-    const fake = track(fakeCheckout({ store }));
-    const order = await fake.create();
-    const stored = (await store.get(order.orderId))!;
-    fake.client.setUpstream(order.orderId, 'SUCCESS', order.amount);
-    store.failing.add('markFulfilled');
-    expect((await fake.callback(stored)).status).toBe(503);
-    expect((await store.get(order.orderId))?.status).toBe('paid');
-    expect(fake.paid).toEqual([]);
-    store.failing.clear();
-    // Aurpay's retry finds the order paid already: no new confirmation, but the mark is recorded now.
-    const detailCalls = fake.client.calls.getOrderDetail;
-    expect((await fake.callback(stored)).status).toBe(200);
-    expect(fake.client.calls.getOrderDetail).toBe(detailCalls);
-    await fake.handlers.idle();
-    expect(fake.paid.map((o) => o.orderId)).toEqual([order.orderId]);
-    // The background retry that was scheduled finds the mark taken.
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    await fake.handlers.idle();
-    expect(fake.paid).toHaveLength(1);
+  it('answers 200 once the payment is on record, and runs onPaid when the store is back', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const store = new FlakyStore();
+      const fake = track(fakeCheckout({ store }));
+      const order = await fake.create();
+      const stored = (await store.get(order.orderId))!;
+      fake.client.setUpstream(order.orderId, 'SUCCESS', order.amount);
+      // The store fails right after the paid write: the payment and its owed fulfilment are on record.
+      store.failing.add('claimFulfilment');
+      expect((await fake.callback(stored)).status).toBe(200);
+      expect((await store.get(order.orderId))?.status).toBe('paid');
+      expect(await store.getFulfilment(order.orderId, 'paid')).toMatchObject({ state: 'owed', attempts: 0 });
+      expect(fake.paid).toEqual([]);
+      store.failing.clear();
+      // Aurpay's retry finds the order paid already: no new confirmation, and the hook starts.
+      const detailCalls = fake.client.calls.getOrderDetail;
+      expect((await fake.callback(stored)).status).toBe(200);
+      expect(fake.client.calls.getOrderDetail).toBe(detailCalls);
+      await fake.handlers.idle();
+      expect(fake.paid.map((o) => o.orderId)).toEqual([order.orderId]);
+      // The background retry that was scheduled finds it done.
+      await vi.advanceTimersByTimeAsync(10_000);
+      await fake.handlers.idle();
+      expect(fake.paid).toHaveLength(1);
+      expect(await store.getFulfilment(order.orderId, 'paid')).toMatchObject({ state: 'done', attempts: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it('records the fulfilment in the background when no callback comes again', async () => {
+  it('runs the owed fulfilment in the background when no callback comes again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {
       const store = new FlakyStore();
       const fake = track(fakeCheckout({ store }));
       const order = await fake.create();
       fake.client.setUpstream(order.orderId, 'OVERDUE');
-      store.failing.add('markFulfilled');
-      await expect(fake.handlers.refreshOrder(order.orderId)).rejects.toBeInstanceOf(StoreUnavailableError);
+      store.failing.add('claimFulfilment');
+      expect((await fake.handlers.refreshOrder(order.orderId)).status).toBe('expired');
       await vi.advanceTimersByTimeAsync(3000);
       expect(fake.expired).toEqual([]);
       store.failing.clear();
       await vi.advanceTimersByTimeAsync(10_000);
       await fake.handlers.idle();
       expect(fake.expired.map((o) => o.orderId)).toEqual([order.orderId]);
-      expect(store.calls.filter((c) => c === 'markFulfilled').length).toBeGreaterThanOrEqual(3);
+      expect(store.calls.filter((c) => c === 'claimFulfilment').length).toBeGreaterThanOrEqual(3);
     } finally {
       vi.useRealTimers();
     }

@@ -60,8 +60,9 @@ export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutR
   const handlers = createCheckoutHandlers({ ...options, priceFor: (req, body) => options.priceFor(req.native as Request, body) });
   const router = express.Router();
   const parseJson = express.json({ limit: CHECKOUT_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
-  // Only POST routes read a body; status polls and event streams skip the parser entirely.
-  router.use((req, res, next) => (req.method === 'POST' ? parseJson(req, res, next) : next()));
+  // Only order creation reads a body. A callback's body is never read, so no size, charset or
+  // shape of it can refuse a genuine callback; status polls and event streams skip it too.
+  router.use((req, res, next) => (req.method === 'POST' && /^\/orders\/?(\?|$)/.test(req.url) ? parseJson(req, res, next) : next()));
   router.use((req, res, next) => {
     const request = { method: req.method, url: req.url, headers: req.headers, body: req.body as unknown, clientId: req.ip ?? req.socket.remoteAddress, native: req };
     handlers.handle(request, eventSink(res)).then((answer) => answer && send(res, answer), next);

@@ -36,7 +36,7 @@ describe('createRedisStore', () => {
       const started = Date.now();
       await expect(redis.store.get('1')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(redis.store.put(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
-      await expect(redis.store.markFulfilled('1', 'paid')).rejects.toMatchObject({ code: 'store_unavailable' });
+      await expect(redis.store.claimFulfilment('1', 'paid', { owner: 'a', now: 0, leaseMs: 1000 })).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.refreshLock.acquire('1', 1000)).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.events.publish(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
       expect(Date.now() - started).toBeLessThan(500);

@@ -18,13 +18,15 @@ function integer(name: string, value: unknown, fallback: number, min: number): n
 
 /**
  * Shares the checkout between several server processes through one Redis (ioredis, an optional
- * peer dependency): orders, exactly-once fulfilment marks and idempotency keys (`store`), status
- * changes over pub/sub so every process's event streams hear them (`events`), and one upstream
- * refresh per order per `minRefreshMs` across processes (`refreshLock`). Spread it into the
+ * peer dependency): orders, owed fulfilments and their leases, and idempotency keys (`store`),
+ * status changes over pub/sub so every process's event streams hear them (`events`), and one
+ * upstream refresh per order per `minRefreshMs` across processes (`refreshLock`). Spread it into the
  * checkout options. While Redis is unreachable, order creation and status answer 503
  * `store_unavailable` and callbacks are not acknowledged, so Aurpay calls again.
  *
- * Run Redis with persistence (`appendonly yes`) so orders and fulfilment marks survive its restart.
+ * Run Redis with persistence (`appendonly yes`, and `appendfsync always` so no acknowledged write
+ * is lost) so orders and owed fulfilments survive its restart; `RedisOrderStore` says what else
+ * Redis cannot promise that a SQL store does.
  *
  * @example
  * import { createRedisStore } from '@aurpay-kit/server/redis';

@@ -24,7 +24,7 @@ function connected(connection: Redis): Promise<void> {
  * await redis.ready();
  */
 export class RedisCheckoutStore {
-  /** Orders, fulfilment marks and idempotency keys (the `store` option). */
+  /** Orders, fulfilments, leases and idempotency keys (the `store` option). */
   readonly store: RedisOrderStore;
   /** Status changes over pub/sub (the `events` option). */
   readonly events: RedisEventBus;

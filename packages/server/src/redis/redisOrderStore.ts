@@ -1,16 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type {
-  FulfilmentOutcome,
-  IdempotencyState,
-  OrderStatusUpdate,
-  OrderStore,
-  StoredOrder,
-  StoredResponse,
-} from '../checkout/orderStore.js';
+import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment.js';
+import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore } from '../checkout/orderStore.js';
+import type { StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/orderStore.js';
+import { CLAIM_SCRIPTS } from './claimScripts.js';
+import { FULFILMENT_SCRIPTS as F } from './fulfilmentScripts.js';
+import { ORDER_SCRIPTS } from './orderScripts.js';
+import { idempotencyValue, parseFulfilment, parseIdempotencyValue, parseOrder, statusClass } from './redisRecords.js';
 import type { RedisKeys } from './redisKeys.js';
-import { REDIS_SCRIPTS } from './redisScripts.js';
-import type { RedisScript } from './redisScripts.js';
+import type { RedisScript } from './redisScript.js';
 import { runScript } from './runScript.js';
 import { toStoreError } from './toStoreError.js';
 
@@ -18,34 +15,42 @@ export interface RedisOrderStoreOptions {
   keys: RedisKeys;
   /** How long an order is kept after it expires, in ms. */
   retainMs: number;
+  /** The store's clock, for retention and idempotency keys (leases and fulfilments use the caller's). */
   now: () => number;
 }
 
-type IdempotencyEntry = { state: 'pending'; fingerprint: string } | { state: 'completed'; fingerprint: string; response: StoredResponse };
-
 /** The shortest life an order key gets, even one stored long after it expired. */
 const MIN_ORDER_TTL_MS = 60_000;
-/** How much longer a fulfilment mark lives than its order. */
-const FULFILMENT_MARGIN_MS = 3_600_000;
+/** How long past its end a done fulfilment, a lapsed lease or an expired idempotency key stays. */
+const GC_MARGIN_MS = 3_600_000;
 
 /**
- * The `OrderStore` over one Redis connection, as the table in `orderStore.ts` lays out: JSON
- * records that expire `retainMs` after the order does, compare-and-set and fulfilment marks as Lua
- * scripts, idempotency keys with `PX` expiry. Every failure to reach Redis is a
- * `StoreUnavailableError`. Built by `createRedisStore`, which owns the connection.
+ * The `OrderStore` over one Redis connection. An order is JSON expiring `retainMs` after the order
+ * does, a fulfilment a hash, and sorted sets index orders by open-order key, the reconciler's
+ * unsettled orders, and fulfilments by state and due time (`redisKeys` has the layout). Each
+ * method is one command or one Lua script, so it is atomic across processes; a status write moves
+ * the order between indexes and records its owed fulfilment in the same script. Times of leases
+ * and fulfilments are the caller's; idempotency keys expire by the store's `now`, with `PX` only
+ * as garbage collection. An order with a fulfilment owed or failed does not expire until it is
+ * done. Every failure to reach Redis is a `StoreUnavailableError`. Built by `createRedisStore`.
  *
- * A fulfilment mark holds a random token per claim. When the answer to a claim is lost (the
- * connection dropped after Redis applied it), the token is remembered, and the next call for that
- * order and outcome in this process wins if the mark holds it, so the hook is neither lost nor
- * run twice.
+ * What it cannot promise that a SQL store does:
+ * - Durability is Redis's. With `appendonly yes` and `appendfsync always` an acknowledged write
+ *   survives a crash; with `everysec` the last second's may not, nor may writes a failover to an
+ *   asynchronous replica left behind. A lost status write or owed fulfilment is found again by
+ *   the reconciler only if the order itself survived; a lost "done" runs the hook once more.
+ * - No transaction spans the merchant's own database: no `completeFulfilmentWith`, so the hook
+ *   context has no `transaction`. A hook runs at least once; make its effects idempotent on the
+ *   order id.
+ * - A reply lost after Redis applied a write is answered 503, and the write stands. That is safe:
+ *   an owed fulfilment is run by whoever claims it, and a lease lost with its reply lapses.
+ * - Not for Redis Cluster: the scripts touch keys in several slots.
  *
  * @example const store = new RedisOrderStore(redis, { keys: redisKeys('aurpay:'), retainMs, now: Date.now });
  */
 export class RedisOrderStore implements OrderStore {
   readonly #redis: Redis;
   readonly #o: RedisOrderStoreOptions;
-  /** Per fulfilment mark: tokens this process sent without learning whether they won. */
-  readonly #unanswered = new Map<string, Set<string>>();
 
   constructor(redis: Redis, options: RedisOrderStoreOptions) {
     this.#redis = redis;
@@ -54,7 +59,7 @@ export class RedisOrderStore implements OrderStore {
 
   async get(orderId: string): Promise<StoredOrder | null> {
     const raw = await this.#call('read an order', () => this.#redis.get(this.#o.keys.order(orderId)));
-    return raw === null ? null : (JSON.parse(raw) as StoredOrder);
+    return raw === null ? null : parseOrder(raw);
   }
 
   async findByCallbackRef(callbackRef: string): Promise<StoredOrder | null> {
@@ -63,58 +68,121 @@ export class RedisOrderStore implements OrderStore {
   }
 
   async put(order: StoredOrder): Promise<void> {
-    const { keys, retainMs, now } = this.#o;
-    const ttl = Math.max(Math.ceil(order.expiresAt + retainMs - now()), MIN_ORDER_TTL_MS);
-    const results = await this.#call('save an order', () =>
-      this.#redis.multi().set(keys.order(order.orderId), JSON.stringify(order), 'PX', ttl).set(keys.ref(order.callbackRef), order.orderId, 'PX', ttl).exec(),
+    const { keys, retainMs } = this.#o;
+    const now = this.#o.now();
+    const ttl = Math.max(Math.ceil(order.expiresAt + retainMs - now), MIN_ORDER_TTL_MS);
+    await this.#script(
+      'save an order',
+      ORDER_SCRIPTS.put,
+      [keys.order(order.orderId), keys.ref(order.callbackRef), keys.unsettled, keys.unsettledExpiries, this.#openIndex(order)],
+      [JSON.stringify(order), order.orderId, ttl, statusClass(order.status), order.createdAt, order.expiresAt, keys.prefix, now - retainMs],
     );
-    const failed = results?.find(([error]) => error !== null)?.[0];
-    if (results === null || failed != null) throw toStoreError(failed ?? new Error('the transaction was discarded'), 'save an order');
   }
 
-  async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate): Promise<StoredOrder | null> {
+  async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
     const current = await this.get(orderId);
     if (current === null || current.version !== expectedVersion) return null;
-    const next: StoredOrder = { ...current, ...pickUpdate(update), version: expectedVersion + 1 };
-    const written = await this.#script('write an order status', REDIS_SCRIPTS.compareAndSet, [this.#o.keys.order(orderId)], [expectedVersion, JSON.stringify(next)]);
-    return written === 1 ? next : null;
+    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt } = update;
+    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, version: expectedVersion + 1 };
+    const { keys } = this.#o;
+    const owed = owe === undefined ? ['', ''] : [keys.fulfilment(orderId, owe), keys.fulfilments('owed')];
+    const member = owe === undefined ? '' : keys.fulfilmentMember(orderId, owe);
+    const order = [keys.order(orderId), keys.unsettled, keys.unsettledExpiries, this.#openIndex(current), ...owed];
+    const args = [expectedVersion, JSON.stringify(next), orderId, statusClass(status), next.createdAt, next.expiresAt, owe ?? '', member, updatedAt];
+    return (await this.#script('write an order status', ORDER_SCRIPTS.compareAndSetStatus, order, args)) === 1 ? next : null;
   }
 
-  async markFulfilled(orderId: string, outcome: FulfilmentOutcome): Promise<boolean> {
+  async findOpenOrder(openOrderKey: string, now: number): Promise<StoredOrder | null> {
+    const raw = await this.#script('find an open order', ORDER_SCRIPTS.findOpenOrder, [this.#o.keys.openOrders(openOrderKey)], [this.#o.keys.prefix, now]);
+    return typeof raw === 'string' ? parseOrder(raw) : null;
+  }
+
+  async listUnsettledOrders({ expiredSince, limit, after }: UnsettledOrdersQuery): Promise<StoredOrder[]> {
+    if (limit <= 0) return [];
+    const { keys } = this.#o;
+    const cursor = after === undefined ? ['', ''] : [after.createdAt, after.orderId];
+    const args = [keys.prefix, expiredSince, limit, ...cursor];
+    const raws = await this.#script('list unsettled orders', ORDER_SCRIPTS.listUnsettledOrders, [keys.unsettled, keys.unsettledExpiries], args);
+    return (raws as string[]).map(parseOrder);
+  }
+
+  async oweFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment> {
+    const { keys } = this.#o;
+    const owed = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.order(orderId)];
+    const reply = await this.#script('record an owed fulfilment', F.owe, owed, [orderId, outcome, keys.fulfilmentMember(orderId, outcome), now]);
+    return parseFulfilment(reply)!;
+  }
+
+  async getFulfilment(orderId: string, outcome: FulfilmentOutcome): Promise<Fulfilment | null> {
+    return parseFulfilment(await this.#call('read a fulfilment', () => this.#redis.hgetall(this.#o.keys.fulfilment(orderId, outcome))));
+  }
+
+  async claimFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
+    return parseFulfilment(await this.#script('claim a fulfilment', F.claim, [this.#o.keys.fulfilment(orderId, outcome)], [owner, now, now + leaseMs]));
+  }
+
+  async renewFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<boolean> {
+    return (await this.#script('renew a fulfilment lease', F.renew, [this.#o.keys.fulfilment(orderId, outcome)], [owner, now, now + leaseMs])) === 1;
+  }
+
+  async completeFulfilment(orderId: string, outcome: FulfilmentOutcome, { now }: LeaseRequest): Promise<boolean> {
     const { keys, retainMs } = this.#o;
-    const mark = keys.fulfilled(orderId, outcome);
-    const token = randomUUID();
-    let holder: unknown;
-    try {
-      holder = await this.#script('record a fulfilment', REDIS_SCRIPTS.markFulfilled, [mark, keys.order(orderId)], [token, retainMs + FULFILMENT_MARGIN_MS, FULFILMENT_MARGIN_MS]);
-    } catch (error) {
-      const tokens = this.#unanswered.get(mark) ?? new Set<string>();
-      this.#unanswered.set(mark, tokens.add(token));
-      throw error;
-    }
-    // The mark is decided now: an earlier unanswered claim of ours either holds it or never landed.
-    const earlier = this.#unanswered.get(mark);
-    this.#unanswered.delete(mark);
-    return holder === token || (typeof holder === 'string' && earlier?.has(holder) === true);
+    const other = outcome === 'paid' ? 'expired' : 'paid';
+    const record = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.fulfilments('done'), keys.order(orderId), keys.fulfilment(orderId, other)];
+    const args = [keys.fulfilmentMember(orderId, outcome), now, keys.prefix, retainMs, this.#o.now(), MIN_ORDER_TTL_MS, GC_MARGIN_MS];
+    return (await this.#script('complete a fulfilment', F.complete, record, args)) === 1;
+  }
+
+  async failFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null },
+  ): Promise<Fulfilment | null> {
+    const { keys } = this.#o;
+    const record = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.fulfilments('failed')];
+    const args = [owner, now, error, retryAt ?? '', keys.fulfilmentMember(orderId, outcome)];
+    return parseFulfilment(await this.#script('record a failed fulfilment', F.fail, record, args));
+  }
+
+  async retryFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment | null> {
+    const { keys } = this.#o;
+    const record = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.fulfilments('failed')];
+    return parseFulfilment(await this.#script('retry a fulfilment', F.retry, record, [now, keys.fulfilmentMember(orderId, outcome)]));
+  }
+
+  async listFulfilments({ state, dueBy, limit }: FulfilmentQuery): Promise<Fulfilment[]> {
+    if (limit <= 0) return [];
+    const { keys } = this.#o;
+    const replies = await this.#script('list fulfilments', F.list, [keys.fulfilments(state)], [keys.prefix, dueBy ?? '+inf', limit]);
+    return (replies as unknown[]).map((reply) => parseFulfilment(reply)!);
+  }
+
+  async acquireLease(name: string, { owner, now, ttlMs }: LeaseRequest & { ttlMs: number }): Promise<boolean> {
+    const args = [owner, now, now + ttlMs, Math.ceil(ttlMs) + GC_MARGIN_MS];
+    const held = await this.#script('acquire a lease', CLAIM_SCRIPTS.acquireLease, [this.#o.keys.lease(name)], args);
+    return held === 1;
   }
 
   async reserveIdempotencyKey(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
-    const entry: IdempotencyEntry = { state: 'pending', fingerprint };
-    const held = await this.#script('reserve an idempotency key', REDIS_SCRIPTS.reserve, [this.#o.keys.idempotency(key)], [JSON.stringify(entry), ttlMs]);
-    if (typeof held !== 'string') return { state: 'reserved' };
-    const found = JSON.parse(held) as IdempotencyEntry;
-    return found.state === 'pending'
-      ? { state: 'pending', fingerprint: found.fingerprint }
-      : { state: 'completed', fingerprint: found.fingerprint, response: { status: found.response.status, body: found.response.body } };
+    const now = this.#o.now();
+    const pending = idempotencyValue({ state: 'pending', fingerprint }, now + ttlMs);
+    const args = [pending, now, Math.ceil(ttlMs) + GC_MARGIN_MS];
+    const held = await this.#script('reserve an idempotency key', CLAIM_SCRIPTS.reserveIdempotencyKey, [this.#o.keys.idempotency(key)], args);
+    return typeof held === 'string' ? parseIdempotencyValue(held) : { state: 'reserved' };
   }
 
   async completeIdempotencyKey(key: string, fingerprint: string, response: StoredResponse, ttlMs: number): Promise<void> {
-    const entry: IdempotencyEntry = { state: 'completed', fingerprint, response: { status: response.status, body: response.body } };
-    await this.#call('complete an idempotency key', () => this.#redis.set(this.#o.keys.idempotency(key), JSON.stringify(entry), 'PX', ttlMs, 'XX'));
+    const value = idempotencyValue({ state: 'completed', fingerprint, response }, this.#o.now() + ttlMs);
+    await this.#call('complete an idempotency key', () => this.#redis.set(this.#o.keys.idempotency(key), value, 'PX', Math.ceil(ttlMs) + GC_MARGIN_MS));
   }
 
   async releaseIdempotencyKey(key: string): Promise<void> {
     await this.#call('release an idempotency key', () => this.#redis.del(this.#o.keys.idempotency(key)));
+  }
+
+  /** The order's open-order-key index, or '' (no key) for the scripts. */
+  #openIndex(order: StoredOrder): string {
+    return order.openOrderKey === null ? '' : this.#o.keys.openOrders(order.openOrderKey);
   }
 
   async #call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -128,8 +196,4 @@ export class RedisOrderStore implements OrderStore {
   #script(what: string, script: RedisScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
     return this.#call(what, () => runScript(this.#redis, script, keys, args));
   }
-}
-
-function pickUpdate(update: OrderStatusUpdate): OrderStatusUpdate {
-  return { status: update.status, aurpayStatus: update.aurpayStatus, paidAmount: update.paidAmount, updatedAt: update.updatedAt };
 }

@@ -8,7 +8,10 @@ export interface RedisStoreOptions {
    * one Redis. Default `'aurpay:'`.
    */
   keyPrefix?: string;
-  /** How long an order (and its fulfilment marks) is kept after it expires, in ms. Default 7 days. */
+  /**
+   * How long an order (and its done fulfilments) is kept after it expires, in ms. Default 7 days.
+   * An order whose fulfilment is still owed or failed is kept until it is done.
+   */
   retainMs?: number;
   /** A command with no answer after this fails, and the request answers 503. Default 2000 ms. */
   commandTimeoutMs?: number;
@@ -21,7 +24,7 @@ export interface RedisStoreOptions {
   redis?: RedisOptions;
   /** Lost connections and undeliverable events. Default: `console.error`. */
   onError?: (error: unknown, context: { where: string; orderId?: string }) => void;
-  /** Clock, ms since the epoch, for order retention. Default `Date.now`. */
+  /** Clock, ms since the epoch, for order retention and idempotency-key expiry. Default `Date.now`. */
   now?: () => number;
 }
 

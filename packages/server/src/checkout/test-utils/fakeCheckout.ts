@@ -41,6 +41,7 @@ export function fakeCheckout(overrides: Partial<CheckoutOptions> = {}): FakeChec
     onStatusChange: (order, previous) => void fake.changes.push({ order, previous }),
     onError: (error) => void fake.errors.push(error),
     rateLimit: false,
+    reconcile: false,
     ...overrides,
   });
   const call: FakeCheckout['call'] = async (request) => {

@@ -1,5 +1,5 @@
-import { currencyInfo, type BlnOrderRequest, type CryptoCurrency, type PayInfoRequest } from '@aurpay-kit/core';
-import type { BlnOrder, OrderDetail, PayInfo } from '../../aurpayResults.js';
+import { currencyInfo, formatAurpayTime, parseAurpayTime, type BlnOrderRequest, type CryptoCurrency, type ListOrdersQuery, type PayInfoRequest } from '@aurpay-kit/core';
+import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../../aurpayResults.js';
 import type { CheckoutClient } from '../checkoutOptions.js';
 
 /** Aurpay's example invoice (mainnet, 0.00019044 BTC, signed 2024-04-28T12:51:36Z, 24 h expiry). */
@@ -28,11 +28,16 @@ const ADDRESSES: Record<string, string> = {
 };
 
 /**
- * An in-memory stand-in for the four `AurpayClient` methods the checkout calls, with call counts,
- * a settable upstream state per order, and a hook to make the next detail calls fail or wait.
+ * An in-memory stand-in for the `AurpayClient` methods the checkout calls, with call counts, a
+ * settable upstream state per order, and a hook to make the next detail calls fail or wait. Its
+ * order list honours `status`, `st`, `et` and paging as Aurpay documents them.
  */
 export class FakeCheckoutClient implements CheckoutClient {
-  readonly calls = { createPayInfo: 0, createBlnOrder: 0, getOrderDetail: 0, listCryptoCurrencies: 0 };
+  readonly calls = { createPayInfo: 0, createBlnOrder: 0, getOrderDetail: 0, listCryptoCurrencies: 0, listOrders: 0 };
+  /** Every list query, in order. */
+  readonly listQueries: ListOrdersQuery[] = [];
+  /** What `create_time` new orders get; default the real clock. */
+  clock: () => number = Date.now;
   readonly orders = new Map<string, OrderDetail>();
   readonly requests: (PayInfoRequest | BlnOrderRequest)[] = [];
   currencies: CryptoCurrency[] = EXAMPLE_CURRENCIES;
@@ -89,11 +94,25 @@ export class FakeCheckoutClient implements CheckoutClient {
     return { ...order };
   }
 
-  /** Changes the upstream order as a payment or the merchant would. */
+  async listOrders(query: ListOrdersQuery): Promise<Page<Order>> {
+    this.calls.listOrders += 1;
+    this.listQueries.push({ ...query });
+    const from = query.st === undefined ? -Infinity : parseAurpayTime(query.st);
+    const to = query.et === undefined ? Infinity : parseAurpayTime(query.et);
+    const matching = [...this.orders.values()]
+      .filter((order) => (query.status === undefined || order.status === query.status) && parseAurpayTime(order.create_time) >= from && parseAurpayTime(order.create_time) <= to)
+      .sort((a, b) => (a.order_id < b.order_id ? 1 : -1));
+    const start = (query.page - 1) * query.size;
+    const data = matching.slice(start, start + query.size).map(({ tx_id: _a, tx_type: _b, obtained: _c, fee: _d, from_addr: _e, to_addr: _f, tx_hash: _g, contract_id: _h, ...order }) => order);
+    return { page: query.page, size: query.size, total: matching.length, max_page: Math.ceil(matching.length / query.size), data };
+  }
+
+  /** Changes the upstream order as a payment or the merchant would; its update time moves on. */
   setUpstream(orderId: string, status: string, obtained: string | null = null): void {
     const order = this.orders.get(orderId);
     if (order === undefined) throw new Error(`fake: no order ${orderId}`);
-    this.orders.set(orderId, { ...order, status, obtained });
+    const updated = Math.max(parseAurpayTime(order.update_time) + 1000, this.clock());
+    this.orders.set(orderId, { ...order, status, obtained, update_time: formatAurpayTime(updated) });
   }
 
   #id(): string {
@@ -116,8 +135,8 @@ export class FakeCheckoutClient implements CheckoutClient {
       vs_currency: vsCurrency,
       remark: '',
       refund: false,
-      create_time: createTime ?? new Date().toISOString().slice(0, 19),
-      update_time: createTime ?? new Date().toISOString().slice(0, 19),
+      create_time: createTime ?? formatAurpayTime(this.clock()),
+      update_time: createTime ?? formatAurpayTime(this.clock()),
       tx_id: null,
       tx_type: null,
       obtained: null,

@@ -1,5 +1,5 @@
 import { MemoryOrderStore } from '../memoryStore.js';
-import type { OrderStore } from '../orderStore.js';
+import { ORDER_STORE_METHODS, type OrderStore } from '../orderStore.js';
 import { StoreUnavailableError } from '../storeUnavailableError.js';
 
 type Method = keyof OrderStore;
@@ -15,8 +15,8 @@ export class FlakyStore extends MemoryOrderStore {
 
   constructor() {
     super();
-    for (const method of ['get', 'findByCallbackRef', 'put', 'compareAndSetStatus', 'markFulfilled', 'reserveIdempotencyKey', 'completeIdempotencyKey', 'releaseIdempotencyKey'] as const) {
-      const real = (super[method] as (...args: unknown[]) => Promise<unknown>).bind(this);
+    for (const method of ORDER_STORE_METHODS) {
+      const real = (MemoryOrderStore.prototype[method] as (...args: unknown[]) => Promise<unknown>).bind(this);
       Object.defineProperty(this, method, {
         value: async (...args: unknown[]) => {
           this.calls.push(method);

@@ -21,6 +21,8 @@ export function storedOrder(overrides: Partial<StoredOrder> = {}): StoredOrder {
     aurpayStatus: 'PENDING',
     paidAmount: '0',
     updatedAt: 1_000_000,
+    gatewayUpdatedAt: null,
+    openOrderKey: null,
     version: 1,
     metadata: {},
     ...overrides,
