@@ -4,9 +4,9 @@ import { startShop } from './startShop.js';
 
 // `tsx server/main.ts` (pnpm start) serves the built front end; `--dev` compiles it on the fly.
 try {
-  const { port, host, payments, redisUrl, statusSecret } = readShopConfig(process.env);
+  const { port, host, payments, storage, statusSecret, adminToken } = readShopConfig(process.env);
   const frontend = process.argv.includes('--dev') ? 'vite' : 'static';
-  const common = { port, host, frontend, redisUrl, statusSecret } as const;
+  const common = { port, host, frontend, storage, statusSecret, adminToken } as const;
   const shop =
     payments.kind === 'gateway'
       ? await startShop({ ...common, gateway: payments })
@@ -15,7 +15,8 @@ try {
     payments.kind === 'gateway'
       ? `Payments: ${payments.baseUrl ?? 'Aurpay'} (callbacks to ${payments.publicUrl}/api/pay/callback)`
       : `Payments: local Aurpay sandbox at ${shop.sandboxUrl} (orders expire after ${payments.orderTtlSeconds} s)`;
-  process.stdout.write(`\n  Shop ready: ${shop.url}\n  ${via}\n  Orders and carts: ${shop.storage}\n\n`);
+  const admin = adminToken === undefined ? '' : `\n  Fulfilments: ${shop.url}/api/admin/fulfilments (Authorization: Bearer $ADMIN_TOKEN)`;
+  process.stdout.write(`\n  Shop ready: ${shop.url}\n  ${via}\n  Orders and carts: ${shop.storage}${admin}\n\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void shop.close().then(() => process.exit(0)));
   }

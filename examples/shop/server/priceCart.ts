@@ -35,5 +35,5 @@ function priceLines(items: unknown): CartLine[] {
 export function priceCart(items: unknown): Cart {
   const lines = priceLines(items);
   const total = lines.reduce((sum, line) => addAmounts(sum, line.lineTotal), '0');
-  return { id: randomUUID(), lines, total, currency: SHOP_CURRENCY, fulfilment: null };
+  return { id: randomUUID(), lines, total, currency: SHOP_CURRENCY, fulfilment: null, refundsDue: [] };
 }

@@ -1,26 +1,29 @@
 import { StoreUnavailableError } from '@aurpay-kit/server';
 import type { Redis } from 'ioredis';
-import type { Cart, CartStore, Fulfilment } from './cartStore.js';
+import type { Cart, CartPayment, CartStore, PaymentOutcome } from './cartStore.js';
 import { priceCart } from './priceCart.js';
 
-/** How long a cart, and then its receipt, is kept: a few days, as a browser's basket would be. */
-const KEEP_SECONDS = 3 * 86_400;
+/** How long an unpaid cart is kept: a few days, as a browser's basket would be. A paid one stays. */
+const KEEP_UNPAID_SECONDS = 3 * 86_400;
 const CART_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * KEYS: cart, fulfilment. ARGV: the fulfilment, seconds to keep. Runs whole on the Redis server:
- * 0 for an unknown cart or when another call recorded first (`SET … NX`), else 1; the paid cart
- * is then kept as long as its receipt.
+ * KEYS: cart, payments (hash: order id → payment), payment order (list). ARGV: order id, payment.
+ * Runs whole on the Redis server: each order is recorded once (`HSETNX`); the first payment of a
+ * cart fulfils it, a later one is a refund due; a paid cart and its payments no longer expire.
  */
-const FULFIL = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'EX', ARGV[2]) then return 0 end
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-return 1
+const RECORD = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown_cart' end
+if redis.call('HSETNX', KEYS[2], ARGV[1], ARGV[2]) == 0 then return 'already_recorded' end
+local count = redis.call('RPUSH', KEYS[3], ARGV[1])
+redis.call('PERSIST', KEYS[1])
+if count == 1 then return 'fulfilled' end
+return 'refund_due'
 `;
 
 const cartKey = (id: string) => `shop:cart:${id}`;
-const fulfilmentKey = (id: string) => `shop:fulfilment:${id}`;
+const paymentsKey = (id: string) => `shop:payments:${id}`;
+const orderKey = (id: string) => `shop:payment-order:${id}`;
 
 /** A refused, lost or timed-out connection answers 503; a reply error (a bug) stays a 500. */
 async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
@@ -35,13 +38,13 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
 
 /**
  * The shop's carts in Redis, shared by every instance: the priced cart as JSON under
- * `shop:cart:{id}` and, once paid, the fulfilment under `shop:fulfilment:{id}`, written with
- * `SET … NX` so that exactly one `fulfil` call wins across every instance. Both expire after a
- * few days. An unreachable Redis rejects with a `StoreUnavailableError`.
+ * `shop:cart:{id}`, and its payments in `shop:payments:{id}` (one entry per order, written with
+ * `HSETNX`, so a retried `onPaid` records nothing twice) in the order they came. An unreachable
+ * Redis rejects with a `StoreUnavailableError`.
  *
  * @example
  * const carts = new RedisCartStore(new Redis(process.env.REDIS_URL!));
- * await carts.fulfil(cartId, { orderId, paid, fulfilledAt }); // true once, on one instance
+ * await carts.recordPayment(cartId, { orderId, paid, recordedAt }); // 'fulfilled' once, on one instance
  */
 export class RedisCartStore implements CartStore {
   readonly #redis: Redis;
@@ -52,23 +55,29 @@ export class RedisCartStore implements CartStore {
 
   async create(items: unknown): Promise<Cart> {
     const cart = priceCart(items);
-    const { fulfilment: _unpaid, ...stored } = cart;
-    await call('keep the cart', () => this.#redis.set(cartKey(cart.id), JSON.stringify(stored), 'EX', KEEP_SECONDS));
+    const { id, lines, total, currency } = cart;
+    await call('keep the cart', () => this.#redis.set(cartKey(id), JSON.stringify({ id, lines, total, currency }), 'EX', KEEP_UNPAID_SECONDS));
     return cart;
   }
 
   async get(id: string): Promise<Cart | undefined> {
     if (!CART_ID.test(id)) return undefined;
-    const [cart, fulfilment] = await call('read the cart', () => this.#redis.mget(cartKey(id), fulfilmentKey(id)));
-    if (cart === null || cart === undefined) return undefined;
-    return { ...(JSON.parse(cart) as Omit<Cart, 'fulfilment'>), fulfilment: fulfilment ? (JSON.parse(fulfilment) as Fulfilment) : null };
+    const [cart, payments, order] = await call('read the cart', async () => {
+      const answers = await this.#redis.multi().get(cartKey(id)).hgetall(paymentsKey(id)).lrange(orderKey(id), 0, -1).exec();
+      return (answers ?? []).map(([error, value]) => {
+        if (error) throw error;
+        return value;
+      }) as [string | null, Record<string, string>, string[]];
+    });
+    if (cart === null) return undefined;
+    const [fulfilment = null, ...refundsDue] = order.map((orderId) => JSON.parse(payments[orderId] ?? 'null') as CartPayment).filter(Boolean);
+    return { ...(JSON.parse(cart) as Omit<Cart, 'fulfilment' | 'refundsDue'>), fulfilment, refundsDue };
   }
 
-  async fulfil(id: string, fulfilment: Fulfilment): Promise<boolean> {
-    if (!CART_ID.test(id)) return false;
-    const won = await call('record the fulfilment', () =>
-      this.#redis.eval(FULFIL, 2, cartKey(id), fulfilmentKey(id), JSON.stringify(fulfilment), KEEP_SECONDS),
-    );
-    return won === 1;
+  async recordPayment(cartId: string, payment: CartPayment): Promise<PaymentOutcome> {
+    if (!CART_ID.test(cartId)) return 'unknown_cart';
+    return call('record the payment', () =>
+      this.#redis.eval(RECORD, 3, cartKey(cartId), paymentsKey(cartId), orderKey(cartId), payment.orderId, JSON.stringify(payment)),
+    ) as Promise<PaymentOutcome>;
   }
 }

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ShopConfigError } from './shopConfigError.js';
 
 /** Where the shop's payments go: an in-process sandbox, or Aurpay itself. */
@@ -15,16 +17,30 @@ export type PaymentMode =
       baseUrl?: string;
     };
 
+/** Where carts, orders and owed fulfilments are kept. */
+export type StorageChoice =
+  | { kind: 'memory' }
+  | { kind: 'sqlite'; filename: string }
+  | { kind: 'postgres'; url: string }
+  | { kind: 'redis'; url: string };
+
 export interface ShopConfig {
   port: number;
   /** The interface to listen on; undefined listens on all of them. */
   host: string | undefined;
   payments: PaymentMode;
-  /** Redis shared by every instance (orders, status events, carts); undefined keeps them in memory. */
-  redisUrl: string | undefined;
-  /** Signs the status tokens; required with `redisUrl`, else a random one per start. */
+  storage: StorageChoice;
+  /**
+   * Signs the status tokens. Optional: without it one is made once and kept in the database
+   * (in memory, a new one per start), so tokens survive restarts and every instance agrees.
+   */
   statusSecret: string | undefined;
+  /** Opens `/api/admin/*` (owed and failed fulfilments) to `Authorization: Bearer <token>`. */
+  adminToken: string | undefined;
 }
+
+/** Where gateway mode keeps everything when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_FILE = fileURLToPath(new URL('../data/shop.db', import.meta.url));
 
 const GATEWAY_VARIABLES = [
   'AURPAY_API_TOKEN',
@@ -75,41 +91,54 @@ function aurpayOrigin(raw: string): string {
   return url.origin;
 }
 
-/** REDIS_URL and the STATUS_SECRET every instance sharing it must sign status tokens with. */
-function sharing(env: NodeJS.ProcessEnv): Pick<ShopConfig, 'redisUrl' | 'statusSecret'> {
+/**
+ * DATABASE_URL (`file:PATH` for SQLite, `postgres://…` for PostgreSQL) or REDIS_URL; without
+ * either, gateway mode uses a SQLite file in the shop's data folder and sandbox mode stays in memory.
+ */
+function storage(env: NodeJS.ProcessEnv, mode: PaymentMode['kind']): StorageChoice {
+  const databaseUrl = env.DATABASE_URL || undefined;
   const redisUrl = env.REDIS_URL || undefined;
-  if (redisUrl) absoluteUrl('REDIS_URL', redisUrl, 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
-  const statusSecret = env.STATUS_SECRET || undefined;
-  if (redisUrl && !statusSecret) {
-    throw new ShopConfigError(
-      'STATUS_SECRET is not set. With REDIS_URL every instance must sign status tokens with the same secret: ' +
-        'set STATUS_SECRET to at least 32 random characters (e.g. `openssl rand -hex 32`), the same on every instance.',
-    );
+  if (databaseUrl && redisUrl) {
+    throw new ShopConfigError('Set DATABASE_URL or REDIS_URL, not both: one of them keeps the carts, orders and fulfilments.');
   }
-  if (statusSecret !== undefined && statusSecret.length < 32) {
-    throw new ShopConfigError(`STATUS_SECRET must be at least 32 characters, got ${statusSecret.length}: try \`openssl rand -hex 32\`.`);
+  if (redisUrl) return { kind: 'redis', url: absoluteUrl('REDIS_URL', redisUrl, 'redis://127.0.0.1:6379', ['redis:', 'rediss:']).href };
+  if (databaseUrl === undefined) return mode === 'gateway' ? { kind: 'sqlite', filename: DEFAULT_DATABASE_FILE } : { kind: 'memory' };
+  if (databaseUrl === 'memory:') return { kind: 'memory' };
+  if (databaseUrl.startsWith('file:')) {
+    const path = decodeURIComponent(databaseUrl.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
+    if (path === '') throw new ShopConfigError('DATABASE_URL=file: needs a path, e.g. file:./data/shop.db.');
+    return { kind: 'sqlite', filename: resolve(path) };
   }
-  return { redisUrl, statusSecret };
+  const url = absoluteUrl('DATABASE_URL', databaseUrl, 'file:./data/shop.db or postgres://user:password@host:5432/shop', ['postgres:', 'postgresql:']);
+  return { kind: 'postgres', url: url.href };
+}
+
+function secret(env: NodeJS.ProcessEnv, name: 'STATUS_SECRET' | 'ADMIN_TOKEN'): string | undefined {
+  const value = env[name] || undefined;
+  if (value !== undefined && value.length < 32) {
+    throw new ShopConfigError(`${name} must be at least 32 characters, got ${value.length}: try \`openssl rand -hex 32\`.`);
+  }
+  return value;
 }
 
 /**
  * Reads the shop's settings from the environment. With none of the gateway variables set the
  * shop runs against a local sandbox; with all five it talks to Aurpay (or to `AURPAY_BASE_URL`);
- * anything in between is a mistake, reported by name. `REDIS_URL` shares orders and carts
- * between instances, which then need the same `STATUS_SECRET`.
+ * anything in between is a mistake, reported by name. `DATABASE_URL` or `REDIS_URL` says where
+ * carts, orders and fulfilments are kept.
  *
  * @example readShopConfig({ PORT: '8080', SANDBOX_ORDER_TTL: '60' })
  */
 export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
   const port = whole(env, 'PORT', 3000, 0, 65_535);
-  const shared = sharing(env);
+  const secrets = { statusSecret: secret(env, 'STATUS_SECRET'), adminToken: secret(env, 'ADMIN_TOKEN') };
   const present = GATEWAY_VARIABLES.filter((name) => env[name]);
   if (present.length === 0) {
     if (env.AURPAY_BASE_URL) {
       throw new ShopConfigError(`AURPAY_BASE_URL applies to gateway mode only: also set ${GATEWAY_VARIABLES.join(', ')}.`);
     }
     const orderTtlSeconds = whole(env, 'SANDBOX_ORDER_TTL', 1800, 1, 86_400);
-    return { port, host: env.HOST || '127.0.0.1', payments: { kind: 'sandbox', orderTtlSeconds }, ...shared };
+    return { port, host: env.HOST || '127.0.0.1', payments: { kind: 'sandbox', orderTtlSeconds }, storage: storage(env, 'sandbox'), ...secrets };
   }
   const missing = GATEWAY_VARIABLES.filter((name) => !env[name]);
   if (missing.length > 0) {
@@ -130,6 +159,7 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
       publicUrl: publicOrigin(env.PUBLIC_URL!),
       ...(env.AURPAY_BASE_URL ? { baseUrl: aurpayOrigin(env.AURPAY_BASE_URL) } : {}),
     },
-    ...shared,
+    storage: storage(env, 'gateway'),
+    ...secrets,
   };
 }

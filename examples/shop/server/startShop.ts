@@ -1,16 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { SandboxOptions } from '@aurpay-kit/sandbox';
+import type { CheckoutHandlers } from '@aurpay-kit/server';
 import express from 'express';
+import { adminRoutes } from './adminRoutes.js';
 import { shopCheckoutRouter } from './checkoutRouter.js';
 import type { ConnectAurpayOptions } from './connectAurpay.js';
 import { connectAurpay } from './connectAurpay.js';
 import { jsonErrors } from './jsonErrors.js';
 import { openShopStorage } from './openShopStorage.js';
 import { sandboxRoutes } from './sandboxRoutes.js';
+import { DEFAULT_DATABASE_FILE, type StorageChoice } from './shopConfig.js';
 import { ShopConfigError } from './shopConfigError.js';
 import { shopRoutes } from './shopRoutes.js';
 
@@ -28,15 +30,17 @@ export interface StartShopOptions {
   /** Where the built front end is. Default: `dist/` of this package. */
   clientDir?: string;
   /**
-   * Redis shared by several instances of the shop (orders, status events, carts), e.g.
-   * `redis://127.0.0.1:6379`. Default: this process's memory.
+   * Where carts, orders and owed fulfilments are kept: memory, a SQLite file, PostgreSQL or Redis.
+   * Default: memory in sandbox mode, `data/shop.db` (SQLite) with a gateway.
    */
-  redisUrl?: string;
+  storage?: StorageChoice;
   /**
-   * At least 32 characters: signs the status tokens handed to browsers. Required with `redisUrl`
-   * (every instance must use the same); without it, a random one per start.
+   * At least 32 characters: signs the status tokens handed to browsers. Default: one made once
+   * and kept with the data (in memory, one per start).
    */
-  statusSecret?: string;
+  statusSecret?: string | undefined;
+  /** Opens `/api/admin/*` (owed and failed fulfilments) to `Authorization: Bearer <adminToken>`. */
+  adminToken?: string | undefined;
 }
 
 export interface Shop {
@@ -44,8 +48,10 @@ export interface Shop {
   url: string;
   /** The sandbox's URL in sandbox mode, else null. */
   sandboxUrl: string | null;
-  /** Where orders and carts are kept: in memory, or which Redis. */
+  /** Where orders and carts are kept, for the start-up message. */
   storage: string;
+  /** The checkout router's handlers: reconcile, list and retry fulfilments. */
+  checkout: CheckoutHandlers;
   close(): Promise<void>;
 }
 
@@ -60,23 +66,11 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   });
 }
 
-function statusSecretFor({ redisUrl, statusSecret }: StartShopOptions): string {
-  if (statusSecret !== undefined) {
-    if (statusSecret.length < 32) throw new ShopConfigError('STATUS_SECRET (statusSecret) must be at least 32 characters.');
-    return statusSecret;
-  }
-  if (redisUrl !== undefined) {
-    throw new ShopConfigError('With REDIS_URL (redisUrl) set STATUS_SECRET (statusSecret): every instance must sign status tokens with the same secret.');
-  }
-  // Orders live in this process's memory, so a fresh secret per start loses nothing.
-  return randomBytes(32).toString('hex');
-}
-
 /**
  * Starts the example shop on one port: the payment routes at `/api/pay`, the shop's own API, and
  * the React front end. Without `gateway` it also starts an Aurpay sandbox in this process and a
- * development route to drive it. With `redisUrl` several instances share orders, status events,
- * carts and exactly-once fulfilment through Redis.
+ * development route to drive it. `storage` says where carts, orders and owed
+ * fulfilments are kept; with PostgreSQL or Redis several instances share them.
  *
  * @example
  * const shop = await startShop({ port: 0, sandbox: { orderTtlSeconds: 5 } });
@@ -88,7 +82,9 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
   if (frontend === 'static' && !existsSync(`${clientDir}/index.html`)) {
     throw new ShopConfigError('The front end is not built: run `pnpm --filter @aurpay-kit/example-shop build` first.');
   }
-  const statusSecret = statusSecretFor(options);
+  if (options.statusSecret !== undefined && options.statusSecret.length < 32) {
+    throw new ShopConfigError('STATUS_SECRET (statusSecret) must be at least 32 characters.');
+  }
   const app = express();
   // Behind a reverse proxy on this host, client addresses (for the router's per-client rate
   // limit) come from X-Forwarded-For; set it to what your proxy setup needs.
@@ -107,15 +103,18 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
   };
 
   try {
-    const storage = await openShopStorage(options.redisUrl);
+    const storage = await openShopStorage(options.storage ?? (gateway ? { kind: 'sqlite', filename: DEFAULT_DATABASE_FILE } : { kind: 'memory' }), {
+      statusSecret: options.statusSecret,
+    });
     closers.push(() => storage.close());
-    const { carts } = storage;
+    const { carts, statusSecret } = storage;
     const { sandbox, ...aurpay } = await connectAurpay({ gateway, sandbox: options.sandbox, shopPort: port });
     if (sandbox) closers.push(() => sandbox.close());
 
     const payments = shopCheckoutRouter({ ...aurpay, carts, shared: storage.checkout, statusSecret });
     closers.push(() => payments.checkout.close());
     app.use('/api/pay', payments);
+    if (options.adminToken !== undefined) app.use('/api/admin', adminRoutes(payments.checkout, options.adminToken));
     if (sandbox) app.use('/api/sandbox', sandboxRoutes(sandbox.url));
     app.use('/api', shopRoutes({ carts, sandbox: sandbox !== null }));
     app.use('/api', (_req, res) => {
@@ -135,7 +134,7 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     app.use(jsonErrors);
 
     const shown = host === undefined || host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
-    return { url: `http://${shown}:${port}`, sandboxUrl: sandbox?.url ?? null, storage: storage.description, close };
+    return { url: `http://${shown}:${port}`, sandboxUrl: sandbox?.url ?? null, storage: storage.description, checkout: payments.checkout, close };
   } catch (error) {
     await close();
     throw error;

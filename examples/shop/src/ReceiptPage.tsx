@@ -40,7 +40,7 @@ export function ReceiptPage({ cartId }: { cartId: string }) {
 
   if (problem) return <p role="alert">{problem}</p>;
   if (!cart) return <p className="notice">Loading your receipt…</p>;
-  const { fulfilment } = cart;
+  const { fulfilment, refundsDue } = cart;
   return (
     <section className="receipt" data-state={fulfilment ? 'fulfilled' : 'pending'}>
       <h1>{fulfilment ? 'Thank you! Your order is on its way.' : 'Confirming your payment…'}</h1>
@@ -66,8 +66,21 @@ export function ReceiptPage({ cartId }: { cartId: string }) {
           <dt>Aurpay order</dt>
           <dd className="mono">{fulfilment.orderId}</dd>
           <dt>Fulfilled</dt>
-          <dd>{new Date(fulfilment.fulfilledAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</dd>
+          <dd>{new Date(fulfilment.recordedAt).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })}</dd>
         </dl>
+      )}
+      {refundsDue.length > 0 && (
+        <div className="refund-due" role="status">
+          <h2>Paid twice: refund due</h2>
+          <p>This cart was paid more than once. We keep every payment on record and will refund these:</p>
+          <ul>
+            {refundsDue.map((payment) => (
+              <li key={payment.orderId}>
+                {payment.paid.amount} {currencyLabel(payment.paid.currency)} · Aurpay order <span className="mono">{payment.orderId}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <Link href="/" className="button">
         Continue shopping

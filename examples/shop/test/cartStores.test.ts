@@ -1,14 +1,20 @@
 import { StoreUnavailableError } from '@aurpay-kit/server';
+import { createSqliteStore, type SqliteCheckoutStore } from '@aurpay-kit/server/sqlite';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CartError } from '../server/cartError.js';
-import type { CartStore, Fulfilment } from '../server/cartStore.js';
+import type { CartPayment, CartStore } from '../server/cartStore.js';
 import { MemoryCartStore } from '../server/memoryCartStore.js';
 import { RedisCartStore } from '../server/redisCartStore.js';
-import { freePort, startRedisServer, type RedisServer } from './redisServer.js';
+import { SqlCartStore } from '../server/sqlCartStore.js';
+import { freePort, startPostgresServer, startRedisServer, type PostgresServer, type RedisServer } from '@aurpay-kit/testing';
+import pg from 'pg';
 
 let redis: RedisServer;
+let postgres: PostgresServer;
+const pools: pg.Pool[] = [];
 const connections: Redis[] = [];
+const databases: SqliteCheckoutStore[] = [];
 
 function connect(url: string): Redis {
   const connection = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -28,19 +34,29 @@ async function ready(url: string): Promise<Redis> {
 }
 
 beforeAll(async () => {
-  redis = await startRedisServer();
+  [redis, postgres] = await Promise.all([startRedisServer(), startPostgresServer()]);
 });
 
 afterAll(async () => {
   for (const connection of connections) connection.disconnect();
-  await redis?.close();
+  for (const database of databases) await database.close();
+  for (const pool of pools) await pool.end();
+  await Promise.all([redis?.close(), postgres?.close()]);
 });
 
-const paid = (orderId: string): Fulfilment => ({
+const paid = (orderId: string, at = '2025-01-02T03:04:05.000Z'): CartPayment => ({
   orderId,
   paid: { amount: '0.00029134', currency: 'BTC' },
-  fulfilledAt: '2025-01-02T03:04:05.000Z',
+  recordedAt: at,
 });
+
+/** A SQLite database shared by two SqlCartStores, as the checkout and the shop share one. */
+async function sqlite(): Promise<{ carts: SqlCartStore; elsewhere: SqlCartStore; database: SqliteCheckoutStore }> {
+  const database = createSqliteStore({ filename: ':memory:' });
+  databases.push(database);
+  const db = { query: database.query.bind(database) };
+  return { carts: await SqlCartStore.open(db), elsewhere: await SqlCartStore.open(db), database };
+}
 
 // Each store is made by a factory that may also hand out a second view of the same carts.
 const stores: [string, () => Promise<{ carts: CartStore; elsewhere: CartStore }>][] = [
@@ -49,6 +65,21 @@ const stores: [string, () => Promise<{ carts: CartStore; elsewhere: CartStore }>
     async () => {
       const carts = new MemoryCartStore();
       return { carts, elsewhere: carts };
+    },
+  ],
+  ['SqlCartStore on SQLite', sqlite],
+  [
+    'SqlCartStore on PostgreSQL (two pools, as two instances)',
+    async () => {
+      // A schema of its own per test, so the tables start empty.
+      const schema = `carts_${pools.length}`;
+      const open = async () => {
+        const pool = new pg.Pool({ connectionString: postgres.url, options: `-c search_path=${schema}` });
+        pools.push(pool);
+        await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        return SqlCartStore.open({ query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows });
+      };
+      return { carts: await open(), elsewhere: await open() };
     },
   ],
   [
@@ -69,6 +100,7 @@ describe.each(stores)('%s', (_name, open) => {
     expect(cart.currency).toBe('USD');
     expect(cart.lines.map((line) => line.lineTotal)).toEqual(['25', '12.75']);
     expect(cart.fulfilment).toBeNull();
+    expect(cart.refundsDue).toEqual([]);
     await expect(elsewhere.get(cart.id)).resolves.toEqual(cart);
   });
 
@@ -79,25 +111,76 @@ describe.each(stores)('%s', (_name, open) => {
     await expect(carts.create([{ productId: 'node-tee', quantity: 1.5 }])).rejects.toThrow(/whole numbers/);
     await expect(carts.get('00000000-0000-4000-8000-000000000000')).resolves.toBeUndefined();
     await expect(carts.get('not a cart id')).resolves.toBeUndefined();
-    await expect(carts.fulfil('00000000-0000-4000-8000-000000000000', paid('1'))).resolves.toBe(false);
+    await expect(carts.recordPayment('00000000-0000-4000-8000-000000000000', paid('1'))).resolves.toBe('unknown_cart');
+    await expect(carts.recordPayment('not a cart id', paid('1'))).resolves.toBe('unknown_cart');
   });
 
-  test('records the fulfilment exactly once, however many calls race', async () => {
+  test('records each order’s payment once, however many retried calls race', async () => {
     const { carts, elsewhere } = await open();
     const cart = await carts.create([{ productId: 'seed-plate', quantity: 1 }]);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).fulfil(cart.id, paid(String(i)))),
-    );
-    expect(results.filter(Boolean)).toHaveLength(1);
-    const winner = String(results.indexOf(true));
-    await expect(elsewhere.get(cart.id)).resolves.toEqual({ ...cart, fulfilment: paid(winner) });
-    await expect(carts.fulfil(cart.id, paid('late'))).resolves.toBe(false);
-    await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: { orderId: winner } });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).recordPayment(cart.id, paid('20240613093614690315'))));
+    expect(results.filter((r) => r === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r === 'already_recorded')).toHaveLength(9);
+    await expect(elsewhere.get(cart.id)).resolves.toEqual({ ...cart, fulfilment: paid('20240613093614690315'), refundsDue: [] });
+  });
+
+  test('keeps a second payment for a paid cart as a refund due, never dropping it', async () => {
+    const { carts, elsewhere } = await open();
+    const cart = await carts.create([{ productId: 'seed-plate', quantity: 1 }]);
+    await expect(carts.recordPayment(cart.id, paid('1', '2025-01-02T03:04:05.000Z'))).resolves.toBe('fulfilled');
+    await expect(elsewhere.recordPayment(cart.id, paid('2', '2025-01-02T03:09:00.000Z'))).resolves.toBe('refund_due');
+    await expect(carts.recordPayment(cart.id, paid('2', '2025-01-02T03:10:00.000Z'))).resolves.toBe('already_recorded');
+    await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: { orderId: '1' }, refundsDue: [paid('2', '2025-01-02T03:09:00.000Z')] });
+  });
+
+  test('fulfils a cart once when two different orders are paid at the same moment', async () => {
+    const { carts, elsewhere } = await open();
+    const cart = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).recordPayment(cart.id, paid(`order-${i}`))));
+    expect(results.filter((r) => r === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r === 'refund_due')).toHaveLength(5);
+    const read = await carts.get(cart.id);
+    expect([read?.fulfilment, ...(read?.refundsDue ?? [])].map((p) => p?.orderId).sort()).toEqual(results.map((_, i) => `order-${i}`).sort());
+  });
+});
+
+describe('SqlCartStore in a fulfilment transaction', () => {
+  test('writes the payment with the checkout’s done mark, or not at all', async () => {
+    const { carts, database } = await sqlite();
+    const cart = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
+    const orderId = '20240613093614690315';
+    const lease = { owner: 'shop', now: 0 };
+    await database.store.oweFulfilment(orderId, 'paid', 0);
+    await database.store.claimFulfilment(orderId, 'paid', { ...lease, leaseMs: 1000 });
+    await expect(
+      database.store.completeFulfilmentWith(orderId, 'paid', lease, async (sql) => {
+        await carts.recordPaymentIn(sql, cart.id, paid(orderId));
+        throw new Error('crashed after the insert');
+      }),
+    ).rejects.toThrow('crashed after the insert');
+    await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: null });
+    const outcome = await database.store.completeFulfilmentWith(orderId, 'paid', lease, (sql) => carts.recordPaymentIn(sql, cart.id, paid(orderId)));
+    expect(outcome).toBe('fulfilled');
+    await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: { orderId } });
+    await expect(database.store.getFulfilment(orderId, 'paid')).resolves.toMatchObject({ state: 'done' });
+  });
+
+  test('forgets an unpaid cart after a few days, and keeps a paid one', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const database = createSqliteStore({ filename: ':memory:' });
+    databases.push(database);
+    const carts = await SqlCartStore.open({ query: database.query.bind(database) }, () => now);
+    const unpaid = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
+    const paidCart = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
+    await carts.recordPayment(paidCart.id, paid('1'));
+    now += 3 * 86_400_000;
+    await expect(carts.get(unpaid.id)).resolves.toBeUndefined();
+    await expect(carts.get(paidCart.id)).resolves.toMatchObject({ fulfilment: { orderId: '1' } });
   });
 });
 
 describe('RedisCartStore in Redis', () => {
-  test('keeps the cart JSON and the fulfilment under shop:… keys for a few days', async () => {
+  test('keeps an unpaid cart under shop:… for a few days, and a paid one with its payments for good', async () => {
     const connection = await ready(redis.url);
     const carts = new RedisCartStore(connection);
     const cart = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
@@ -106,15 +189,15 @@ describe('RedisCartStore in Redis', () => {
     const days = (seconds: number) => seconds / 86_400;
     expect(days(await connection.ttl(`shop:cart:${cart.id}`))).toBeGreaterThan(2.9);
     expect(days(await connection.ttl(`shop:cart:${cart.id}`))).toBeLessThanOrEqual(3);
-    await carts.fulfil(cart.id, paid('7'));
-    expect(JSON.parse((await connection.get(`shop:fulfilment:${cart.id}`)) ?? 'null')).toEqual(paid('7'));
-    expect(days(await connection.ttl(`shop:fulfilment:${cart.id}`))).toBeGreaterThan(2.9);
+    await carts.recordPayment(cart.id, paid('7'));
+    expect(JSON.parse((await connection.hget(`shop:payments:${cart.id}`, '7')) ?? 'null')).toEqual(paid('7'));
+    expect(await connection.ttl(`shop:cart:${cart.id}`)).toBe(-1);
   });
 
   test('answers StoreUnavailableError while Redis cannot be reached', async () => {
     const carts = new RedisCartStore(connect(`redis://127.0.0.1:${await freePort()}`));
     await expect(carts.create([{ productId: 'node-tee', quantity: 1 }])).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(carts.get('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'store_unavailable' });
-    await expect(carts.fulfil('00000000-0000-4000-8000-000000000000', paid('1'))).rejects.toThrow(/Redis could not record the fulfilment/);
+    await expect(carts.recordPayment('00000000-0000-4000-8000-000000000000', paid('1'))).rejects.toThrow(/Redis could not record the payment/);
   });
 });

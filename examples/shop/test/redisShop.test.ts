@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,22 +8,20 @@ import type { Cart } from '../server/cartStore.js';
 import { RedisCartStore } from '../server/redisCartStore.js';
 import { ShopConfigError } from '../server/shopConfigError.js';
 import { startShop, type Shop, type StartShopOptions } from '../server/startShop.js';
-import { freePort, startRedisServer, type RedisServer } from './redisServer.js';
-
-const statusSecret = randomBytes(32).toString('hex');
+import { freePort, startRedisServer, type RedisServer } from '@aurpay-kit/testing';
 
 let redis: RedisServer;
 let sandbox: Sandbox;
 let clientDir: string;
 let shopA: Shop;
 let shopB: Shop;
-const fulfil = vi.spyOn(RedisCartStore.prototype, 'fulfil');
+const recordPayment = vi.spyOn(RedisCartStore.prototype, 'recordPayment');
 
-/** What each instance is started with: Redis, the shared secret, the sandbox as the gateway. */
+/** What each instance is started with: Redis and the sandbox as the gateway; no STATUS_SECRET (Redis keeps one). */
 function instance(port: number, publicUrl: string, redisUrl = redis.url): StartShopOptions {
   const { apiToken, secretKey, callbackToken, callbackSecret } = sandbox.options;
   const gateway = { baseUrl: sandbox.url, apiToken, secretKey, callbackToken, callbackSecret, publicUrl };
-  return { port, clientDir, redisUrl, statusSecret, gateway };
+  return { port, clientDir, storage: { kind: 'redis', url: redisUrl }, gateway };
 }
 
 beforeAll(async () => {
@@ -43,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([shopA?.close(), shopB?.close()]);
   await Promise.all([sandbox?.close(), redis?.close(), clientDir && rm(clientDir, { recursive: true, force: true })]);
-  fulfil.mockRestore();
+  recordPayment.mockRestore();
 });
 
 const origin = (shop: Shop) => `http://127.0.0.1:${new URL(shop.url).port}`;
@@ -66,48 +63,52 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
   return value;
 }
 
-const orderFor = (shop: Shop, cartId: string) =>
-  call<CheckoutOrder>(origin(shop), 'POST', '/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId });
+const orderFor = (shop: Shop, cartId: string, coin: { chain: string; currency: string } = { chain: 'BTC', currency: 'BTC' }) =>
+  call<CheckoutOrder>(origin(shop), 'POST', '/api/pay/orders', { kind: 'crypto', ...coin, cartId });
 const statusOf = (shop: Shop, order: CheckoutOrder) =>
   call<CheckoutOrder>(origin(shop), 'GET', `/api/pay/orders/${order.orderId}`, undefined, { [STATUS_TOKEN_HEADER]: order.statusToken });
 const cartOn = (shop: Shop, id: string) => call<Cart>(origin(shop), 'GET', `/api/carts/${id}`);
 const pay = (order: CheckoutOrder) => call<{ code: number }>(sandbox.url, 'POST', `/_sandbox/orders/${order.orderId}/pay`, {});
 
 describe('two shop instances sharing one Redis and one gateway', () => {
-  test('a cart made on A, ordered on B and paid: both see it paid, fulfilled exactly once', async () => {
+  test('a cart made on A, ordered on B and paid: both see it paid, fulfilled exactly once, a second payment kept as a refund due', async () => {
     const cart = await call<Cart>(origin(shopA), 'POST', '/api/carts', { items: [{ productId: 'lightning-mug', quantity: 2 }] });
     expect(cart).toMatchObject({ status: 201, body: { total: '25', fulfilment: null } });
 
     const onB = await orderFor(shopB, cart.body.id);
     expect(onB.status).toBe(201);
-    // A knows B's order, and accepts the status token B signed.
+    // A knows B's order, and accepts the status token B signed (the secret both read from Redis).
     await expect(statusOf(shopA, onB.body)).resolves.toMatchObject({ status: 200, body: { status: 'awaiting_payment', amount: onB.body.amount } });
-    // A second tab opens another order for the same cart, on A.
-    const onA = await orderFor(shopA, cart.body.id);
+    // A second tab asks again on A: the cart's open BTC order comes back, not a second one.
+    await expect(orderFor(shopA, cart.body.id)).resolves.toMatchObject({ status: 200, body: { orderId: onB.body.orderId } });
+    // A third tab pays with another currency: that is another order.
+    const onA = await orderFor(shopA, cart.body.id, { chain: 'ETH', currency: 'USDT-ERC20' });
     expect(onA.status).toBe(201);
 
     await expect(pay(onB.body)).resolves.toMatchObject({ status: 200, body: { code: 0 } });
     const paid = await until(() => statusOf(shopB, onB.body), (answer) => answer.body.status === 'paid');
     expect(paid.body).toMatchObject({ status: 'paid', paidAmount: onB.body.amount, remainingAmount: '0' });
     const receipt = await until(() => cartOn(shopB, cart.body.id), (answer) => answer.body.fulfilment !== null);
-    const fulfilment = { orderId: onB.body.orderId, paid: { amount: onB.body.amount, currency: 'BTC' }, fulfilledAt: expect.any(String) };
+    const fulfilment = { orderId: onB.body.orderId, paid: { amount: onB.body.amount, currency: 'BTC' }, recordedAt: expect.any(String) };
     expect(receipt.body.fulfilment).toEqual(fulfilment);
+    expect(receipt.body.refundsDue).toEqual([]);
     await expect(cartOn(shopA, cart.body.id)).resolves.toEqual(receipt);
     await expect(orderFor(shopA, cart.body.id)).resolves.toMatchObject({ status: 409, body: { error: { code: 'cart_paid' } } });
 
-    // The other tab's order is paid too: its onPaid runs once, and finds the cart fulfilled.
+    // The other tab's order is paid too: its onPaid runs once, and the payment is kept as a refund due.
     await pay(onA.body);
     await expect(until(() => statusOf(shopB, onA.body), (answer) => answer.body.status === 'paid')).resolves.toMatchObject({ body: { status: 'paid' } });
-    const settled = await until(async () => fulfil.mock.settledResults, (results) => results.length >= 2 && results.every((r) => r.type !== 'incomplete'));
-    const outcomes = fulfil.mock.calls.map(([cartId, recorded], i) => ({ cartId, orderId: recorded.orderId, recorded: settled[i]?.value }));
+    const settled = await until(async () => recordPayment.mock.settledResults, (results) => results.length >= 2 && results.every((r) => r.type !== 'incomplete'));
+    const outcomes = recordPayment.mock.calls.map(([cartId, recorded], i) => ({ cartId, orderId: recorded.orderId, outcome: settled[i]?.value }));
     expect(outcomes).toHaveLength(2);
     expect(outcomes).toEqual(
       expect.arrayContaining([
-        { cartId: cart.body.id, orderId: onB.body.orderId, recorded: true },
-        { cartId: cart.body.id, orderId: onA.body.orderId, recorded: false },
+        { cartId: cart.body.id, orderId: onB.body.orderId, outcome: 'fulfilled' },
+        { cartId: cart.body.id, orderId: onA.body.orderId, outcome: 'refund_due' },
       ]),
     );
-    await expect(cartOn(shopB, cart.body.id)).resolves.toEqual(receipt);
+    const twice = await cartOn(shopB, cart.body.id);
+    expect(twice.body).toMatchObject({ fulfilment, refundsDue: [{ orderId: onA.body.orderId, paid: { amount: onA.body.amount, currency: 'USDT-ERC20' } }] });
   });
 
   test('an unreachable Redis stops the start with an error naming REDIS_URL', async () => {
@@ -117,7 +118,6 @@ describe('two shop instances sharing one Redis and one gateway', () => {
     await expect(failed).rejects.toBeInstanceOf(ShopConfigError);
     await expect(failed).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:\d+ \(REDIS_URL\) cannot be reached: .*ECONNREFUSED/);
     expect(Date.now() - started).toBeLessThan(5000);
-    await expect(startShop({ ...instance(0, 'http://127.0.0.1:1'), statusSecret: undefined })).rejects.toThrow(/STATUS_SECRET/);
   });
 
   test('while Redis is down, carts and orders answer 503 store_unavailable', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readShopConfig } from '../server/shopConfig.js';
+import { resolve } from 'node:path';
+import { DEFAULT_DATABASE_FILE, readShopConfig } from '../server/shopConfig.js';
 import { ShopConfigError } from '../server/shopConfigError.js';
 
 const SECRET = 'a'.repeat(32);
@@ -11,21 +12,32 @@ const GATEWAY = {
   PUBLIC_URL: 'https://shop.example/',
 };
 
-describe('readShopConfig: several instances', () => {
-  test('keeps everything in memory without REDIS_URL', () => {
+describe('readShopConfig: storage', () => {
+  test('keeps a sandbox shop in memory, and a gateway shop in a SQLite file in its data folder', () => {
     expect(readShopConfig({})).toEqual({
       port: 3000,
       host: '127.0.0.1',
       payments: { kind: 'sandbox', orderTtlSeconds: 1800 },
-      redisUrl: undefined,
+      storage: { kind: 'memory' },
       statusSecret: undefined,
+      adminToken: undefined,
     });
+    expect(readShopConfig(GATEWAY).storage).toEqual({ kind: 'sqlite', filename: DEFAULT_DATABASE_FILE });
+    expect(DEFAULT_DATABASE_FILE).toMatch(/examples\/shop\/data\/shop\.db$/);
   });
 
-  test('reads REDIS_URL with the STATUS_SECRET every instance shares', () => {
-    const config = readShopConfig({ ...GATEWAY, REDIS_URL: 'redis://:pw@10.0.0.5:6379/2', STATUS_SECRET: SECRET });
-    expect(config).toMatchObject({ redisUrl: 'redis://:pw@10.0.0.5:6379/2', statusSecret: SECRET });
-    expect(readShopConfig({ REDIS_URL: 'rediss://cache.example:6380', STATUS_SECRET: SECRET }).redisUrl).toBe('rediss://cache.example:6380');
+  test('reads DATABASE_URL: a SQLite file, PostgreSQL, or memory on purpose', () => {
+    expect(readShopConfig({ ...GATEWAY, DATABASE_URL: 'file:./var/orders.db' }).storage).toEqual({ kind: 'sqlite', filename: resolve('var/orders.db') });
+    expect(readShopConfig({ DATABASE_URL: 'file:/srv/shop/shop.db' }).storage).toEqual({ kind: 'sqlite', filename: '/srv/shop/shop.db' });
+    expect(readShopConfig({ ...GATEWAY, DATABASE_URL: 'postgres://shop:pw@db.internal:5432/shop' }).storage).toEqual({ kind: 'postgres', url: 'postgres://shop:pw@db.internal:5432/shop' });
+    expect(readShopConfig({ DATABASE_URL: 'postgresql://localhost/shop' }).storage).toMatchObject({ kind: 'postgres' });
+    expect(readShopConfig({ ...GATEWAY, DATABASE_URL: 'memory:' }).storage).toEqual({ kind: 'memory' });
+  });
+
+  test('reads REDIS_URL for several instances, and optional secrets', () => {
+    const config = readShopConfig({ ...GATEWAY, REDIS_URL: 'redis://:pw@10.0.0.5:6379/2', STATUS_SECRET: SECRET, ADMIN_TOKEN: SECRET });
+    expect(config).toMatchObject({ storage: { kind: 'redis', url: 'redis://:pw@10.0.0.5:6379/2' }, statusSecret: SECRET, adminToken: SECRET });
+    expect(readShopConfig({ REDIS_URL: 'rediss://cache.example:6380' }).storage).toEqual({ kind: 'redis', url: 'rediss://cache.example:6380' });
   });
 
   test('reads AURPAY_BASE_URL in gateway mode, as an origin', () => {
@@ -42,10 +54,13 @@ describe('readShopConfig: several instances', () => {
   });
 
   test.each([
-    ['REDIS_URL without STATUS_SECRET', { REDIS_URL: 'redis://127.0.0.1:6379' }, /^STATUS_SECRET is not set\. With REDIS_URL every instance/],
+    ['both DATABASE_URL and REDIS_URL', { DATABASE_URL: 'file:x.db', REDIS_URL: 'redis://127.0.0.1:6379' }, /^Set DATABASE_URL or REDIS_URL, not both/],
+    ['a DATABASE_URL of another kind', { DATABASE_URL: 'mysql://localhost/shop' }, /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ['an empty file: path', { DATABASE_URL: 'file:' }, /^DATABASE_URL=file: needs a path/],
+    ['a short ADMIN_TOKEN', { ADMIN_TOKEN: 'letmein' }, /^ADMIN_TOKEN must be at least 32 characters, got 7/],
     ['a short STATUS_SECRET', { REDIS_URL: 'redis://127.0.0.1:6379', STATUS_SECRET: 'short' }, /^STATUS_SECRET must be at least 32 characters, got 5/],
     ['a short STATUS_SECRET alone', { STATUS_SECRET: 'a'.repeat(31) }, /^STATUS_SECRET must be at least 32 characters/],
-    ['an http REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379', STATUS_SECRET: SECRET }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['an http REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['a REDIS_URL that is no URL', { REDIS_URL: '127.0.0.1:6379x', STATUS_SECRET: SECRET }, /^REDIS_URL must be/],
     ['AURPAY_BASE_URL in sandbox mode', { AURPAY_BASE_URL: 'http://127.0.0.1:4010' }, /^AURPAY_BASE_URL applies to gateway mode only: also set AURPAY_API_TOKEN/],
     ['plain http to another host', { ...GATEWAY, AURPAY_BASE_URL: 'http://sandbox.internal:4010' }, /^AURPAY_BASE_URL must use https \(http only on localhost/],
