@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORDER_TTL_MS, orderDeadline, parseAurpayTime, toIsoUtc } from './aurpayTime.js';
+import { DEFAULT_ORDER_TTL_MS, formatAurpayTime, orderDeadline, parseAurpayTime, toIsoUtc } from './aurpayTime.js';
 import { errorCode } from './test-utils/errorCode.js';
 
 const EXAMPLE = Date.UTC(2024, 3, 26, 10, 39, 47);
@@ -97,5 +97,17 @@ describe('orderDeadline', () => {
 
   it('rejects a bad create_time', () => {
     expect(errorCode(() => orderDeadline('soon'))).toBe('time_invalid');
+  });
+});
+
+describe('formatAurpayTime', () => {
+  it('writes UTC with whole seconds and no zone, as Aurpay writes and its st/et filters read', () => {
+    expect(formatAurpayTime(1714127987999)).toBe('2024-04-26T10:39:47');
+    expect(formatAurpayTime(Date.UTC(2024, 0, 1))).toBe('2024-01-01T00:00:00');
+    expect(parseAurpayTime(formatAurpayTime(1714127987000))).toBe(1714127987000);
+  });
+
+  it('refuses what is not a time', () => {
+    expect(() => formatAurpayTime(Number.NaN)).toThrow(expect.objectContaining({ code: 'time_invalid' }));
   });
 });

@@ -23,6 +23,7 @@ describe('@aurpay-kit/core exports', () => {
       'currencyInfo',
       'decodeInvoice',
       'findCurrency',
+      'formatAurpayTime',
       'fromBaseUnits',
       'initialCheckoutState',
       'isPaidStatus',
