@@ -10,7 +10,8 @@ import { singleQueryValue, splitRequestUrl } from './requestUrl.js';
 /**
  * Checks the order id and its status token (the `X-Status-Token` header, or the `token` query
  * parameter for EventSource) and loads the order: 400 for a malformed id, 401 without a token,
- * 403 for a token that does not open this order, 404 for an order the store does not have.
+ * 403 for a token that does not open this order, 404 for an order the store does not have. A
+ * recent copy of the order (see `OrderCache`) saves the store read.
  *
  * @example const order = await authorizeOrder(ctx, request, '20240613093614690315');
  */
@@ -23,7 +24,9 @@ export async function authorizeOrder(ctx: CheckoutContext, request: CheckoutRequ
     throw new CheckoutHttpError(401, 'status_token_missing', `Send the order's status token in ${STATUS_TOKEN_HEADER} or ?${STATUS_TOKEN_QUERY}=.`);
   }
   if (!ctx.tokens.verify(orderId, token)) throw new CheckoutHttpError(403, 'status_token_invalid', 'This status token does not open this order.');
+  const cached = ctx.cache.get(orderId);
+  if (cached !== undefined) return cached;
   const order = await ctx.options.store.get(orderId);
   if (order === null) throw new CheckoutHttpError(404, 'order_not_found', 'No such order.');
-  return order;
+  return ctx.cache.set(order);
 }

@@ -1,6 +1,7 @@
 import type { CheckoutCurrency } from '@aurpay-kit/core';
 import type { CurrencyCache } from './currencyCache.js';
 import type { HookQueue } from './hookQueue.js';
+import type { OrderCache } from './orderCache.js';
 import type { OrderRefresher } from './orderRefresher.js';
 import type { OrderWatchers } from './orderWatchers.js';
 import type { RateLimiter } from './rateLimiter.js';
@@ -18,4 +19,6 @@ export interface CheckoutContext {
   refresher: OrderRefresher;
   watchers: OrderWatchers;
   hooks: HookQueue;
+  /** Recent orders for status views, fed by every write this process hears of. */
+  cache: OrderCache;
 }

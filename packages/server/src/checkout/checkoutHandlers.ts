@@ -11,6 +11,7 @@ import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from './fulfilmen
 import { FulfilmentRunner } from './fulfilmentRunner.js';
 import { HookQueue } from './hookQueue.js';
 import { orderEvents } from './orderEvents.js';
+import { OrderCache } from './orderCache.js';
 import { OrderRefresher } from './orderRefresher.js';
 import type { StoredOrder } from './orderStore.js';
 import { OrderWatchers } from './orderWatchers.js';
@@ -115,8 +116,12 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
         });
   reconciler?.start();
   const watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, onError });
-  // Every process's writes, this one's included, reach the streams open here.
-  const stopEvents = events.subscribe((order) => watchers.publish(order));
+  const cache = new OrderCache({ maxEntries: 10_000, openTtlMs: options.minRefreshMs, finalTtlMs: 60_000, now });
+  // Every process's writes, this one's included, reach the cache and the streams open here.
+  const stopEvents = events.subscribe((order) => {
+    cache.set(order);
+    watchers.publish(order);
+  });
   const ctx: CheckoutContext = {
     options,
     tokens: new StatusTokens(options.statusSecret),
@@ -126,6 +131,7 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
     refresher,
     watchers,
     hooks,
+    cache,
   };
 
   async function route(request: CheckoutRequest, sink?: EventSink): Promise<CheckoutResponse | null> {
@@ -153,7 +159,8 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
   return {
     async handle(request, sink) {
       try {
-        return await route({ ...request, headers: request.headers ?? {} }, sink);
+        // Passed on as it is: a spread would read every getter (the adapter's clientId) on every request.
+        return await route(request.headers == null ? { ...request, headers: {} } : request, sink);
       } catch (thrown) {
         const { error, expected } = toCheckoutHttpError(thrown);
         if (!expected) onError(thrown, { where: 'checkout route' });

@@ -29,6 +29,8 @@ export interface CheckoutResponse {
   headers: Record<string, string>;
   /** JSON-serialisable. */
   body: unknown;
+  /** `body` already serialised, when the handler had it at hand; adapters send it as it is. */
+  bodyText?: string;
 }
 
 /**

@@ -12,6 +12,23 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return { status, headers: { ...NO_STORE, ...headers }, body };
 }
 
+/**
+ * A JSON answer whose body is serialised already: adapters send `bodyText` as it is, and `body`
+ * parses it only when something reads it.
+ *
+ * @example jsonTextResponse(200, cache.viewText(order, render))
+ */
+export function jsonTextResponse(status: number, bodyText: string, headers: Record<string, string> = {}): CheckoutResponse {
+  return {
+    status,
+    headers: { ...NO_STORE, ...headers },
+    bodyText,
+    get body(): unknown {
+      return JSON.parse(bodyText);
+    },
+  };
+}
+
 /** The answer for a `CheckoutHttpError`: its status, headers and `{ error: { code, message } }`. */
 export function errorResponse(error: CheckoutHttpError): CheckoutResponse {
   return jsonResponse(error.status, error.toBody(), { ...error.headers });

@@ -59,6 +59,7 @@ async function place(ctx: CheckoutContext, request: CheckoutRequest, choice: Ord
   const { options } = ctx;
   const order = await placeOrder({ client: options.client, publicUrl: options.publicUrl, orderTtlMs: options.orderTtlMs, qrFormat: options.qrFormat, choice, price, openOrderKey });
   await options.store.put(order);
+  ctx.cache.set(order);
   return jsonResponse(201, checkoutOrderView(order, ctx.tokens.sign(order.orderId), options.qrFormat));
 }
 

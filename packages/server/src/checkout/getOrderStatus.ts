@@ -1,8 +1,11 @@
 import { authorizeOrder } from './authorizeOrder.js';
 import type { CheckoutContext } from './checkoutContext.js';
 import type { CheckoutRequest, CheckoutResponse } from './checkoutRequest.js';
-import { jsonResponse } from './checkoutResponses.js';
+import { jsonTextResponse } from './checkoutResponses.js';
+import type { StoredOrder } from './orderStore.js';
 import { statusView } from './orderView.js';
+
+const renderView = (order: StoredOrder): string => JSON.stringify(statusView(order));
 
 /**
  * `GET /orders/:id`: the order's `OrderStatusView`, brought up to date through the coalescing
@@ -13,6 +16,6 @@ import { statusView } from './orderView.js';
  */
 export async function getOrderStatus(ctx: CheckoutContext, request: CheckoutRequest, rawOrderId: string): Promise<CheckoutResponse> {
   const stored = await authorizeOrder(ctx, request, rawOrderId);
-  const order = await ctx.refresher.refresh(stored.orderId, { order: stored });
-  return jsonResponse(200, statusView(order));
+  const order = ctx.cache.set(await ctx.refresher.refresh(stored.orderId, { order: stored }));
+  return jsonTextResponse(200, ctx.cache.viewText(order, renderView));
 }

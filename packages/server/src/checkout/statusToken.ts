@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const DOMAIN = 'aurpay-kit/status-token/v1:';
+/** Expected tokens kept, so a buyer's polls do not compute the HMAC each time. */
+const REMEMBERED = 10_000;
 
 /**
  * Signs and checks the per-order `statusToken` that authorises `GET /orders/:id` and its event
@@ -13,6 +15,7 @@ const DOMAIN = 'aurpay-kit/status-token/v1:';
  */
 export class StatusTokens {
   readonly #secret: string;
+  readonly #expected = new Map<string, Buffer>();
 
   constructor(secret: string) {
     this.#secret = secret;
@@ -24,8 +27,18 @@ export class StatusTokens {
 
   /** Constant-time comparison; any malformed token is simply false. */
   verify(orderId: string, token: string): boolean {
-    const expected = Buffer.from(this.sign(orderId), 'utf8');
+    const expected = this.#expectedFor(orderId);
     const given = Buffer.from(token, 'utf8');
     return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  #expectedFor(orderId: string): Buffer {
+    let expected = this.#expected.get(orderId);
+    if (expected === undefined) {
+      expected = Buffer.from(this.sign(orderId), 'utf8');
+      if (this.#expected.size >= REMEMBERED) this.#expected.delete(this.#expected.keys().next().value as string);
+      this.#expected.set(orderId, expected);
+    }
+    return expected;
   }
 }

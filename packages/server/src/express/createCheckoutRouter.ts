@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { CheckoutHttpError } from '../checkout/checkoutHttpError.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkout/checkoutHandlers.js';
 import type { CheckoutOptions, CreateOrderBody, PriceQuote } from '../checkout/checkoutOptions.js';
@@ -10,13 +10,16 @@ export interface ExpressCheckoutOptions extends Omit<CheckoutOptions, 'priceFor'
   priceFor(req: Request, body: CreateOrderBody): PriceQuote | Promise<PriceQuote>;
 }
 
-/** The router, with the handlers behind it (`activeWatchers()`, `close()`…). */
-export type CheckoutRouter = Router & { checkout: CheckoutHandlers };
+/** The routes as one Express middleware, with the handlers behind it (`reconcile()`, `close()`…). */
+export type CheckoutRouter = RequestHandler & { checkout: CheckoutHandlers };
 
-// Written directly rather than through res.json: these answers are never cached (no-store), so
-// the ETag that res.send would hash for every status poll buys nothing.
+// Written with Node's own writeHead rather than res.json: these answers are never cached
+// (no-store), so the ETag res.send would hash for every status poll buys nothing, nor do Express's
+// header helpers.
 function send(res: Response, answer: CheckoutResponse): void {
-  res.status(answer.status).set(answer.headers).type('application/json').end(JSON.stringify(answer.body));
+  const text = answer.bodyText ?? JSON.stringify(answer.body);
+  res.writeHead(answer.status, { ...answer.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 function eventSink(res: Response): EventSink {
@@ -32,22 +35,16 @@ function eventSink(res: Response): EventSink {
 }
 
 /** Body-parser failures as JSON: malformed JSON 400, too large 413, the rest by their own status. */
-const bodyErrors: ErrorRequestHandler = (error: { type?: unknown; status?: unknown }, _req, res, _next) => {
+function bodyError(error: { type?: unknown; status?: unknown }): CheckoutHttpError {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const answer =
-    error?.type === 'entity.too.large'
-      ? new CheckoutHttpError(413, 'body_too_large', `The body is larger than ${CHECKOUT_BODY_LIMIT_BYTES / 1024} kB.`)
-      : error?.type === 'entity.parse.failed'
-        ? new CheckoutHttpError(400, 'body_malformed', 'The body is not valid JSON.')
-        : status < 500
-          ? new CheckoutHttpError(status, 'body_invalid', 'The request body could not be read.')
-          : new CheckoutHttpError(500, 'internal_error', 'Something went wrong on the server.');
-  if (res.headersSent) res.destroy();
-  else send(res, errorResponse(answer));
-};
+  if (error?.type === 'entity.too.large') return new CheckoutHttpError(413, 'body_too_large', `The body is larger than ${CHECKOUT_BODY_LIMIT_BYTES / 1024} kB.`);
+  if (error?.type === 'entity.parse.failed') return new CheckoutHttpError(400, 'body_malformed', 'The body is not valid JSON.');
+  if (status < 500) return new CheckoutHttpError(status, 'body_invalid', 'The request body could not be read.');
+  return new CheckoutHttpError(500, 'internal_error', 'Something went wrong on the server.');
+}
 
 /**
- * The checkout routes as an Express 5 router: mount it where `publicUrl` points.
+ * The checkout routes as one Express middleware (Express 5): mount it where `publicUrl` points.
  *
  * @example
  * app.use('/api/pay', createCheckoutRouter({
@@ -58,15 +55,31 @@ const bodyErrors: ErrorRequestHandler = (error: { type?: unknown; status?: unkno
  */
 export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutRouter {
   const handlers = createCheckoutHandlers({ ...options, priceFor: (req, body) => options.priceFor(req.native as Request, body) });
-  const router = express.Router();
   const parseJson = express.json({ limit: CHECKOUT_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
-  // Only order creation reads a body. A callback's body is never read, so no size, charset or
-  // shape of it can refuse a genuine callback; status polls and event streams skip it too.
-  router.use((req, res, next) => (req.method === 'POST' && /^\/orders\/?(\?|$)/.test(req.url) ? parseJson(req, res, next) : next()));
-  router.use((req, res, next) => {
-    const request = { method: req.method, url: req.url, headers: req.headers, body: req.body as unknown, clientId: req.ip ?? req.socket.remoteAddress, native: req };
+  const serve = (req: Request, res: Response, next: NextFunction): void => {
+    const request = {
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      body: req.body as unknown,
+      // Read only by order creation: working out req.ip behind proxies costs every poll otherwise.
+      get clientId() {
+        return req.ip ?? req.socket.remoteAddress;
+      },
+      native: req,
+    };
     handlers.handle(request, eventSink(res)).then((answer) => answer && send(res, answer), next);
-  });
-  router.use(bodyErrors);
-  return Object.assign(router, { checkout: handlers });
+  };
+  // One middleware rather than a Router of several: a status poll goes through no other layer.
+  const middleware: RequestHandler = (req, res, next) => {
+    // Only order creation reads a body. A callback's body is never read, so no size, charset or
+    // shape of it can refuse a genuine callback; status polls and event streams skip it too.
+    if (req.method !== 'POST' || !/^\/orders\/?(\?|$)/.test(req.url)) return serve(req, res, next);
+    parseJson(req, res, (error?: unknown) => {
+      if (error === undefined || error === null) return serve(req, res, next);
+      if (res.headersSent) res.destroy();
+      else send(res, errorResponse(bodyError(error as { type?: unknown; status?: unknown })));
+    });
+  };
+  return Object.assign(middleware, { checkout: handlers });
 }
