@@ -26,12 +26,12 @@ function pooled(runs) {
 }
 
 /**
- * Each round runs both routes back to back, alternating which goes first so neither always gets
- * the warmer machine.
+ * `GET /orders/:id` of a paid order against the bare route, on a running bench server. Each round
+ * runs both routes back to back, alternating which goes first so neither always gets the warmer
+ * machine.
  */
-export async function benchHandler({ rounds = 6, requests = 10_000, connections = 32, warmup = 3_000, timeCapMs = 20_000 } = {}) {
-  const server = await startCheckoutServer();
-  try {
+export async function compareWithBare(server, { rounds = 6, requests = 10_000, connections = 32, warmup = 3_000, timeCapMs = 20_000 } = {}) {
+  {
     const order = await server.createOrder();
     await server.pay(order.orderId);
     await waitFor(async () => ((await server.status(order)).body.status === 'paid' ? true : undefined), 'the order to be paid');
@@ -67,6 +67,14 @@ export async function benchHandler({ rounds = 6, requests = 10_000, connections 
       withinTarget: ratio >= TARGET_RATIO,
       upstreamDetailCalls: await server.detailCalls(),
     };
+  }
+}
+
+/** The router on the default (memory) store against bare Express. */
+export async function benchHandler(options = {}) {
+  const server = await startCheckoutServer();
+  try {
+    return await compareWithBare(server, options);
   } finally {
     await server.close();
   }

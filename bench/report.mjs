@@ -100,12 +100,54 @@ function paymentRows(p) {
   ];
 }
 
+function storeRows(stores) {
+  const names = { memory: 'memory', sqlite: 'SQLite', postgres: 'PostgreSQL' };
+  const rows = [];
+  for (const [key, label] of Object.entries(names)) {
+    const s = stores[key];
+    if (!s) continue;
+    const h = s.handler;
+    rows.push(
+      [
+        `Store ${label}: \`GET /orders/:id\`, paid order`,
+        `${num(h.orderStatus.requestsPerSecond)} req/s, p99 ${ms(h.orderStatus.latencyMs.p99)}; ${Math.round(h.ratio * 100)}% of bare (rounds ${h.ratioByRound.map((r) => `${Math.round(r * 100)}%`).join(', ')})`,
+        `bare: ${num(h.hello.requestsPerSecond)} req/s`,
+        `≥ ${Math.round(h.targetRatio * 100)}% of bare`,
+        verdict(h.withinTarget),
+      ],
+      [
+        `Store ${label}: callbacks settled`,
+        `${num(s.callbacks.settledPerSecond)}/s (${s.callbacks.count} signed callbacks, 16 at a time; ${s.callbacks.answered200} answered 200, ${s.callbacks.fulfilled} fulfilled)`,
+        '',
+        '',
+        '',
+      ],
+      [
+        `Store ${label}: reconciliation, ${num(s.reconcile.watched)} open orders`,
+        `${s.reconcile.nothingChanged.upstreamCalls} upstream calls with nothing changed; ${s.reconcile.oneChanged.upstreamCalls} with one paid (${s.reconcile.oneChanged.detailCalls} detail)`,
+        `a detail call per order: ${num(s.reconcile.watched)}`,
+        `≤ ${s.reconcile.targetCalls}, +1 per change`,
+        verdict(s.reconcile.withinTarget),
+      ],
+      [
+        `Store ${label}: checkout memory per open order`,
+        `heap ${num(s.memory.heapBytesPerOrder)} B, RSS ${num(s.memory.rssBytesPerOrder)} B (${num(s.memory.openOrders)} orders)`,
+        '',
+        '',
+        '',
+      ],
+    );
+  }
+  return rows;
+}
+
 const SECTIONS = {
   bundle: bundleRows,
   signing: signingRows,
   handler: handlerRows,
   fanIn: fanInRows,
   paymentToScreen: paymentRows,
+  stores: storeRows,
 };
 
 export function renderMarkdown(results) {
@@ -140,6 +182,7 @@ ${table.join('\n')}
 - **Handler**: one Express app in its own process serves both routes; a raw keep-alive load generator in another process sends a fixed number of requests per round (${num(results.handler?.requestsPerRound)}) over ${results.handler?.connections ?? 'n'} connections, time-capped, each round running both routes back to back, alternating which goes first; req/s is the median round, the share of bare is the median of the rounds' ratios, latencies are pooled over all rounds.
 - **Fan-in**: event streams opened through the router on one unpaid order, then pollers requesting \`GET /orders/:id\` back to back for the window; the sandbox's request counter gives the calls (allowed: one per whole \`minRefreshMs\` in the window, plus one at its edge), a recording \`fetch\` handed to the server's \`AurpayClient\` gives the gaps between them. Memory is the server process's heap and RSS after forced GC, before and with the streams open, divided by their number.
 - **Payment to screen**: core's \`orderSubscription\` in Node (a small EventSource over node:http, Node's fetch; \`globalThis.window\` defined so it runs), one subscription per order, payments ${results.paymentToScreen?.gapBetweenPaymentsMs ?? 'n'} ms apart; the time runs from the sandbox's pay answer to the subscription reporting \`paid\`.
+- **Stores**: for each store, the checkout in its own process (the sandbox in the bench's) on a fresh database: the process's heap and RSS after forced GC before and after creating the open orders, divided by their number; the sandbox's request counter around one reconciliation pass with nothing changed, then with one order paid at the gateway and no callback; signed callbacks for orders already paid at the gateway (the sandbox's own refused), 16 at a time, each confirmed with the order detail, written with its owed fulfilment (SQLite: \`synchronous=FULL\`) and fulfilled; then the handler comparison above on that store.
 - Every loop is bounded in count and time, and everything talks to 127.0.0.1 only. Timings are reported, never asserted.
 `;
 }

@@ -10,13 +10,36 @@ import { dist, importFrom } from './paths.mjs';
 
 const STATUS_SECRET = 'bench-status-secret-0123456789abcdef0123';
 
-async function start(checkoutOptions) {
+/**
+ * The order store the setup names: memory (the default), a SQLite file, or PostgreSQL; with
+ * what closes it.
+ */
+async function openStore(store) {
+  if (store === undefined || store.kind === 'memory') return { options: {}, close: async () => undefined };
+  if (store.kind === 'sqlite') {
+    const { createSqliteStore } = await dist('server', 'sqlite/index.js');
+    const sqlite = createSqliteStore({ filename: store.filename });
+    return { options: sqlite, close: () => sqlite.close() };
+  }
+  const { createPostgresStore } = await dist('server', 'postgres/index.js');
+  const postgres = createPostgresStore({ connectionString: store.url });
+  await postgres.ready();
+  return { options: postgres, close: () => postgres.close() };
+}
+
+/**
+ * `setup`: `store` ({ kind: 'memory' | 'sqlite' | 'postgres', filename, url }); `sandboxUrl`, a
+ * sandbox in another process (so this one's memory is the checkout's alone); and
+ * `refuseSandboxCallbacks`, to let the bench send the callbacks itself.
+ */
+async function start(checkoutOptions, setup = {}) {
   const { startSandbox, SANDBOX_DEFAULTS } = await dist('sandbox');
   const { AurpayClient } = await dist('server');
   const { createCheckoutRouter } = await dist('server', 'express/index.js');
   const { default: express } = await importFrom('server', 'express');
 
-  const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', quiet: true });
+  const sandbox = setup.sandboxUrl ? { url: setup.sandboxUrl, close: async () => undefined } : await startSandbox({ port: 0, host: '127.0.0.1', quiet: true });
+  const store = await openStore(setup.store);
   // When each upstream order-detail call leaves the server (epoch ms), for the gaps between them;
   // the sandbox's own counter stays the count of record.
   let detailStarts = [];
@@ -38,6 +61,7 @@ async function start(checkoutOptions) {
   app.get('/hello', (_req, res) => {
     res.send('hello');
   });
+  if (setup.refuseSandboxCallbacks) app.use((req, res, next) => (req.get('user-agent') === 'aurpay-sandbox' ? void res.status(503).end() : next()));
   const server = createServer(app);
   // SSE streams stay open for the whole fan-in run; the default 5 s keep-alive is for pollers.
   server.maxConnections = 20_000;
@@ -60,6 +84,7 @@ async function start(checkoutOptions) {
     },
     // One loopback client stands in for hundreds of buyers.
     rateLimit: false,
+    ...store.options,
     ...checkoutOptions,
   });
   app.use('/api/pay', router);
@@ -82,10 +107,16 @@ async function start(checkoutOptions) {
     async state() {
       return { watchers: router.checkout.activeWatchers(), connections: await connections(), ...counts };
     },
+    reconcile: () => router.checkout.reconcile(),
+    idle: async () => {
+      await router.checkout.idle();
+      return {};
+    },
     async close() {
       router.checkout.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await store.close();
       await sandbox.close();
       setImmediate(() => process.exit(0));
       return {};
@@ -101,8 +132,8 @@ async function start(checkoutOptions) {
   process.send({ ready: { origin, publicUrl, helloUrl: `${origin}/hello`, sandboxUrl: sandbox.url } });
 }
 
-process.once('message', ({ options }) => {
-  start(options).catch((error) => {
+process.once('message', ({ options, setup }) => {
+  start(options, setup).catch((error) => {
     process.stderr.write(`checkout server failed to start: ${error?.stack ?? error}\n`);
     process.exit(1);
   });

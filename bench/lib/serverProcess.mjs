@@ -9,9 +9,10 @@ const STATUS_TOKEN_HEADER = 'X-Status-Token';
 
 /**
  * Starts the shop's server in a child process; `checkout` are createCheckoutRouter options,
- * `execArgv` extra Node flags for it (e.g. `--cpu-prof` to see where its time goes).
+ * `execArgv` extra Node flags for it (e.g. `--cpu-prof` to see where its time goes), `setup` its
+ * store and sandbox (see checkoutServer.mjs).
  */
-export async function startCheckoutServer(checkout = {}, { startTimeoutMs = 30_000, execArgv = [] } = {}) {
+export async function startCheckoutServer(checkout = {}, { startTimeoutMs = 30_000, execArgv = [], setup = {} } = {}) {
   const child = fork(SCRIPT, [], { execArgv: ['--expose-gc', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map();
   let nextId = 0;
@@ -34,7 +35,7 @@ export async function startCheckoutServer(checkout = {}, { startTimeoutMs = 30_0
       for (const call of pending.values()) call.reject(new Error(`checkout server exited with ${code}`));
     });
   });
-  child.send({ options: checkout });
+  child.send({ options: checkout, setup });
   const urls = await ready;
   const call = (name) =>
     new Promise((resolve, reject) => {
@@ -60,6 +61,10 @@ export async function startCheckoutServer(checkout = {}, { startTimeoutMs = 30_0
     state: () => call('state'),
     /** Start times (epoch ms) of the upstream detail calls since the last read. */
     detailStarts: () => call('detailStarts'),
+    /** A reconciliation pass now; its report. */
+    reconcile: () => call('reconcile'),
+    /** Resolves once every hook queued or running has settled. */
+    idle: () => call('idle'),
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
