@@ -113,11 +113,9 @@ describe('two shop instances sharing one Redis and one gateway', () => {
 
   test('an unreachable Redis stops the start with an error naming REDIS_URL', async () => {
     const closed = `redis://127.0.0.1:${await freePort()}`;
-    const started = Date.now();
     const failed = startShop(instance(0, 'http://127.0.0.1:1', closed));
     await expect(failed).rejects.toBeInstanceOf(ShopConfigError);
     await expect(failed).rejects.toThrow(/Redis at redis:\/\/127\.0\.0\.1:\d+ \(REDIS_URL\) cannot be reached: .*ECONNREFUSED/);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('while Redis is down, carts and orders answer 503 store_unavailable', async () => {

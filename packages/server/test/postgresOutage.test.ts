@@ -46,7 +46,8 @@ describe('PostgreSQL stopped and started again', () => {
         expect(error, name).toBeInstanceOf(StoreUnavailableError);
         expect((error as Error).message, name).toMatch(/^PostgreSQL could not [a-z ]+: /);
       }
-      expect(performance.now() - started).toBeLessThan(5000);
+      // None waited out its 10 s timeout.
+      expect(performance.now() - started).toBeLessThan(10_000);
       await expect(postgres.ready(200)).rejects.toThrow('PostgreSQL was not reachable within 200 ms.');
 
       await postgresServer.start();

@@ -20,14 +20,22 @@ async function callbackStatuses(order: CheckoutOrder): Promise<number[]> {
 }
 
 describe('Redis stopped and restarted during a flow', () => {
-  it('answers clear 503s meanwhile, has the right state after, and fulfils once', async () => {
+  // Stops and starts a real redis-server: bounded, but given room on a loaded machine.
+  it('answers clear 503s meanwhile, has the right state after, and fulfils once', { timeout: 60_000 }, async () => {
     cluster = await sharedCluster();
+    // Command timeouts far above what a refused connection takes, so "fast" below means "not waiting for them".
+    for (const name of ['A', 'B']) {
+      await cluster.stop(name);
+      await cluster.start(name, { redis: { commandTimeoutMs: 30_000 } });
+    }
     const a = cluster.instance('A');
     const b = cluster.instance('B');
     const order = await cluster.createOrder('A', { kind: 'crypto', chain: 'ETH', currency: 'DAI-ERC20' });
     const stream = await openSse(`${b.url}/orders/${order.orderId}/events?token=${order.statusToken}`);
     await vi.waitFor(() => expect(stream.events).toHaveLength(1));
 
+    // Past minRefreshMs (200 ms), a poll no longer finds the order fresh in the process's cache.
+    await new Promise((resolve) => setTimeout(resolve, 250));
     await cluster.redisServer.stop();
     const startedAt = performance.now();
     const create = await a.api('POST', '/orders', { body: { kind: 'lightning' } });
@@ -35,7 +43,7 @@ describe('Redis stopped and restarted during a flow', () => {
     const events = await a.api('GET', `/orders/${order.orderId}/events?token=${order.statusToken}`);
     const keyed = await b.api('POST', '/orders', { body: { kind: 'lightning' }, headers: { 'Idempotency-Key': 'during-the-outage' } });
     // Fast, not hanging on a dead connection.
-    expect(performance.now() - startedAt).toBeLessThan(2000);
+    expect(performance.now() - startedAt).toBeLessThan(10_000);
     for (const answer of [create, status, events, keyed]) {
       expect(answer.status).toBe(503);
       expect(answer.body).toEqual(UNAVAILABLE);
@@ -52,7 +60,9 @@ describe('Redis stopped and restarted during a flow', () => {
     expect(a.errors.some((e) => e.error instanceof Error && e.where === 'checkout route' && (e.error as { code?: string }).code === 'store_unavailable')).toBe(true);
 
     await cluster.redisServer.start();
-    await vi.waitFor(async () => expect(await callbackStatuses(order)).toContain(200), { timeout: 15_000 });
+    // However long the outage took, and so whether or not a retry of Aurpay's lands after it, the
+    // next callback settles the order once Redis answers again.
+    await vi.waitFor(async () => expect((await cluster.callback('A', order)).status).toBe(200), { timeout: 15_000, interval: 100 });
     for (const instance of [a, b]) {
       const answer = await instance.api('GET', `/orders/${order.orderId}`, { headers: token(order) });
       expect(answer).toMatchObject({ status: 200, body: { status: 'paid', paidAmount: order.amount, remainingAmount: '0' } });
@@ -71,7 +81,7 @@ describe('Redis stopped and restarted during a flow', () => {
 });
 
 describe('a paid write whose answer Redis never sent', () => {
-  it('is fulfilled once, by the instance Aurpay retries on, from the fulfilment owed in that write', async () => {
+  it('is fulfilled once, by the instance Aurpay retries on, from the fulfilment owed in that write', { timeout: 60_000 }, async () => {
     cluster = await sharedCluster();
     const proxy = await startTcpProxy(cluster.redisServer.port);
     const raw = new Redis(cluster.redisServer.url);
