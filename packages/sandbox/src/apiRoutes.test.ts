@@ -28,9 +28,15 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const merchantRoutes = API_ROUTES.filter((route) => route.auth === 'merchant');
+// Lightning routes take the merchant's credentials too unless requireLightningKey is on.
+const merchantRoutes = API_ROUTES.filter((route) => route.auth === 'merchant' || route.auth === 'lightning');
 
 describe('every merchant endpoint', () => {
+  it('is behind the Lightning credentials exactly on /api/bln/*', () => {
+    const lightning = API_ROUTES.filter((route) => route.auth === 'lightning').map((r) => r.pattern);
+    expect(lightning.sort()).toEqual(['/api/bln/balance', '/api/bln/order', '/api/bln/withdraw']);
+  });
+
   it('is on the path of SPEC.md’s table', () => {
     expect(merchantRoutes.map((r) => `${r.method} ${r.pattern}`).sort()).toEqual(
       [

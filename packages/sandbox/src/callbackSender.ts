@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { ClientRequest } from 'node:http';
 
+import type { AurpayOrderStatus } from '@aurpay-kit/core';
+
 import { deliver } from './httpDelivery.js';
 import type { CallbackAttempt, SandboxOrder } from './sandboxOrder.js';
 import type { TimerSet } from './timerSet.js';
@@ -8,6 +10,8 @@ import type { TimerSet } from './timerSet.js';
 export interface CallbackSenderOptions {
   token: string;
   secret: string;
+  /** False sends no `Callback-Token`, `Date` or `Signature`: callback authentication not set up. */
+  signed: boolean;
   /** Further attempts after the first fails. */
   retries: number;
   /** Delay before the first retry; it doubles after each. */
@@ -17,6 +21,16 @@ export interface CallbackSenderOptions {
   timers: TimerSet;
   now: () => number;
   log: (line: string) => void;
+}
+
+/** One callback to deliver, through all its attempts. */
+interface Delivery {
+  order: SandboxOrder;
+  event: 'success' | 'timeout';
+  /** The order status the callback announces. */
+  status: AurpayOrderStatus;
+  url: string;
+  body: () => string;
 }
 
 /**
@@ -31,11 +45,12 @@ export function callbackHeaders(url: string, token: string, secret: string, date
 
 /**
  * Delivers order callbacks as Aurpay does: `callback_url` on success, `timeout_callback` on
- * timeout; GET without a body, or POST with the order JSON when the order asked for it; retried
- * with doubling delays while the receiver answers anything but 200. Every attempt is recorded on
- * the order; `close()` aborts what is in flight.
+ * timeout; GET without a body, or POST with the order JSON when the order asked for it; signed,
+ * or not when the merchant set no callback authentication up; retried with doubling delays while
+ * the receiver answers anything but 200. Every attempt is recorded on the order with the status it
+ * announces; `close()` aborts what is in flight.
  *
- * @example sender.send(order, 'success', () => JSON.stringify(callbackBody(order)))
+ * @example sender.send(order, 'success', 'SUCCESS', () => JSON.stringify(callbackBody(order, quirks)))
  */
 export class CallbackSender {
   readonly #options: CallbackSenderOptions;
@@ -46,30 +61,25 @@ export class CallbackSender {
     this.#options = options;
   }
 
-  send(order: SandboxOrder, event: 'success' | 'timeout', body: () => string): void {
+  send(order: SandboxOrder, event: 'success' | 'timeout', status: AurpayOrderStatus, body: () => string): void {
     const url = event === 'success' ? order.urls.callback_url : order.urls.timeout_callback;
     if (url === undefined || this.#closed) return;
-    this.#start(order, event, url, 1, body);
+    this.#start({ order, event, status, url, body }, 1);
   }
 
-  #start(order: SandboxOrder, event: 'success' | 'timeout', url: string, attempt: number, body: () => string): void {
-    this.#attempt(order, event, url, attempt, body).catch((error: unknown) => {
-      this.#options.log(`callback ${event} ${order.orderId} could not be sent: ${String(error)}`);
+  #start(delivery: Delivery, attempt: number): void {
+    this.#attempt(delivery, attempt).catch((error: unknown) => {
+      this.#options.log(`callback ${delivery.event} ${delivery.order.orderId} could not be sent: ${String(error)}`);
     });
   }
 
-  async #attempt(
-    order: SandboxOrder,
-    event: 'success' | 'timeout',
-    url: string,
-    attempt: number,
-    body: () => string,
-  ): Promise<void> {
-    const { token, secret, timeoutMs, now } = this.#options;
+  async #attempt(delivery: Delivery, attempt: number): Promise<void> {
+    const { order, event, url, body } = delivery;
+    const { token, secret, signed, timeoutMs, now } = this.#options;
     const method: 'GET' | 'POST' = order.postCallback ? 'POST' : 'GET';
     const started = now();
     const headers: Record<string, string> = {
-      ...callbackHeaders(url, token, secret, new Date(started).toISOString()),
+      ...(signed ? callbackHeaders(url, token, secret, new Date(started).toISOString()) : {}),
       'User-Agent': 'aurpay-sandbox',
       ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
     };
@@ -79,6 +89,7 @@ export class CallbackSender {
     if (this.#closed) return;
     const record: CallbackAttempt = {
       event,
+      order_status: delivery.status,
       url,
       method,
       attempt,
@@ -94,7 +105,7 @@ export class CallbackSender {
     this.#options.log(`callback ${event} ${order.orderId} attempt ${attempt} failed: ${record.error}; ${next}`);
     if (retriesLeft <= 0) return;
     const delay = this.#options.retryDelayMs * 2 ** (attempt - 1);
-    this.#options.timers.set(() => this.#start(order, event, url, attempt + 1, body), delay);
+    this.#options.timers.set(() => this.#start(delivery, attempt + 1), delay);
   }
 
   /** Aborts deliveries in flight; the shared timers (and so pending retries) are cleared by their owner. */

@@ -2,7 +2,8 @@ import type { Reply } from './envelope.js';
 
 // The hosted checkout of the sandbox: `pay_url` points here (`/#/cashier/<order_id>`). It reads
 // the order from the control API, offers BTCPay-style "cheat" buttons, and redirects to
-// succeed_url / timeout_url when the order settles, as Aurpay's hosted checkout does.
+// succeed_url / timeout_url when the order settles, as Aurpay's hosted checkout does. A pay-url's
+// `/#/cashier/choose?token=…` first offers the currencies; the choice creates the order.
 const HTML = `<!doctype html>
 <html lang="en">
 <head>
@@ -74,8 +75,29 @@ async function refresh() {
   const target = o.status === 'SUCCESS' || o.status === 'RESOLVED' ? o.urls.succeed_url : o.status === 'OVERDUE' ? o.urls.timeout_url : undefined;
   if (target && !redirected) { redirected = true; view.append(row('Redirecting to', target)); setTimeout(() => { location.href = target; }, 1500); }
 }
+async function choose(token) {
+  const res = await fetch('/_sandbox/checkouts/' + token);
+  const answer = await res.json();
+  if (answer.code !== 0) { view.textContent = answer.message; return; }
+  const c = answer.data;
+  const open = (orderId) => { location.hash = '#/cashier/' + orderId; location.reload(); };
+  if (c.order_id) { open(c.order_id); return; }
+  const list = document.createElement('p');
+  for (const option of c.currencies) {
+    const button = document.createElement('button');
+    button.textContent = option.currency + (option.currency === option.chain ? '' : ' (' + option.chain + ')');
+    button.onclick = async () => {
+      const chosen = await (await fetch('/_sandbox/checkouts/' + token + '/choose', { method: 'POST', body: JSON.stringify(option) })).json();
+      if (chosen.code !== 0) alert(chosen.message); else open(chosen.data.order_id);
+    };
+    list.append(button);
+  }
+  view.replaceChildren(row('Price', c.price + ' ' + c.currency), row('Choose before', c.expires + ' UTC'), list);
+}
+const choice = /^#\\/cashier\\/choose\\?token=([0-9a-f]{64})/.exec(location.hash);
 if (match) { refresh(); setInterval(refresh, 2000); }
-else view.textContent = location.hash.startsWith('#/cashier/choose') ? 'The hosted currency choice is not simulated: create the order with /api/order/pay-info.' : 'Open a pay_url from an order.';
+else if (choice) choose(choice[1]);
+else view.textContent = 'Open a pay_url from an order.';
 </script>
 </body>
 </html>

@@ -67,7 +67,7 @@ describe('aurpay-sandbox CLI', () => {
   });
 
   it('prints the credentials to use and stops on SIGINT', async () => {
-    const child = run(['--port', '0', '--quiet']);
+    const child = run(['--port', '0', '--quiet', '--profile', 'descriptions', '--quirk', 'net-obtained', '--require-lightning-key']);
     const done = exit(child);
     await firstLine(child);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -77,6 +77,8 @@ describe('aurpay-sandbox CLI', () => {
     expect(stdout).toContain('API-Key:         sandbox-api-key');
     expect(stdout).toContain('Secret key:      sandbox-secret-key');
     expect(stdout).toContain('Callback secret: sandbox-callback-secret');
+    expect(stdout).toContain('Lightning key:   sandbox-lightning-api-key (required on /api/bln/*)');
+    expect(stdout).toContain('Profile:         descriptions (refundStatusAnswer, blnWithdrawWithoutFee, blnOrderDescriptionShape, netObtained)');
   });
 
   it('exits with 2 and a clear message on a bad flag', async () => {

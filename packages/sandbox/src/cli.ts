@@ -23,8 +23,14 @@ async function main(): Promise<void> {
   console.log(`  Secret key:      ${o.secretKey}`);
   console.log(`  Callback-Token:  ${o.callbackToken}`);
   console.log(`  Callback secret: ${o.callbackSecret}`);
+  const lightningOnly = sandbox.requireLightningKey ? ' (required on /api/bln/*)' : '';
+  console.log(`  Lightning key:   ${o.lightningApiKey}${lightningOnly}`);
+  console.log(`  Lightning token: ${o.lightningApiToken} / secret ${o.lightningSecretKey}`);
+  console.log(`  Verify code:     ${o.verifyCode}`);
   console.log(`  Login:           ${o.username} / ${o.password}`);
   console.log(`  Lightning node:  ${sandbox.nodePublicKey}`);
+  const on = Object.entries(sandbox.profile.quirks).filter(([, value]) => value).map(([name]) => name);
+  console.log(`  Profile:         ${sandbox.profile.name}${on.length === 0 ? '' : ` (${on.join(', ')})`}`);
   console.log(`  Control API:     ${sandbox.url}/_sandbox/ (pay: POST /_sandbox/orders/<order_id>/pay)`);
   const stop = () => {
     sandbox.close().then(

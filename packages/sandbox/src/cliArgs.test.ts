@@ -14,6 +14,31 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('maps the Lightning credentials, the profile and the quirks', () => {
+    const parsed = parseCliArgs([
+      '--lightning-api-key', 'lk', '--lightning-api-token', 'lt', '--lightning-secret-key', 'ls', '--require-lightning-key',
+      '--verify-code', '123456', '--profile', 'descriptions', '--quirk', 'net-obtained', '--quirk', 'refund-status-answer=off', '--quirk=unsigned-callbacks=on',
+    ]);
+    expect(parsed.options).toEqual({
+      lightningApiKey: 'lk',
+      lightningApiToken: 'lt',
+      lightningSecretKey: 'ls',
+      requireLightningKey: true,
+      verifyCode: '123456',
+      profile: 'descriptions',
+      quirks: { netObtained: true, refundStatusAnswer: false, unsignedCallbacks: true },
+      quiet: false,
+    });
+  });
+
+  it('lists the profiles and every quirk in the usage text', async () => {
+    const { CLI_USAGE } = await import('./cliArgs.js');
+    expect(CLI_USAGE).toContain('examples, descriptions, worst-case');
+    for (const quirk of ['refund-status-answer', 'bln-withdraw-without-fee', 'bln-order-description-shape', 'lagging-create-time', 'net-obtained', 'no-native-contract-addr', 'unsigned-callbacks', 'callback-every-change']) {
+      expect(CLI_USAGE).toContain(quirk);
+    }
+  });
+
   it('leaves unset flags out and reads --help and --flag=value', () => {
     expect(parseCliArgs([])).toEqual({ help: false, options: { quiet: false } });
     expect(parseCliArgs(['--help']).help).toBe(true);
@@ -30,6 +55,11 @@ describe('parseCliArgs', () => {
     [['--network', 'signet'], /--network/],
     [['--api-key', ''], /--api-key must not be empty/],
     [['extra'], /positional|Unexpected argument/],
+    [['--profile', 'strict'], /--profile must be one of examples, descriptions, worst-case, got "strict"/],
+    [['--quirk', 'net_obtained'], /--quirk "net_obtained" is not <name> or <name>=off; quirks: refund-status-answer/],
+    [['--quirk', 'net-obtained=maybe'], /--quirk "net-obtained=maybe"/],
+    [['--lightning-api-key', ''], /--lightning-api-key must not be empty/],
+    [['--verify-code', ''], /--verify-code must not be empty/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

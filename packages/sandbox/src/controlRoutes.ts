@@ -1,7 +1,11 @@
+import { CURRENCIES } from '@aurpay-kit/core';
+
+import { formatAurpayTime } from './aurpayTime.js';
 import { cashierPage } from './cashierPage.js';
 import { controlView } from './controlView.js';
+import { createOrder } from './createOrder.js';
 import { okReply } from './envelope.js';
-import { optionalAmount } from './fieldReaders.js';
+import { optionalAmount, requireText } from './fieldReaders.js';
 import { expireOrder, payOrder, resolveOrder, type Transition } from './orderTransitions.js';
 import { jsonBody, type RequestContext } from './requestContext.js';
 import type { Route } from './router.js';
@@ -13,14 +17,40 @@ function orderAction(change: (order: SandboxOrder, ctx: RequestContext, state: S
   return (ctx: RequestContext, state: SandboxState) => {
     const order = state.orders.get(ctx.params.order_id ?? '');
     state.orders.apply(order, (o, now) => change(o, ctx, state, now));
-    return okReply(controlView(order, state.baseUrl));
+    return okReply(controlView(order, state.baseUrl, state.config.profile.quirks));
   };
 }
 
+/** A hosted checkout as its page needs it: the price, the currencies to choose from, the order once chosen. */
+function checkoutView(ctx: RequestContext, state: SandboxState) {
+  const checkout = state.checkouts.get(ctx.params.token ?? '');
+  return okReply({
+    token: checkout.token,
+    price: checkout.vsPrice,
+    currency: checkout.vsCurrency,
+    expires: formatAurpayTime(checkout.expiresAt),
+    order_id: checkout.orderId,
+    currencies: CURRENCIES.map(({ chain, currency }) => ({ chain, currency })),
+  });
+}
+
+function chooseCurrency(ctx: RequestContext, state: SandboxState) {
+  const body = jsonBody(ctx);
+  const choice = { chain: requireText(body, 'chain'), currency: requireText(body, 'currency') };
+  const order = state.checkouts.choose(
+    ctx.params.token ?? '',
+    choice,
+    state.now(),
+    (input) => createOrder(state, input),
+    (orderId) => state.orders.get(orderId),
+  );
+  return okReply(controlView(order, state.baseUrl, state.config.profile.quirks));
+}
+
 /**
- * The control API under `/_sandbox/` (loopback only, no authentication): drive orders, inject
- * faults, read request counts; every answer is an Aurpay-style envelope. Also the hosted checkout
- * page at `/`, which drives orders through the same API.
+ * The control API under `/_sandbox/` (loopback only, no authentication): drive orders, choose a
+ * hosted checkout's currency, inject faults, read request counts; every answer is an Aurpay-style
+ * envelope. Also the hosted checkout page at `/`, which drives orders through the same API.
  */
 export const CONTROL_ROUTES: readonly Route[] = [
   { method: 'GET', pattern: '/', auth: 'none', handle: () => cashierPage() },
@@ -28,8 +58,10 @@ export const CONTROL_ROUTES: readonly Route[] = [
     method: 'GET',
     pattern: '/_sandbox/orders/:order_id',
     auth: 'none',
-    handle: (ctx, state) => okReply(controlView(state.orders.get(ctx.params.order_id ?? ''), state.baseUrl)),
+    handle: (ctx, state) => okReply(controlView(state.orders.get(ctx.params.order_id ?? ''), state.baseUrl, state.config.profile.quirks)),
   },
+  { method: 'GET', pattern: '/_sandbox/checkouts/:token', auth: 'none', handle: checkoutView },
+  { method: 'POST', pattern: '/_sandbox/checkouts/:token/choose', auth: 'none', handle: chooseCurrency },
   {
     method: 'POST',
     pattern: '/_sandbox/orders/:order_id/pay',
@@ -82,6 +114,9 @@ export const CONTROL_ROUTES: readonly Route[] = [
         order_ttl_seconds: state.config.orderTtlSeconds,
         callback_retries: state.config.callbackRetries,
         callback_retry_delay_ms: state.config.callbackRetryDelayMs,
+        profile: state.config.profile.name,
+        quirks: state.config.profile.quirks,
+        require_lightning_key: state.config.requireLightningKey,
       }),
   },
 ];

@@ -3,18 +3,20 @@ import { remainingAmount } from '@aurpay-kit/core';
 import { formatAurpayTime } from './aurpayTime.js';
 import { cashierUrl } from './creationViews.js';
 import { orderDetail } from './orderViews.js';
+import type { SandboxQuirks } from './sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 
 /**
  * An order as `GET /_sandbox/orders/:order_id` shows it: Aurpay's detail fields plus what only
  * the sandbox knows: paid and remaining amounts, deadline, payments, callback attempts, and the
- * Lightning invoice's secrets.
+ * Lightning invoice's secrets. `paid` is always what the buyer paid, whatever `obtained` says.
  *
- * @example controlView(order, 'http://127.0.0.1:4010').remaining // '0.0001'
+ * @example controlView(order, 'http://127.0.0.1:4010', quirks).remaining // '0.0001'
  */
-export function controlView(order: SandboxOrder, baseUrl: string): Record<string, unknown> {
+export function controlView(order: SandboxOrder, baseUrl: string, quirks: SandboxQuirks): Record<string, unknown> {
   return {
-    ...orderDetail(order),
+    ...orderDetail(order, quirks),
+    created_at: formatAurpayTime(order.createdAt),
     paid: order.paid,
     remaining: remainingAmount(order.amount, order.paid),
     address: order.address,

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
-import { CURRENCIES, fromBaseUnits, type CurrencyInfo } from '@aurpay-kit/core';
+import { CURRENCIES, type CurrencyInfo } from '@aurpay-kit/core';
 
 import { depositAddress } from './addresses.js';
 import { findFiat } from './fiatCurrencies.js';
 import { GatewayError } from './gatewayError.js';
-import { QUOTE_DECIMALS, quoteAmount, quoteUnits } from './rates.js';
+import { quoteAmount, quoteUnits } from './rates.js';
 import type { OrderUrls, SandboxOrder } from './sandboxOrder.js';
+import { CREATE_TIME_LAG_SECONDS } from './sandboxProfile.js';
 import type { SandboxState } from './sandboxState.js';
-
-/** Aurpay's service fee as the sandbox charges it: 0.8 % of the order amount. */
-const FEE_PER_MILLE = 8n;
+import { serviceFee } from './serviceFee.js';
 
 /**
  * The supported chain/currency pair, spelled exactly as Aurpay's crypto-currency list spells it.
@@ -49,7 +48,8 @@ export interface NewOrder {
 /**
  * Creates and stores a PENDING order: its amount from the fixed rates plus the smallest increment
  * no other open order of that currency uses, its address (or, for Lightning, a signed invoice),
- * and its deadline.
+ * and its deadline. The profile's `laggingCreateTime` sets a Lightning order's shown creation time
+ * back; its invoice, order id and deadline keep the true one.
  *
  * @example createOrder(state, { chain: 'BTC', currency: 'BTC', vsCurrency: 'USD', vsPrice: '10', urls: {}, postCallback: false })
  */
@@ -62,6 +62,7 @@ export function createOrder(state: SandboxState, input: NewOrder): SandboxOrder 
   const units = state.orders.uniqueQuoteUnits(info.chain, info.currency, base);
   const amount = quoteAmount(units, info.currency);
   const invoice = info.kind === 'lightning' ? state.node.issueInvoice({ amountBtc: amount, createdAt: now }) : null;
+  const lag = invoice !== null && state.config.profile.quirks.laggingCreateTime ? CREATE_TIME_LAG_SECONDS * 1000 : 0;
   const order: SandboxOrder = {
     orderId,
     userId: state.userId,
@@ -75,12 +76,13 @@ export function createOrder(state: SandboxState, input: NewOrder): SandboxOrder 
     vsPrice: input.vsPrice,
     vsCurrency: input.vsCurrency,
     createdAt: now,
+    shownCreatedAt: now - lag,
     updatedAt: now,
     deadline: now + state.config.orderTtlSeconds * 1000,
     address: invoice?.paymentRequest ?? depositAddress(info.chain, state.config.network, state.config.seed, orderId),
     contractAddr: info.contract,
     txId: randomUUID(),
-    fee: fromBaseUnits(units * FEE_PER_MILLE, (QUOTE_DECIMALS[info.currency] ?? 0) + 3),
+    fee: serviceFee(amount),
     paid: '0',
     payments: [],
     urls: input.urls,

@@ -25,14 +25,14 @@ export function okReply(data: unknown): Reply {
 }
 
 /**
- * The error envelope for a refused request. Aurpay's missing-key answer carries `data: {}` and no
- * trace id; its other errors carry a `trace_id`; the sandbox adds `data` where it helps debugging.
+ * The error envelope for a refused request. Aurpay's missing-key answer (and the sandbox's other
+ * refusals of credentials in that style) carries `data: {}` and no trace id; its other errors carry a `trace_id`; the sandbox adds `data` where it helps debugging.
  *
  * @example errorReply(new GatewayError('fieldMissing', 'chain is required')).body.code // 40002
  */
 export function errorReply(error: GatewayError): Reply {
-  if (error.aurpayCode === 401) {
-    return { status: error.httpStatus, body: { code: 401, message: error.message, data: {}, result: false } };
+  if (error.bare) {
+    return { status: error.httpStatus, body: { code: error.aurpayCode, message: error.message, data: {}, result: false } };
   }
   const body: Record<string, unknown> = { result: false, code: error.aurpayCode, message: error.message };
   if (error.data !== undefined) body.data = error.data;

@@ -12,12 +12,15 @@ export class GatewayError extends AurpayKitError {
   readonly aurpayCode: number;
   readonly data: unknown;
   readonly httpStatus: number;
+  /** Answered in the shape of Aurpay's 401: `data: {}` and no `trace_id`. */
+  readonly bare: boolean;
 
-  constructor(name: SandboxErrorName, message: string, options: { data?: unknown; httpStatus?: number } = {}) {
+  constructor(name: SandboxErrorName, message: string, options: { data?: unknown; httpStatus?: number; bare?: boolean } = {}) {
     super(toSnakeCase(name), message);
     this.aurpayCode = SANDBOX_ERROR_CODES[name];
     this.data = options.data;
     this.httpStatus = options.httpStatus ?? 200;
+    this.bare = options.bare ?? this.aurpayCode === SANDBOX_ERROR_CODES.apiKeyMissing;
   }
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { API_ROUTES } from './apiRoutes.js';
 import { applyFault } from './applyFault.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, type CredentialSet } from './authenticate.js';
 import { CONTROL_ROUTES } from './controlRoutes.js';
 import { errorReply, type Reply } from './envelope.js';
 import { GatewayError } from './gatewayError.js';
@@ -29,6 +29,21 @@ function checkBearer(ctx: RequestContext, state: SandboxState): void {
   if (match === null || !state.accessTokens.isValid(match[1] ?? '', state.now())) {
     throw new GatewayError('accessTokenInvalid', 'Send Authorization: Bearer <access_token> from /api/user/login');
   }
+}
+
+function lightningKeyRequired(): GatewayError {
+  const message =
+    'Only the key of the lightning network can pass the verification: use the API-Key of the BTCLN platform on /api/bln/*';
+  return new GatewayError('lightningKeyRequired', message, { bare: true });
+}
+
+/** The credentials a route knows: the merchant's, or on Lightning routes the Lightning ones first. */
+function credentialsFor(auth: 'merchant' | 'lightning', state: SandboxState): [CredentialSet, ...CredentialSet[]] {
+  const c = state.config;
+  const merchant: CredentialSet = { apiKey: c.apiKey, apiToken: c.apiToken, secretKey: c.secretKey };
+  if (auth === 'merchant') return [merchant];
+  const lightning: CredentialSet = { apiKey: c.lightningApiKey, apiToken: c.lightningApiToken, secretKey: c.lightningSecretKey };
+  return [lightning, c.requireLightningKey ? { ...merchant, refusal: lightningKeyRequired } : merchant];
 }
 
 async function route(req: IncomingMessage, state: SandboxState): Promise<Reply | 'dropped'> {
@@ -60,8 +75,9 @@ async function route(req: IncomingMessage, state: SandboxState): Promise<Reply |
     body: body.body,
     remoteAddress: req.socket.remoteAddress,
   };
-  if (found.auth === 'merchant') {
-    authenticate({ method, pathWithQuery, headers: ctx.headers, body: ctx.body, now: state.now(), credentials: state.config });
+  if (found.auth === 'merchant' || found.auth === 'lightning') {
+    const credentials = credentialsFor(found.auth, state);
+    authenticate({ method, pathWithQuery, headers: ctx.headers, body: ctx.body, now: state.now(), credentials });
   } else if (found.auth === 'bearer') {
     checkBearer(ctx, state);
   }

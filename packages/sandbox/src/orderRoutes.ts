@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-
 import { AURPAY_ORDER_STATUSES } from '@aurpay-kit/core';
 
 import { parseTimeFilter } from './aurpayTime.js';
 
 import { createOrder, supportedFiat } from './createOrder.js';
-import { payInfoView, refundView } from './creationViews.js';
+import { payInfoView, refundAnswer, refundView } from './creationViews.js';
 import { okReply } from './envelope.js';
 import { requirePrice, requireText } from './fieldReaders.js';
 import { GatewayError } from './gatewayError.js';
@@ -43,8 +41,8 @@ function listOrders(ctx: RequestContext, state: SandboxState) {
   const orders = state.orders.all().filter(
     (order) =>
       // Aurpay's creation times have whole seconds: compare at that grain, both ends included.
-      (st === null || Math.floor(order.createdAt / 1000) * 1000 >= st) &&
-      (et === null || Math.floor(order.createdAt / 1000) * 1000 <= et) &&
+      (st === null || Math.floor(order.shownCreatedAt / 1000) * 1000 >= st) &&
+      (et === null || Math.floor(order.shownCreatedAt / 1000) * 1000 <= et) &&
       (!filters.order_id || order.orderId === filters.order_id) &&
       (!filters.chain || order.chain === filters.chain) &&
       (!filters.currency || order.currency === filters.currency) &&
@@ -54,7 +52,10 @@ function listOrders(ctx: RequestContext, state: SandboxState) {
   return okReply(paginate(orders.map(orderListItem), paging));
 }
 
-/** Aurpay's order endpoints: create (hosted or direct), list, detail, refund. */
+/**
+ * Aurpay's order endpoints: create (hosted, where the buyer's currency choice creates the order,
+ * or direct), list, detail, refund.
+ */
 export const ORDER_ROUTES: readonly Route[] = [
   {
     method: 'POST',
@@ -62,10 +63,12 @@ export const ORDER_ROUTES: readonly Route[] = [
     auth: 'merchant',
     handle: (ctx, state) => {
       const body = jsonBody(ctx);
-      requirePrice(body, 'price');
-      supportedFiat(requireText(body, 'currency'), 'currency');
-      readOrderOptions(body);
-      return okReply({ pay_url: `${state.baseUrl}/#/cashier/choose?token=${randomBytes(32).toString('hex')}` });
+      const vsPrice = requirePrice(body, 'price');
+      const vsCurrency = requireText(body, 'currency');
+      supportedFiat(vsCurrency, 'currency');
+      const { urls, postCallback } = readOrderOptions(body);
+      const checkout = state.checkouts.create({ vsPrice, vsCurrency, urls, postCallback }, state.now(), state.config.orderTtlSeconds * 1000);
+      return okReply({ pay_url: `${state.baseUrl}/#/cashier/choose?token=${checkout.token}` });
     },
   },
   {
@@ -80,7 +83,7 @@ export const ORDER_ROUTES: readonly Route[] = [
       const vsPrice = requirePrice(body, 'vs_price');
       const { urls, postCallback } = readOrderOptions(body);
       const order = createOrder(state, { chain, currency, vsCurrency, vsPrice, urls, postCallback });
-      return okReply(payInfoView(order, state.baseUrl));
+      return okReply(payInfoView(order, state.baseUrl, state.config.profile.quirks));
     },
   },
   { method: 'GET', pattern: '/api/v2/order/', auth: 'merchant', handle: listOrders },
@@ -88,7 +91,7 @@ export const ORDER_ROUTES: readonly Route[] = [
     method: 'GET',
     pattern: '/api/v2/order/detail/:order_id',
     auth: 'merchant',
-    handle: (ctx, state) => okReply(orderDetail(state.orders.get(ctx.params.order_id ?? ''))),
+    handle: (ctx, state) => okReply(orderDetail(state.orders.get(ctx.params.order_id ?? ''), state.config.profile.quirks)),
   },
   {
     method: 'GET',
@@ -107,7 +110,7 @@ export const ORDER_ROUTES: readonly Route[] = [
       const order = state.orders.get(ctx.params.order_id ?? '');
       const quote = refundQuote(order);
       state.orders.apply(order, (o, now) => refundOrder(o, quote, now));
-      return okReply(refundView(order, quote));
+      return okReply(refundAnswer(order, quote, state.config.profile.quirks));
     },
   },
 ];

@@ -19,6 +19,7 @@ function order(overrides: Partial<SandboxOrder> = {}): SandboxOrder {
     vsPrice: '7.68',
     vsCurrency: 'USD',
     createdAt: 0,
+    shownCreatedAt: 0,
     updatedAt: 0,
     deadline: 1_800_000,
     address: 'TMiJBaNdRVABNhZGwBx5vKWYCafCwGzuWn',
@@ -97,5 +98,17 @@ describe('order transitions', () => {
     expect(stateError(() => refundQuote(order()))).toBe('order_state_invalid');
     expect(stateError(() => refundQuote(order({ status: 'RESOLVED' })))).toBe('order_state_invalid');
     expect(stateError(() => refundQuote(o))).toBe('order_state_invalid');
+  });
+
+  it('refunds what an OVERDUE or PARTIAL order received, and nothing that received none', () => {
+    for (const status of ['OVERDUE', 'PARTIAL'] as const) {
+      const o = order({ status, paid: '5', payments: [{ amount: '5', at: 1, ...payer }] });
+      expect(refundQuote(o)).toEqual({ networkFee: '0.353', obtained: '4.647' });
+      expect(refundOrder(o, refundQuote(o), 2)).toEqual({ from: status, to: 'REFUNDED' });
+      expect(stateError(() => refundQuote(order({ status })))).toBe('order_state_invalid');
+    }
+    for (const status of ['PENDING', 'FAILED', 'TERMINATED'] as const) {
+      expect(stateError(() => refundQuote(order({ status, paid: '5' })))).toBe('order_state_invalid');
+    }
   });
 });

@@ -6,6 +6,8 @@ import { GatewayError } from './gatewayError.js';
 import { isOpen, type SandboxOrder } from './sandboxOrder.js';
 import { randomTxHash } from './simulatedPayment.js';
 
+const REFUNDABLE: readonly AurpayOrderStatus[] = ['SUCCESS', 'RESOLVED', 'OVERDUE', 'PARTIAL'];
+
 /** A status change an operation made. */
 export interface Transition {
   from: AurpayOrderStatus;
@@ -68,23 +70,37 @@ export function resolveOrder(order: SandboxOrder, now: number): Transition {
 }
 
 /**
- * Checks that an order can be refunded: it was paid (SUCCESS or RESOLVED with money received)
- * on chain; Lightning payments are not refundable.
+ * Why an order cannot be refunded now, or null when it can: it received money on chain (a
+ * Lightning payment cannot be sent back) and is SUCCESS, RESOLVED, or also OVERDUE or PARTIAL,
+ * the likeliest refunds of all (a wrong amount, a buyer who gave up).
+ *
+ * @example refundRefusal(order) // null
+ */
+export function refundRefusal(order: SandboxOrder): GatewayError | null {
+  if (!REFUNDABLE.includes(order.status)) {
+    return new GatewayError('orderStateInvalid', `Cannot refund order ${order.orderId}: it is ${order.status}, and only ${REFUNDABLE.join(', ')} orders can be`, {
+      data: { order_id: order.orderId, status: order.status },
+    });
+  }
+  if (order.invoice !== null) {
+    return new GatewayError('orderStateInvalid', `Order ${order.orderId} was paid over Lightning, which cannot be refunded`);
+  }
+  if (compareAmounts(order.paid, '0') <= 0) return new GatewayError('orderStateInvalid', `Order ${order.orderId} received no payment to refund`);
+  return null;
+}
+
+/**
+ * Throws `refundRefusal`'s error when the order cannot be refunded.
  *
  * @example assertRefundable(order)
  */
 export function assertRefundable(order: SandboxOrder): void {
-  if (order.status !== 'SUCCESS' && order.status !== 'RESOLVED') refuse(order, 'refund', 'SUCCESS or RESOLVED');
-  if (order.invoice !== null) {
-    throw new GatewayError('orderStateInvalid', `Order ${order.orderId} was paid over Lightning, which cannot be refunded`);
-  }
-  if (compareAmounts(order.paid, '0') <= 0) {
-    throw new GatewayError('orderStateInvalid', `Order ${order.orderId} received no payment to refund`);
-  }
+  const refusal = refundRefusal(order);
+  if (refusal !== null) throw refusal;
 }
 
 /**
- * Refunds a paid order: it becomes REFUNDED.
+ * Refunds an order that received money: it becomes REFUNDED.
  *
  * @example refundOrder(order, { networkFee: '0.353', obtained: '7.3353' }, Date.now())
  */

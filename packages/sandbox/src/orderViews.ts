@@ -2,6 +2,9 @@ import type { AurpayOrder, AurpayOrderDetail } from '@aurpay-kit/core';
 
 import { formatAurpayTime } from './aurpayTime.js';
 import { CHAIN_NAMES } from './chainNames.js';
+import { obtainedAmount } from './obtainedAmount.js';
+import { refundRefusal } from './orderTransitions.js';
+import type { SandboxQuirks } from './sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 
 /** Aurpay writes list prices as Python floats do: "19.0", "18.5". */
@@ -9,10 +12,6 @@ function floatText(decimal: string): string {
   return decimal.includes('.') ? decimal : `${decimal}.0`;
 }
 
-/** Whether the order could be refunded now (Aurpay's `refund` flag). */
-function refundable(order: SandboxOrder): boolean {
-  return (order.status === 'SUCCESS' || order.status === 'RESOLVED') && order.invoice === null && order.paid !== '0';
-}
 
 /**
  * An order as `GET /api/v2/order/` lists it: amounts as strings.
@@ -33,25 +32,27 @@ export function orderListItem(order: SandboxOrder): AurpayOrder {
     vs_price: floatText(order.vsPrice),
     vs_currency: order.vsCurrency,
     remark: '',
-    refund: refundable(order),
-    create_time: formatAurpayTime(order.createdAt),
+    // Aurpay's `refund` flag: whether the order could be refunded now.
+    refund: refundRefusal(order) === null,
+    create_time: formatAurpayTime(order.shownCreatedAt),
     update_time: formatAurpayTime(order.updatedAt),
   };
 }
 
 /**
  * An order as `GET /api/v2/order/detail/:order_id` returns it. Before any payment `obtained` and
- * `from_addr` are null, `tx_hash` is "" and `to_addr` is false, as Aurpay sends them.
+ * `from_addr` are null, `tx_hash` is "" and `to_addr` is false, as Aurpay sends them; `obtained`
+ * is gross or net as the profile says.
  *
- * @example orderDetail(order).obtained // null until paid
+ * @example orderDetail(order, quirks).obtained // null until paid
  */
-export function orderDetail(order: SandboxOrder): AurpayOrderDetail {
+export function orderDetail(order: SandboxOrder, quirks: SandboxQuirks): AurpayOrderDetail {
   const last = order.payments.at(-1);
   return {
     ...orderListItem(order),
     tx_id: order.txId,
     tx_type: order.orderType,
-    obtained: last === undefined ? null : order.paid,
+    obtained: obtainedAmount(order, quirks),
     fee: order.fee,
     from_addr: last?.fromAddr ?? null,
     to_addr: last === undefined ? false : order.invoice === null ? order.address : null,
@@ -64,10 +65,10 @@ export function orderDetail(order: SandboxOrder): AurpayOrderDetail {
  * The body of a POST callback: the order detail with the extra fields Aurpay's callback example
  * shows (`bind_id`, `tx_hash_list`, `website`), in its order.
  *
- * @example JSON.stringify(callbackBody(order))
+ * @example JSON.stringify(callbackBody(order, quirks))
  */
-export function callbackBody(order: SandboxOrder): Record<string, unknown> {
-  const { create_time, update_time, ...detail } = orderDetail(order);
+export function callbackBody(order: SandboxOrder, quirks: SandboxQuirks): Record<string, unknown> {
+  const { create_time, update_time, ...detail } = orderDetail(order, quirks);
   const { tx_id, tx_type, obtained, fee, from_addr, to_addr, tx_hash, contract_id, ...listed } = detail;
   return {
     ...listed,

@@ -2,8 +2,11 @@ import type { Reply } from './envelope.js';
 import type { RequestContext } from './requestContext.js';
 import type { SandboxState } from './sandboxState.js';
 
-/** How a route authenticates: Aurpay's API-Key / Signature, a bearer access token, or not at all. */
-export type RouteAuth = 'merchant' | 'bearer' | 'none';
+/**
+ * How a route authenticates: Aurpay's API-Key / Signature with the merchant's credentials, or on
+ * `/api/bln/*` with the Lightning network's (`lightning`); a bearer access token; or not at all.
+ */
+export type RouteAuth = 'merchant' | 'lightning' | 'bearer' | 'none';
 
 export interface Route {
   method: 'GET' | 'POST' | 'DELETE';

@@ -27,6 +27,8 @@ export const SANDBOX_ERROR_CODES = {
   currencyUnsupported: 40006,
   /** The order exists but its status does not allow the request (refund unpaid, resolve paid…). */
   orderStateInvalid: 40007,
+  /** A Lightning withdrawal through `POST /api/withdraw` with a `verify_code` that is not the sandbox's. */
+  verifyCodeInvalid: 40008,
   /** `API-Key` was sent but is not the sandbox's key. */
   apiKeyInvalid: 40101,
   /** Some signature headers were sent but not all of `API-Token`, `Algorithm`, `Date`, `Signature`. */
@@ -45,12 +47,16 @@ export const SANDBOX_ERROR_CODES = {
   signatureMismatch: 40108,
   /** `/api/plugin/key` without a valid `Authorization: Bearer` access token. */
   accessTokenInvalid: 40109,
+  /** The merchant's credentials on `/api/bln/*` while `requireLightningKey` is on; in Aurpay's 401 envelope. */
+  lightningKeyRequired: 40110,
   /** A `/_sandbox/` control request from a non-loopback address. */
   controlForbidden: 40300,
   /** No endpoint at this method and path (HTTP 404). */
   pathNotFound: 40400,
   /** No order with this id. */
   orderNotFound: 40401,
+  /** No hosted checkout (`pay-url`) with this token. */
+  checkoutNotFound: 40402,
   /** The request body is larger than 1 MB. */
   bodyTooLarge: 41300,
   /** An unexpected error inside the sandbox (HTTP 500). */

@@ -15,15 +15,29 @@ describe('resolveSandboxOptions', () => {
       callbackRetryDelayMs: 1000,
       network: 'testnet',
       kybVerified: true,
+      requireLightningKey: false,
+      profile: { name: 'examples' },
       quiet: true,
     });
+    expect(Object.values(resolved.profile.quirks).some(Boolean)).toBe(false);
     expect(SANDBOX_DEFAULTS).toMatchObject({
       apiKey: 'sandbox-api-key',
       apiToken: 'sandbox-api-token',
       secretKey: 'sandbox-secret-key',
       callbackToken: 'sandbox-callback-token',
       callbackSecret: 'sandbox-callback-secret',
+      lightningApiKey: 'sandbox-lightning-api-key',
+      lightningApiToken: 'sandbox-lightning-api-token',
+      lightningSecretKey: 'sandbox-lightning-secret-key',
+      verifyCode: '000000',
     });
+  });
+
+  it('resolves the profile with its quirks, and the Lightning switch', () => {
+    const resolved = resolveSandboxOptions({ profile: 'worst-case', quirks: { unsignedCallbacks: false }, requireLightningKey: true });
+    expect(resolved.profile.name).toBe('worst-case');
+    expect(resolved.profile.quirks).toMatchObject({ unsignedCallbacks: false, netObtained: true });
+    expect(resolved.requireLightningKey).toBe(true);
   });
 
   it('keeps given values', () => {
@@ -38,6 +52,12 @@ describe('resolveSandboxOptions', () => {
     [{ callbackRetries: -1 }, /callbackRetries/],
     [{ apiKey: '' }, /apiKey/],
     [{ network: 'signet' as 'mainnet' }, /network/],
+    [{ lightningApiKey: 'sandbox-api-key' }, /lightningApiKey must differ from apiKey/],
+    [{ apiToken: 'same', lightningApiToken: 'same' }, /lightningApiToken must differ from apiToken/],
+    [{ requireLightningKey: 'yes' as unknown as boolean }, /requireLightningKey must be true or false/],
+    [{ profile: 'real' as 'examples' }, /profile must be one of/],
+    [{ quirks: { lag: true } as never }, /unknown quirk "lag"/],
+    [{ verifyCode: '' }, /verifyCode/],
   ])('rejects %j with a clear error', (options, message) => {
     expect(() => resolveSandboxOptions(options)).toThrow(message);
     expect(() => resolveSandboxOptions(options)).toThrow(AurpayKitError);

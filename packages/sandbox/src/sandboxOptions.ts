@@ -1,6 +1,7 @@
 import { AurpayKitError } from '@aurpay-kit/core';
 
 import type { SandboxNetwork } from './addresses.js';
+import { resolveSandboxProfile, type SandboxProfile, type SandboxProfileName, type SandboxQuirks } from './sandboxProfile.js';
 
 /** The credentials a sandbox accepts and signs with. */
 export interface SandboxCredentials {
@@ -9,6 +10,13 @@ export interface SandboxCredentials {
   secretKey: string;
   callbackToken: string;
   callbackSecret: string;
+  /** The Lightning network's own key, accepted on `/api/bln/*` only (Aurpay's Key page for the BTCLN platform). */
+  lightningApiKey: string;
+  /** The Lightning credentials for signed requests to `/api/bln/*`. */
+  lightningApiToken: string;
+  lightningSecretKey: string;
+  /** The verification code a Lightning withdrawal through `POST /api/withdraw` must carry. */
+  verifyCode: string;
   /** For `POST /api/user/login`. */
   username: string;
   password: string;
@@ -33,6 +41,16 @@ export interface SandboxOptions extends Partial<SandboxCredentials> {
   seed?: string;
   /** When false, `POST /api/withdraw` answers Aurpay's 40004 (KYB needed). Default true. */
   kybVerified?: boolean;
+  /**
+   * When true, `/api/bln/*` refuses the merchant's credentials (40110), as Aurpay's Lightning
+   * documents say it does: "Only the key of the lightning network can pass the verification".
+   * Default false: there either credentials pass.
+   */
+  requireLightningKey?: boolean;
+  /** Which reading of Aurpay's documents to answer by (see `SANDBOX_PROFILES`). Default 'examples'. */
+  profile?: SandboxProfileName;
+  /** Single quirks switched on or off over the profile's. */
+  quirks?: Partial<SandboxQuirks>;
   /** Silences the per-request log on stderr. Default true from code; the CLI logs unless `--quiet`. */
   quiet?: boolean;
 }
@@ -44,11 +62,15 @@ export const SANDBOX_DEFAULTS: Readonly<SandboxCredentials> = Object.freeze({
   secretKey: 'sandbox-secret-key',
   callbackToken: 'sandbox-callback-token',
   callbackSecret: 'sandbox-callback-secret',
+  lightningApiKey: 'sandbox-lightning-api-key',
+  lightningApiToken: 'sandbox-lightning-api-token',
+  lightningSecretKey: 'sandbox-lightning-secret-key',
+  verifyCode: '000000',
   username: 'merchant@sandbox.test',
   password: 'sandbox-password',
 });
 
-export type ResolvedSandboxOptions = Required<SandboxOptions>;
+export type ResolvedSandboxOptions = Required<Omit<SandboxOptions, 'profile' | 'quirks'>> & { profile: SandboxProfile };
 
 function invalid(message: string): never {
   throw new AurpayKitError('sandbox_option_invalid', message);
@@ -68,6 +90,12 @@ function text(name: keyof SandboxOptions, value: unknown, fallback: string): str
   return value;
 }
 
+function flag(name: keyof SandboxOptions, value: unknown, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') invalid(`${name} must be true or false, got ${JSON.stringify(value)}`);
+  return value;
+}
+
 /**
  * Fills in defaults and checks every option, throwing `sandbox_option_invalid` with what to fix.
  *
@@ -79,6 +107,9 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
   const credentials = Object.fromEntries(
     (Object.keys(SANDBOX_DEFAULTS) as (keyof SandboxCredentials)[]).map((key) => [key, text(key, options[key], SANDBOX_DEFAULTS[key])]),
   ) as unknown as SandboxCredentials;
+  // Told apart by value: the same key in both roles could not be refused on /api/bln/*.
+  if (credentials.lightningApiKey === credentials.apiKey) invalid('lightningApiKey must differ from apiKey');
+  if (credentials.lightningApiToken === credentials.apiToken) invalid('lightningApiToken must differ from apiToken');
   return {
     ...credentials,
     port: integer('port', options.port, 0, 0, 65_535),
@@ -89,7 +120,9 @@ export function resolveSandboxOptions(options: SandboxOptions = {}): ResolvedSan
     callbackTimeoutMs: integer('callbackTimeoutMs', options.callbackTimeoutMs, 5000, 1, 120_000),
     network,
     seed: text('seed', options.seed, 'aurpay-sandbox'),
-    kybVerified: options.kybVerified ?? true,
-    quiet: options.quiet ?? true,
+    kybVerified: flag('kybVerified', options.kybVerified, true),
+    requireLightningKey: flag('requireLightningKey', options.requireLightningKey, false),
+    profile: resolveSandboxProfile(options.profile, options.quirks),
+    quiet: flag('quiet', options.quiet, true),
   };
 }

@@ -12,7 +12,10 @@ export interface OrderPayment {
 
 /** One attempt to deliver a callback, as `GET /_sandbox/orders/:order_id` shows it. */
 export interface CallbackAttempt {
+  /** Which URL: `callback_url` ('success') or `timeout_callback` ('timeout'). */
   event: 'success' | 'timeout';
+  /** The order status the callback announced. */
+  order_status: AurpayOrderStatus;
   url: string;
   method: 'GET' | 'POST';
   attempt: number;
@@ -48,6 +51,8 @@ export interface SandboxOrder {
   vsCurrency: string;
   /** ms since the epoch. */
   createdAt: number;
+  /** What `create_time` says: `createdAt`, or earlier under the `laggingCreateTime` quirk. */
+  shownCreatedAt: number;
   updatedAt: number;
   deadline: number;
   /** Where the buyer pays: an address, or the BOLT11 invoice for Lightning. */

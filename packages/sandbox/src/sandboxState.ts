@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 
 import { AccessTokens } from './accessTokens.js';
+import { callbackEvent } from './callbackEvent.js';
 import { CallbackSender } from './callbackSender.js';
 import { FaultBook } from './faults.js';
+import { HostedCheckouts } from './hostedCheckouts.js';
 import { Ledger } from './ledger.js';
 import { LightningNode } from './lightningNode.js';
 import { OrderBook } from './orderBook.js';
@@ -20,6 +22,8 @@ export interface SandboxState {
   baseUrl: string;
   now: () => number;
   orders: OrderBook;
+  /** The `pay-url` checkouts, waiting for the buyer's currency choice. */
+  checkouts: HostedCheckouts;
   ledger: Ledger;
   node: LightningNode;
   faults: FaultBook;
@@ -32,7 +36,7 @@ export interface SandboxState {
 
 /**
  * Builds a sandbox's state, wiring order transitions to callbacks: SUCCESS calls `callback_url`,
- * OVERDUE calls `timeout_callback`.
+ * OVERDUE calls `timeout_callback`, and the profile may add the other changes (`callbackEvent`).
  *
  * @example const state = createSandboxState(resolveSandboxOptions({ quiet: true }))
  */
@@ -40,9 +44,11 @@ export function createSandboxState(config: ResolvedSandboxOptions): SandboxState
   const now = () => Date.now();
   const log = config.quiet ? () => undefined : (line: string) => void process.stderr.write(`[aurpay-sandbox] ${line}\n`);
   const timers = new TimerSet((error) => log(`timer failed: ${String(error)}`));
+  const { quirks } = config.profile;
   const callbacks = new CallbackSender({
     token: config.callbackToken,
     secret: config.callbackSecret,
+    signed: !quirks.unsignedCallbacks,
     retries: config.callbackRetries,
     retryDelayMs: config.callbackRetryDelayMs,
     timeoutMs: config.callbackTimeoutMs,
@@ -55,8 +61,9 @@ export function createSandboxState(config: ResolvedSandboxOptions): SandboxState
     timers,
     onTransition: (order, { to }) => {
       log(`order ${order.orderId} ${to}`);
-      if (to === 'SUCCESS') callbacks.send(order, 'success', () => JSON.stringify(callbackBody(order)));
-      if (to === 'OVERDUE') callbacks.send(order, 'timeout', () => JSON.stringify(callbackBody(order)));
+      const event = callbackEvent(to, quirks);
+      // The body is the order as it is when each attempt goes out, as Aurpay's callback example shows it.
+      if (event !== null) callbacks.send(order, event, to, () => JSON.stringify(callbackBody(order, quirks)));
     },
   });
   return {
@@ -65,6 +72,7 @@ export function createSandboxState(config: ResolvedSandboxOptions): SandboxState
     baseUrl: `http://${config.host}:${config.port}`,
     now,
     orders,
+    checkouts: new HostedCheckouts(),
     ledger: new Ledger(),
     node: new LightningNode(config.seed, config.network),
     faults: new FaultBook(),

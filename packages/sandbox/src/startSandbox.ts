@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { handleRequest } from './handleRequest.js';
-import { resolveSandboxOptions, type SandboxCredentials, type SandboxOptions } from './sandboxOptions.js';
+import { resolveSandboxOptions, SANDBOX_DEFAULTS, type SandboxCredentials, type SandboxOptions } from './sandboxOptions.js';
+import type { SandboxProfile } from './sandboxProfile.js';
 import { createSandboxState } from './sandboxState.js';
 
 /** A running sandbox. */
@@ -12,6 +13,10 @@ export interface Sandbox {
   port: number;
   /** The credentials it accepts and signs callbacks with. */
   options: SandboxCredentials;
+  /** The reading of Aurpay's documents it answers by. */
+  profile: SandboxProfile;
+  /** Whether `/api/bln/*` refuses the merchant's credentials. */
+  requireLightningKey: boolean;
   /** The Lightning node key that signs its invoices (33-byte compressed, hex). */
   nodePublicKey: string;
   /** Stops listening, drops every connection, cancels timers and pending callbacks. */
@@ -24,10 +29,11 @@ function hostForUrl(host: string): string {
 
 /**
  * Starts a local gateway that speaks Aurpay's API: same paths, envelopes and authentication, with
- * orders you drive through `/_sandbox/`. Listens on loopback by default; port 0 picks a free one.
+ * orders you drive through `/_sandbox/`, answering by one reading (`profile`) of Aurpay's
+ * documents. Listens on loopback by default; port 0 picks a free one.
  *
  * @example
- * const sandbox = await startSandbox({ port: 0, quiet: true });
+ * const sandbox = await startSandbox({ port: 0, quiet: true, profile: 'descriptions', requireLightningKey: true });
  * const client = new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'api-key', apiKey: sandbox.options.apiKey } });
  * await sandbox.close();
  */
@@ -52,11 +58,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const url = `http://${hostForUrl(config.host)}:${port}`;
   state.baseUrl = url;
   let closing: Promise<void> | undefined;
-  const { apiKey, apiToken, secretKey, callbackToken, callbackSecret, username, password } = config;
+  const credentials = Object.fromEntries(Object.keys(SANDBOX_DEFAULTS).map((key) => [key, config[key as keyof SandboxCredentials]]));
   return {
     url,
     port,
-    options: { apiKey, apiToken, secretKey, callbackToken, callbackSecret, username, password },
+    options: credentials as unknown as SandboxCredentials,
+    profile: config.profile,
+    requireLightningKey: config.requireLightningKey,
     nodePublicKey: state.node.publicKey,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -2,6 +2,8 @@ import type { AurpayTransaction } from '@aurpay-kit/core';
 
 import { formatAurpayTime } from './aurpayTime.js';
 import type { Ledger } from './ledger.js';
+import { obtainedAmount } from './obtainedAmount.js';
+import type { SandboxQuirks } from './sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 
 /** A transaction and its time in ms, for filtering and sorting. */
@@ -11,12 +13,13 @@ export interface TimedTransaction {
 }
 
 /**
- * The merchant's transactions: one per order that received money (its status the order's), one
- * per refund (`REFUND`) and one per withdrawal (`WITHDRAW`).
+ * The merchant's transactions: one per order that received money (its status the order's, its
+ * `obtained` gross or net as the profile says), one per refund (`REFUND`) and one per withdrawal
+ * (`WITHDRAW`).
  *
- * @example merchantTransactions(userId, orders.all(), ledger).map((t) => t.tx.tx_type)
+ * @example merchantTransactions(userId, orders.all(), ledger, quirks).map((t) => t.tx.tx_type)
  */
-export function merchantTransactions(userId: string, orders: readonly SandboxOrder[], ledger: Ledger): TimedTransaction[] {
+export function merchantTransactions(userId: string, orders: readonly SandboxOrder[], ledger: Ledger, quirks: SandboxQuirks): TimedTransaction[] {
   const out: TimedTransaction[] = [];
   for (const order of orders) {
     const last = order.payments.at(-1);
@@ -30,7 +33,7 @@ export function merchantTransactions(userId: string, orders: readonly SandboxOrd
         tx_type: order.orderType,
         status: order.refund === null ? order.status : 'SUCCESS',
         amount: order.amount,
-        obtained: order.paid,
+        obtained: obtainedAmount(order, quirks),
         fee: order.fee,
         from_addr: last.fromAddr,
         to_addr: order.invoice === null ? order.address : null,

@@ -71,10 +71,14 @@ describe('balances, wallets and withdrawals', () => {
     const cases: Array<[Record<string, unknown>, number]> = [
       [{ currency: 'BTC', amount: 1 }, CODES.fieldMissing],
       [{ chain: 'BTC', currency: 'BTC' }, CODES.fieldMissing],
-      [{ chain: 'BTC', currency: 'BTC', amount: '1' }, CODES.fieldInvalid],
+      [{ chain: 'BTC', currency: 'BTC', amount: 'one' }, CODES.fieldInvalid],
+      [{ chain: 'BTC', currency: 'BTC', amount: '0' }, CODES.fieldInvalid],
       [{ chain: 'BTC', currency: 'BTC', amount: -1 }, CODES.fieldInvalid],
       [{ chain: 'BTC', currency: 'DOGE', amount: 1 }, CODES.currencyUnsupported],
-      [{ chain: 'BLN', currency: 'BTC-LN', amount: 1 }, CODES.fieldInvalid],
+      [{ chain: 'BLN', currency: 'BTC-LN', amount: 1 }, CODES.fieldMissing],
+      [{ chain: 'BLN', currency: 'BTC-LN', amount: 1, ln_invoices: 'lnbc1x' }, CODES.fieldMissing],
+      [{ chain: 'BLN', currency: 'BTC-LN', amount: 1, ln_invoices: 'lnbc1x', verify_code: '123456' }, CODES.verifyCodeInvalid],
+      [{ chain: 'BLN', currency: 'BTC-LN', amount: 1, ln_invoices: 'lnbc1x', verify_code: '000000' }, CODES.fieldInvalid],
     ];
     for (const [body, code] of cases) expect((await sandbox.api('POST', '/api/withdraw', { body })).json.code).toBe(code);
   });

@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { compareAmounts, CURRENCIES, subtractAmounts } from '@aurpay-kit/core';
 
 import { formatAurpayTime, parseTimeFilter } from './aurpayTime.js';
+import { constantTimeEqual } from './constantTimeEqual.js';
 import { supportedCurrency } from './createOrder.js';
 import { okReply } from './envelope.js';
 import { FIAT_CURRENCIES } from './fiatCurrencies.js';
 import { requireText } from './fieldReaders.js';
 import { GatewayError } from './gatewayError.js';
 import { jsonDecimal } from './jsonText.js';
+import { payInvoice } from './lightningWithdrawal.js';
 import { merchantWallets } from './merchantWallets.js';
 import { paginate, readPaging } from './paging.js';
 import { jsonBody, type RequestContext } from './requestContext.js';
@@ -29,7 +31,7 @@ function listTransactions(ctx: RequestContext, state: SandboxState) {
   const sort = q.get('sort') || 'desc';
   if (sort !== 'asc' && sort !== 'desc') throw new GatewayError('fieldInvalid', `sort must be asc or desc, got ${JSON.stringify(sort)}`);
   const wanted = (name: string, value: string) => !q.get(name) || q.get(name) === value;
-  const rows = merchantTransactions(state.userId, state.orders.all(), state.ledger)
+  const rows = merchantTransactions(state.userId, state.orders.all(), state.ledger, state.config.profile.quirks)
     .filter(
       ({ at, tx }) =>
         wanted('tx_id', tx.tx_id) &&
@@ -44,40 +46,45 @@ function listTransactions(ctx: RequestContext, state: SandboxState) {
   return okReply(paginate(rows.map((row) => row.tx), paging));
 }
 
+/** A Lightning withdrawal through `/api/withdraw`: the invoice, and the verification code Aurpay requires for it. */
+function lightningPayout(body: Record<string, unknown>, amount: string, state: SandboxState) {
+  const invoice = requireText(body, 'ln_invoices');
+  const code = requireText(body, 'verify_code');
+  if (!constantTimeEqual(code, state.config.verifyCode)) throw new GatewayError('verifyCodeInvalid', 'verify_code is not the verification code');
+  return payInvoice(state, invoice, amount);
+}
+
 function withdraw(ctx: RequestContext, state: SandboxState) {
   const body = jsonBody(ctx);
   const info = supportedCurrency(requireText(body, 'chain'), requireText(body, 'currency'));
   const amount = withdrawAmount(body.amount, 'amount');
   if (amount === undefined) throw new GatewayError('fieldMissing', 'amount is required');
-  if (info.kind === 'lightning') throw new GatewayError('fieldInvalid', 'Lightning balances are withdrawn through /api/bln/withdraw');
   if (!state.config.kybVerified) {
     throw new GatewayError('kybRequired', 'The account needs to pass the KYB verification before the currency can be withdrawn.');
   }
-  const balance = state.ledger.balance(info.currency, state.orders.all());
-  if (compareAmounts(amount, balance) > 0) throw new GatewayError('insufficientBalance', 'Insufficient account balance');
-  const now = state.now();
-  const wallet = merchantWallets(state).find((w) => w.currency === info.currency);
-  const txId = randomUUID();
-  state.ledger.record({
-    txId,
-    chain: info.chain,
-    currency: info.currency,
-    amount,
-    toAddr: wallet?.address ?? null,
-    txHash: randomTxHash(info.chain),
-    at: now,
-  });
+  let payout: { txId: string; amount: string; balance: string; at: number };
+  if (info.kind === 'lightning') {
+    payout = lightningPayout(body, amount, state);
+  } else {
+    const balance = state.ledger.balance(info.currency, state.orders.all());
+    if (compareAmounts(amount, balance) > 0) throw new GatewayError('insufficientBalance', 'Insufficient account balance');
+    const at = state.now();
+    const wallet = merchantWallets(state).find((w) => w.currency === info.currency);
+    const txId = randomUUID();
+    state.ledger.record({ txId, chain: info.chain, currency: info.currency, amount, toAddr: wallet?.address ?? null, txHash: randomTxHash(info.chain), at });
+    payout = { txId, amount, balance: subtractAmounts(balance, amount), at };
+  }
   return okReply({
     user_id: state.userId,
-    tx_id: txId,
+    tx_id: payout.txId,
     type: 'WITHDRAW',
     status: 'SUCCESS',
     chain: info.chain,
     currency: info.currency,
-    amount,
+    amount: payout.amount,
     fee: '0',
-    balance: subtractAmounts(balance, amount),
-    update_time: formatAurpayTime(now),
+    balance: payout.balance,
+    update_time: formatAurpayTime(payout.at),
   });
 }
 

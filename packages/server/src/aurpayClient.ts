@@ -9,12 +9,12 @@ import type {
   LoginResponse,
   PayInfoRequest,
   PayUrlRequest,
-  PayUrlResponse,
   RealCurrency,
   WithdrawRequest,
 } from '@aurpay-kit/core';
 import { AURPAY_PATHS } from '@aurpay-kit/core';
 import type {
+  Accepted,
   BlnOrder,
   BlnWithdrawal,
   CustodyWalletBalance,
@@ -23,8 +23,11 @@ import type {
   OrderDetail,
   Page,
   PayInfo,
+  PayUrl,
+  Refund,
   RefundQuote,
   Transaction,
+  Withdrawal,
 } from './aurpayResults.js';
 import type { CallOptions, GatewayRequest } from './aurpayTransport.js';
 import { sendGatewayRequest } from './aurpayTransport.js';
@@ -34,21 +37,28 @@ import type { Normalizer } from './normalize.js';
 import * as n from './normalize.js';
 import { looseAmounts } from './normalizeFields.js';
 import type { QueryValue } from './pathWithQuery.js';
+import type { AcceptedReading } from './readAccepted.js';
+import * as read from './readAccepted.js';
+import * as body from './requestBodies.js';
 import * as check from './requestChecks.js';
 
 const ORDER_LIST_KEYS = ['order_id', 'status', 'order_type', 'chain', 'currency', 'st', 'et'] as const;
 const TX_LIST_KEYS = ['tx_id', 'status', 'type', 'chain', 'currency', 'st', 'et', 'sort'] as const;
-const ORDER_FLAGS = ['fixed_encrypt_price', 'enable_post_callback'] as const;
+
+type Auth = 'client' | 'lightning';
 
 /**
  * Aurpay's merchant API over native fetch, signed (HMAC-SHA256 or HMAC-SHA3_256) or with an
- * API-Key. Results come back with amounts as canonical decimal strings and order ids as strings;
- * failures are `AurpayError`s. GETs are retried after network errors and 5xx; creations never are.
+ * API-Key; `/api/bln/*` with `lightningAuth` when set. Results come back with amounts as canonical
+ * decimal strings and order ids as strings; failures are `AurpayError`s. GETs are retried after
+ * network errors and 5xx; creations never are. Calls that move money or create something return
+ * an `Accepted` answer and never throw once Aurpay accepted them; a timeout or network error on
+ * one leaves its outcome unknown, so look the order or balance up before trying again.
  *
  * @example
- * const aurpay = new AurpayClient({ auth: { type: 'signature', apiToken, secretKey } });
+ * const aurpay = new AurpayClient({ auth: { type: 'signature', apiToken, secretKey }, lightningAuth: { type: 'api-key', apiKey: lnKey } });
  * const order = await aurpay.createPayInfo({ chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 });
- * const detail = await aurpay.getOrderDetail(order.order_id, { timeoutMs: 5_000 });
+ * if (order.complete) await aurpay.getOrderDetail(order.order_id, { timeoutMs: 5_000 });
  */
 export class AurpayClient {
   readonly #config: ClientConfig;
@@ -62,36 +72,27 @@ export class AurpayClient {
     return this.#config.baseUrl;
   }
 
-  #get<T>(label: string, path: string, normalize: Normalizer<T>, options?: CallOptions, query?: Record<string, unknown>): Promise<T> {
-    const req: GatewayRequest = { label, method: 'GET', path, auth: 'client' };
+  #get<T>(label: string, path: string, normalize: Normalizer<T>, options?: CallOptions, query?: Record<string, unknown>, auth: Auth = 'client'): Promise<T> {
+    const req: GatewayRequest = { label, method: 'GET', path, auth };
     if (query !== undefined) req.query = query as Record<string, QueryValue>;
     return sendGatewayRequest(this.#config, req, normalize, options);
   }
 
-  #post<T>(label: string, path: string, normalize: Normalizer<T>, options?: CallOptions, json?: unknown): Promise<T> {
-    const req: GatewayRequest = { label, method: 'POST', path, auth: 'client' };
+  /** A call that moves money or creates something: never retried, read by a reader that never throws. */
+  #post<T>(label: string, path: string, reader: AcceptedReading<T>, options?: CallOptions, json?: unknown, auth: Auth = 'client'): Promise<T> {
+    const req: GatewayRequest = { label, method: 'POST', path, auth };
     if (json !== undefined) req.body = { json };
-    return sendGatewayRequest(this.#config, req, normalize, options);
+    return sendGatewayRequest(this.#config, req, reader, options);
   }
 
   /** Aurpay's hosted checkout URL, where the buyer picks the currency. `POST /api/order/pay-url` */
-  async getPayUrl(req: PayUrlRequest, options?: CallOptions): Promise<PayUrlResponse> {
-    const body = check.requestObject('getPayUrl', req);
-    check.positiveNumber('getPayUrl', body, 'price');
-    check.requiredText('getPayUrl', body, 'currency');
-    check.optionalUrls('getPayUrl', body);
-    check.optionalFlags('getPayUrl', body, ORDER_FLAGS);
-    return this.#post('getPayUrl', AURPAY_PATHS.payUrl, n.normalizePayUrl, options, body);
+  async getPayUrl(req: PayUrlRequest, options?: CallOptions): Promise<Accepted<PayUrl>> {
+    return this.#post('getPayUrl', AURPAY_PATHS.payUrl, read.readPayUrl, options, body.payUrlBody(req));
   }
 
   /** Creates an order in a given crypto currency: address, amount, contract. `POST /api/order/pay-info` */
-  async createPayInfo(req: PayInfoRequest, options?: CallOptions): Promise<PayInfo> {
-    const body = check.requestObject('createPayInfo', req);
-    for (const key of ['chain', 'currency', 'vs_currency']) check.requiredText('createPayInfo', body, key);
-    check.positiveNumber('createPayInfo', body, 'vs_price');
-    check.optionalUrls('createPayInfo', body);
-    check.optionalFlags('createPayInfo', body, ORDER_FLAGS);
-    return this.#post('createPayInfo', AURPAY_PATHS.payInfo, n.normalizePayInfo, options, body);
+  async createPayInfo(req: PayInfoRequest, options?: CallOptions): Promise<Accepted<PayInfo>> {
+    return this.#post('createPayInfo', AURPAY_PATHS.payInfo, read.readPayInfo, options, body.payInfoBody(req));
   }
 
   /** A page of orders, newest first. `GET /api/v2/order/` */
@@ -112,10 +113,10 @@ export class AurpayClient {
     return this.#get('getRefundInfo', AURPAY_PATHS.refundInfo + id, n.normalizeRefundQuote, options);
   }
 
-  /** Refunds the order. Never retried. `POST /api/v2/order/refund/:order_id` */
-  async refundOrder(orderId: string, options?: CallOptions): Promise<RefundQuote> {
+  /** Refunds the order, answered in either documented shape (see `Refund`). Never retried. `POST /api/v2/order/refund/:order_id` */
+  async refundOrder(orderId: string, options?: CallOptions): Promise<Accepted<Refund>> {
     const id = check.orderIdSegment('refundOrder', orderId);
-    return this.#post('refundOrder', AURPAY_PATHS.refund + id, n.normalizeRefundQuote, options);
+    return this.#post('refundOrder', AURPAY_PATHS.refund + id, read.readRefund, options);
   }
 
   /** A page of wallet transactions. `GET /api/v2/tx` */
@@ -139,15 +140,9 @@ export class AurpayClient {
     return this.#get('listWallets', AURPAY_PATHS.wallets, looseAmounts, options);
   }
 
-  /** Withdraws a balance. Never retried. `POST /api/withdraw` */
-  async withdraw(req: WithdrawRequest, options?: CallOptions): Promise<unknown> {
-    const body = check.requestObject('withdraw', req);
-    check.requiredText('withdraw', body, 'chain');
-    check.requiredText('withdraw', body, 'currency');
-    check.positiveNumber('withdraw', body, 'amount');
-    check.optionalText('withdraw', body, 'ln_invoices');
-    check.optionalText('withdraw', body, 'verify_code');
-    return this.#post('withdraw', AURPAY_PATHS.withdraw, looseAmounts, options, body);
+  /** Withdraws a balance; Lightning (chain BLN) with `ln_invoices` and `verify_code`. Never retried. `POST /api/withdraw` */
+  async withdraw(req: WithdrawRequest, options?: CallOptions): Promise<Accepted<Withdrawal>> {
+    return this.#post('withdraw', AURPAY_PATHS.withdraw, read.readWithdrawal, options, body.withdrawBody(req));
   }
 
   /** Balances of the self-custody wallets. `GET /api/contract/balance` */
@@ -157,32 +152,22 @@ export class AurpayClient {
 
   /** The Lightning balance in BTC. `GET /api/bln/balance` */
   async getBlnBalance(options?: CallOptions): Promise<LightningBalance> {
-    return this.#get('getBlnBalance', AURPAY_PATHS.blnBalance, n.normalizeLightningBalance, options);
+    return this.#get('getBlnBalance', AURPAY_PATHS.blnBalance, n.normalizeLightningBalance, options, undefined, 'lightning');
   }
 
   /** Creates a Lightning order with its BOLT11 invoice. Never retried. `POST /api/bln/order` */
-  async createBlnOrder(req: BlnOrderRequest, options?: CallOptions): Promise<BlnOrder> {
-    const body = check.requestObject('createBlnOrder', req);
-    check.positiveNumber('createBlnOrder', body, 'price');
-    check.requiredText('createBlnOrder', body, 'currency');
-    check.optionalUrls('createBlnOrder', body);
-    return this.#post('createBlnOrder', AURPAY_PATHS.blnOrder, n.normalizeBlnOrder, options, body);
+  async createBlnOrder(req: BlnOrderRequest, options?: CallOptions): Promise<Accepted<BlnOrder>> {
+    return this.#post('createBlnOrder', AURPAY_PATHS.blnOrder, read.readBlnOrder, options, body.blnOrderBody(req), 'lightning');
   }
 
   /** Pays BOLT11 invoices from the Lightning balance. Never retried. `POST /api/bln/withdraw` */
-  async createBlnWithdraw(req: BlnWithdrawRequest, options?: CallOptions): Promise<BlnWithdrawal> {
-    const body = check.requestObject('createBlnWithdraw', req);
-    check.requiredText('createBlnWithdraw', body, 'ln_invoices');
-    check.positiveNumber('createBlnWithdraw', body, 'amount', true);
-    return this.#post('createBlnWithdraw', AURPAY_PATHS.blnWithdraw, n.normalizeBlnWithdrawal, options, body);
+  async createBlnWithdraw(req: BlnWithdrawRequest, options?: CallOptions): Promise<Accepted<BlnWithdrawal>> {
+    return this.#post('createBlnWithdraw', AURPAY_PATHS.blnWithdraw, read.readBlnWithdrawal, options, body.blnWithdrawBody(req), 'lightning');
   }
 
   /** Exchanges a dashboard login for an access token (form-urlencoded, no API credentials). `POST /api/user/login` */
   async login(credentials: LoginRequest, options?: CallOptions): Promise<LoginResponse> {
-    const body = check.requestObject('login', credentials, 'the credentials');
-    check.requiredText('login', body, 'username');
-    check.requiredText('login', body, 'password');
-    const form = { username: body['username'] as string, password: body['password'] as string };
+    const form = body.loginForm(credentials);
     const req: GatewayRequest = { label: 'login', method: 'POST', path: AURPAY_PATHS.login, auth: 'none', body: { form } };
     return sendGatewayRequest(this.#config, req, n.normalizeLogin, options);
   }

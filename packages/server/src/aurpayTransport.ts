@@ -2,12 +2,17 @@ import { AurpayKitError } from '@aurpay-kit/core';
 import { AurpayError } from './aurpayError.js';
 import type { ClientConfig } from './clientConfig.js';
 import { MAX_TIMEOUT_MS } from './clientConfig.js';
+import type { ResponseContext } from './interpretResponse.js';
 import { interpretResponse } from './interpretResponse.js';
 import type { Normalizer } from './normalize.js';
 import type { QueryValue } from './pathWithQuery.js';
 import { pathWithQuery } from './pathWithQuery.js';
+import type { AcceptedReading } from './readAccepted.js';
 import { abortableSleep, backoffDelay } from './retryBackoff.js';
 import { signRequest } from './signRequest.js';
+
+const LIGHTNING_HINT =
+  "Aurpay's Lightning endpoints take only the key of the Lightning network: set lightningAuth to the API-Key from the Key page for the BTCLN platform.";
 
 /** Per-call options every client method takes last. */
 export interface CallOptions {
@@ -25,8 +30,11 @@ export interface GatewayRequest {
   path: string;
   query?: Record<string, QueryValue>;
   body?: { json: unknown } | { form: Record<string, string> };
-  /** `client`: the configured API-Key or signature; `bearer`: an OAuth2 access token; `none`. */
-  auth: 'client' | 'none' | { bearer: string };
+  /**
+   * `client`: the configured API-Key or signature; `lightning`: the Lightning credentials, or the
+   * client's when none are set; `bearer`: an OAuth2 access token; `none`.
+   */
+  auth: 'client' | 'lightning' | 'none' | { bearer: string };
 }
 
 /** Seams for tests: how to wait between attempts and where the jitter comes from. */
@@ -64,17 +72,18 @@ function prepareHeaders(config: ClientConfig, req: GatewayRequest, target: strin
     return { headers, signatureOrigin: null };
   }
   if (req.auth === 'none') return { headers, signatureOrigin: null };
-  if (config.auth.type === 'api-key') {
-    headers['API-Key'] = config.auth.apiKey;
+  const auth = req.auth === 'lightning' ? (config.lightningAuth ?? config.auth) : config.auth;
+  if (auth.type === 'api-key') {
+    headers['API-Key'] = auth.apiKey;
     return { headers, signatureOrigin: null };
   }
   const signed = signRequest({
     method: req.method,
     pathWithQuery: target,
     body: body?.bytes ?? '',
-    apiToken: config.auth.apiToken,
-    secretKey: config.auth.secretKey,
-    algorithm: config.auth.algorithm,
+    apiToken: auth.apiToken,
+    secretKey: auth.secretKey,
+    algorithm: auth.algorithm,
   });
   return { headers: { ...headers, ...signed.headers }, signatureOrigin: signed.signatureOrigin };
 }
@@ -86,7 +95,7 @@ function prepareHeaders(config: ClientConfig, req: GatewayRequest, target: strin
 export async function sendGatewayRequest<T>(
   config: ClientConfig,
   req: GatewayRequest,
-  normalize: Normalizer<T>,
+  normalize: Normalizer<T> | AcceptedReading<T>,
   options?: CallOptions,
   hooks: TransportHooks = {},
 ): Promise<T> {
@@ -163,7 +172,8 @@ export async function sendGatewayRequest<T>(
       });
       continue;
     }
-    const ctx = { label: req.label, signatureOrigin: origin, attempts: attempt + 1 };
+    const ctx: ResponseContext = { label: req.label, signatureOrigin: origin, attempts: attempt + 1 };
+    if (req.auth === 'lightning' && config.lightningAuth === null) ctx.authHint = LIGHTNING_HINT;
     return interpretResponse({ status, contentType, body: text }, ctx, normalize);
   }
 }

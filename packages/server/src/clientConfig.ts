@@ -11,6 +11,12 @@ export interface AurpayClientOptions {
   /** Default `https://dashboard.aurpay.net`. Plain http only for loopback hosts. */
   baseUrl?: string;
   auth: AurpayAuth;
+  /**
+   * Credentials for the Lightning endpoints (`/api/bln/*`); without them those calls use `auth`.
+   * In production set the API-Key from the Key page for the BTCLN platform: Aurpay's Lightning
+   * documents say "Only the key of the lightning network can pass the verification."
+   */
+  lightningAuth?: AurpayAuth;
   /** Bounds each call, retries included. Default 15 000 ms. */
   timeoutMs?: number;
   /** Extra attempts for GETs after a network error or a 5xx. Default 2. */
@@ -18,10 +24,17 @@ export interface AurpayClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Credentials after checking, the algorithm filled in. */
+export type ResolvedAuth =
+  | { type: 'api-key'; apiKey: string }
+  | { type: 'signature'; apiToken: string; secretKey: string; algorithm: SignatureAlgorithm };
+
 export interface ClientConfig {
   /** The origin, without a trailing slash. */
   baseUrl: string;
-  auth: { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string; algorithm: SignatureAlgorithm };
+  auth: ResolvedAuth;
+  /** For `/api/bln/*`; null when not set, and `auth` serves those calls too. */
+  lightningAuth: ResolvedAuth | null;
   timeoutMs: number;
   retries: number;
   fetch: typeof fetch;
@@ -42,29 +55,33 @@ function credential(value: unknown, name: string, where: string): string {
   return value;
 }
 
-function resolveAuth(auth: unknown): ClientConfig['auth'] {
+function resolveAuth(auth: unknown, name: 'auth' | 'lightningAuth'): ResolvedAuth {
   if (typeof auth !== 'object' || auth === null) {
+    if (name === 'lightningAuth') {
+      throw configError("lightningAuth, when given, must be { type: 'api-key', apiKey } with the BTCLN platform's key (or signature credentials).");
+    }
     throw configError(
       "set `auth`: { type: 'signature', apiToken, secretKey } for production, or { type: 'api-key', apiKey } for testing.",
     );
   }
   const a = auth as Record<string, unknown>;
   if (a['type'] === 'api-key') {
-    return { type: 'api-key', apiKey: credential(a['apiKey'], 'auth.apiKey', "the API-Key from Aurpay's Get API-Key endpoint") };
+    const where = name === 'auth' ? "the API-Key from Aurpay's Get API-Key endpoint" : "the API-Key from Aurpay's Key page for the BTCLN platform";
+    return { type: 'api-key', apiKey: credential(a['apiKey'], `${name}.apiKey`, where) };
   }
   if (a['type'] === 'signature') {
     const where = "from Aurpay's API management page";
-    const apiToken = credential(a['apiToken'], 'auth.apiToken', `the API token ${where}`);
-    const secretKey = credential(a['secretKey'], 'auth.secretKey', `the secret key ${where}`);
+    const apiToken = credential(a['apiToken'], `${name}.apiToken`, `the API token ${where}`);
+    const secretKey = credential(a['secretKey'], `${name}.secretKey`, `the secret key ${where}`);
     const algorithm = a['algorithm'] ?? 'HMAC-SHA256';
     if (!isSignatureAlgorithm(algorithm)) {
       throw configError(
-        `auth.algorithm ${JSON.stringify(algorithm)} is not supported: set one of ${SIGNATURE_ALGORITHMS.join(', ')}, or leave it out for HMAC-SHA256.`,
+        `${name}.algorithm ${JSON.stringify(algorithm)} is not supported: set one of ${SIGNATURE_ALGORITHMS.join(', ')}, or leave it out for HMAC-SHA256.`,
       );
     }
     return { type: 'signature', apiToken, secretKey, algorithm };
   }
-  throw configError(`auth.type must be 'signature' or 'api-key', got ${JSON.stringify(a['type'])}.`);
+  throw configError(`${name}.type must be 'signature' or 'api-key', got ${JSON.stringify(a['type'])}.`);
 }
 
 function isLoopback(hostname: string): boolean {
@@ -116,7 +133,8 @@ export function resolveClientConfig(options: AurpayClientOptions): ClientConfig 
   }
   return {
     baseUrl: resolveBaseUrl(options.baseUrl),
-    auth: resolveAuth(options.auth),
+    auth: resolveAuth(options.auth, 'auth'),
+    lightningAuth: options.lightningAuth === undefined ? null : resolveAuth(options.lightningAuth, 'lightningAuth'),
     timeoutMs: integerIn(options.timeoutMs, 'timeoutMs', 1, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
     retries: integerIn(options.retries, 'retries', 0, MAX_RETRIES, DEFAULT_RETRIES),
     fetch: fetchImpl,

@@ -1,3 +1,4 @@
+export * from './acceptedAnswer.js';
 export * from './aurpayClient.js';
 export * from './aurpayError.js';
 export * from './aurpayResults.js';

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { AurpayError } from './aurpayError.js';
 import type { RawResponse } from './interpretResponse.js';
 import { interpretResponse, snippet } from './interpretResponse.js';
-import { normalizePayUrl } from './normalize.js';
+import type { Normalizer } from './normalize.js';
+import { record, text } from './normalizeFields.js';
+
+const normalizePayUrl: Normalizer<{ pay_url: string }> = (data, path = 'data') => ({ pay_url: text(record(data, path), 'pay_url', path) });
 
 const ctx = { label: 'getPayUrl', signatureOrigin: 'HMAC-SHA256 | 2024-06-17T00:00:00.000Z | POST /api/order/pay-url | abc' };
 const json = 'application/json';
@@ -32,7 +35,7 @@ describe('interpretResponse', () => {
     expect(error.gatewaySignatureOrigin).toBeNull();
   });
 
-  it('treats code 0 with result false as a rejection too', () => {
+  it('treats code 0 with result false as a rejection for calls that only read', () => {
     expect(fail({ body: '{"code":0,"message":"odd","result":false}' })).toMatchObject({ code: 'aurpay_rejected', aurpayCode: 0 });
   });
 

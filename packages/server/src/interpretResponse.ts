@@ -1,6 +1,8 @@
 import { AurpayError } from './aurpayError.js';
 import type { Normalizer } from './normalize.js';
 import { parseGatewayJson } from './parseGatewayJson.js';
+import type { AcceptedReading } from './readAccepted.js';
+import { signatureOriginIn } from './signatureOriginIn.js';
 
 export interface RawResponse {
   status: number;
@@ -15,6 +17,8 @@ export interface ResponseContext {
   signatureOrigin: string | null;
   /** How many attempts the call took, when more than one. */
   attempts?: number;
+  /** Added to the message when the gateway refuses the credentials (e.g. which key to set). */
+  authHint?: string;
 }
 
 interface Envelope {
@@ -44,14 +48,6 @@ function compareOrigins(mine: string | null, theirs: string | null): string {
   return `Signed ${JSON.stringify(mine)} but the gateway computed ${JSON.stringify(theirs)}: check the clock, and that path, query and body are sent as signed.`;
 }
 
-function gatewayOrigin(obj: Record<string, unknown>): string | null {
-  const data = obj['data'];
-  const fromData =
-    typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['signature_origin'] : undefined;
-  const origin = fromData ?? obj['signature_origin'];
-  return typeof origin === 'string' ? origin : null;
-}
-
 function readEnvelope(body: string): Envelope | null {
   let parsed: unknown;
   try {
@@ -68,8 +64,13 @@ function readEnvelope(body: string): Envelope | null {
     data: obj['data'],
     result: obj['result'],
     traceId: typeof obj['trace_id'] === 'string' ? obj['trace_id'] : null,
-    gatewayOrigin: gatewayOrigin(obj),
+    gatewayOrigin: signatureOriginIn(obj),
   };
+}
+
+// Aurpay documents 401 for a missing key; the sandbox answers its other credential refusals with 401xx.
+function refusedCredentials(code: number): boolean {
+  return code === 401 || (code >= 40100 && code < 40200);
 }
 
 function rejection(env: Envelope, raw: RawResponse, ctx: ResponseContext): AurpayError {
@@ -81,25 +82,30 @@ function rejection(env: Envelope, raw: RawResponse, ctx: ResponseContext): Aurpa
     gatewaySignatureOrigin: env.gatewayOrigin,
   };
   const trace = env.traceId === null ? '' : `, trace_id ${env.traceId}`;
+  const hint = ctx.authHint !== undefined && (env.gatewayOrigin !== null || refusedCredentials(env.code)) ? ` ${ctx.authHint}` : '';
   const said = `${env.message || 'no message'} (code ${env.code}${trace})`;
   // The gateway answers a failed signature check with the origin it computed: that is the mark.
   if (env.gatewayOrigin !== null) {
     return new AurpayError(
       'aurpay_signature_rejected',
-      `${ctx.label}: Aurpay rejected the request signature: ${said}. ${compareOrigins(ctx.signatureOrigin, env.gatewayOrigin)}`,
+      `${ctx.label}: Aurpay rejected the request signature: ${said}. ${compareOrigins(ctx.signatureOrigin, env.gatewayOrigin)}${hint}`,
       details,
     );
   }
-  return new AurpayError('aurpay_rejected', `${ctx.label}: Aurpay rejected the request: ${said}.`, details);
+  return new AurpayError('aurpay_rejected', `${ctx.label}: Aurpay rejected the request: ${said}.${hint}`, details);
 }
 
 /**
  * Turns an HTTP answer into the normalized `data`, or the `AurpayError` that says what went wrong.
  * 5xx and other non-2xx answers are `aurpay_http_error`, except a 4xx carrying Aurpay's error
  * envelope, where the gateway's own verdict (`aurpay_rejected` / `aurpay_signature_rejected`) wins.
+ * With an `AcceptedReading` (calls that move money), an envelope with `code` 0 is read whatever
+ * the HTTP status and `result`, and never throws: the gateway did what was asked.
  */
-export function interpretResponse<T>(raw: RawResponse, ctx: ResponseContext, normalize: Normalizer<T>): T {
+export function interpretResponse<T>(raw: RawResponse, ctx: ResponseContext, normalize: Normalizer<T> | AcceptedReading<T>): T {
   const env = readEnvelope(raw.body);
+  // Aurpay answers HTTP 200 even for refusals, so its envelope, not the status, says what happened.
+  if (typeof normalize !== 'function' && env?.code === 0) return normalize.readAccepted(env.data, env.result);
   const ok = raw.status >= 200 && raw.status < 300;
   const failed = env !== null && !(env.code === 0 && env.result === true);
   if (raw.status >= 500 || (!ok && !failed)) {
@@ -121,6 +127,7 @@ export function interpretResponse<T>(raw: RawResponse, ctx: ResponseContext, nor
     });
   }
   if (failed) throw rejection(env, raw, ctx);
+  if (typeof normalize !== 'function') return normalize.readAccepted(env.data, env.result);
   try {
     return normalize(env.data);
   } catch (error) {

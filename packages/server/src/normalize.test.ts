@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as n from './normalize.js';
 import { looseAmounts } from './normalizeFields.js';
 import { parseGatewayJson } from './parseGatewayJson.js';
+import { descriptionJson } from './test-utils/collectionExamples.js';
 import { findItem, loadCollection } from './test-utils/postmanScript.js';
 
 /** The `data` of an example response in Aurpay's Postman collection, read as the client reads it. */
@@ -13,13 +14,12 @@ function example(folder: string, item: string, index = 0): unknown {
   return (parseGatewayJson(response.body) as { data: unknown }).data;
 }
 
-describe('normalizers on Aurpay’s own examples', () => {
-  it('pay-info: number amounts become decimal strings', () => {
-    const info = n.normalizePayInfo(example('Order', 'Get Payment Info'));
-    expect(info).toMatchObject({ order_id: '20240613093614690315', amount: '18.0098', vs_price: '18', status: 'PENDING' });
-    expect(info.contract_addr).toBe('0xdAC17F958D2ee523a2206206994597C13D831ec7');
-  });
+/** The POST callback body shown in the Get Payment Info description. */
+function callbackExample(): unknown {
+  return descriptionJson('Order', 'Get Payment Info');
+}
 
+describe('normalizers on Aurpay’s own examples', () => {
   it('orders page: string amounts canonicalized', () => {
     const page = n.pageOf(n.normalizeOrder)(example('Order', 'Get Orders'));
     expect(page).toMatchObject({ page: 1, size: 10, total: 43, max_page: 5 });
@@ -44,16 +44,12 @@ describe('normalizers on Aurpay’s own examples', () => {
     const balances = n.listOf(n.normalizeCustodyBalance)(example('Wallets', 'Get Self Custody Wallets'));
     expect(balances.map((b) => b.amount)).toEqual(['10.31299', '203', '190', '890220', '0']);
     expect(n.normalizeLightningBalance(example('Bitcoin Lightning Network', 'Get BLN Balance'))).toEqual({ balance: '0.00002518' });
-    expect(n.normalizeBlnOrder(example('Bitcoin Lightning Network', 'Create BLN Order'))).toMatchObject({
-      order_id: '20240428125136525824',
-      amount: '0.00019044',
-      currency: 'BTC-LN',
-    });
-    expect(n.normalizeBlnWithdrawal(example('Bitcoin Lightning Network', 'Create BLN Withdraw'))).toMatchObject({
-      amount: '0.00004321',
-      fee: '0',
-      balance: '0.00277925368',
-    });
+  });
+
+  it('the order detail in the POST callback example, with its extra fields', () => {
+    const detail = n.normalizeOrderDetail(callbackExample());
+    expect(detail).toMatchObject({ order_id: '20250207040935220628', amount: '0.00102549', vs_price: '100', obtained: null, fee: '0.00000820392' });
+    expect(detail).toMatchObject({ bind_id: null, tx_hash_list: [], website: null });
   });
 
   it('currencies and account answers', () => {
@@ -68,19 +64,19 @@ describe('normalizers on Aurpay’s own examples', () => {
     });
     expect(n.normalizeLogin(example('Auth', 'Get Access Token'))).toMatchObject({ expire: 86400 });
     expect(n.normalizeApiKey(example('Auth', 'Get API-Key'))).toMatchObject({ user_id: 'mct-7ba8e05b4fa4' });
-    expect(n.normalizePayUrl(example('Order', 'Get Payment URL')).pay_url).toMatch(/^https:\/\/dashboard\.aurpay\.net\//);
   });
 });
 
 describe('normalizers on wrong shapes', () => {
   it.each([
-    [() => n.normalizePayInfo(null), /^data: expected an object, got null$/],
-    [() => n.normalizePayInfo([]), /expected an object, got an array/],
-    [() => n.normalizePayInfo({ order_id: 'abc', status: 'PENDING', amount: 1, vs_price: 1 }), /data\.order_id: expected a numeric order id, got "abc"/],
-    [() => n.normalizePayInfo({ order_id: '1', status: 'PENDING', amount: 'NaN', vs_price: 1 }), /data\.amount: expected a decimal amount, got "NaN"/],
-    [() => n.normalizePayInfo({ order_id: '1', status: 'PENDING', amount: -1, vs_price: 1 }), /data\.amount/],
-    [() => n.normalizePayInfo({ order_id: '1', status: 'PENDING', amount: '1', vs_price: null }), /data\.vs_price: expected a decimal amount, got null/],
-    [() => n.normalizePayInfo({ order_id: '1', status: 7, amount: '1', vs_price: '1' }), /data\.status: expected a string/],
+    [() => n.normalizeOrder(null), /^data: expected an object, got null$/],
+    [() => n.normalizeOrder([]), /expected an object, got an array/],
+    [() => n.normalizeOrder({ order_id: 'abc', status: 'PENDING', amount: 1, vs_price: 1 }), /data\.order_id: expected a numeric order id, got "abc"/],
+    [() => n.normalizeOrderDetail({ order_id: '1', status: 'PENDING', amount: 'NaN', vs_price: 1 }), /data\.amount: expected a decimal amount, got "NaN"/],
+    [() => n.normalizeOrder({ order_id: '1', status: 'PENDING', amount: -1, vs_price: 1 }), /data\.amount/],
+    [() => n.normalizeOrder({ order_id: '1', status: 'PENDING', amount: '1', vs_price: null }), /data\.vs_price: expected a decimal amount, got null/],
+    [() => n.normalizeOrder({ order_id: '1', status: 7, amount: '1', vs_price: '1' }), /data\.status: expected a string/],
+    [() => n.normalizeOrderDetail({ order_id: '1', status: 'PAID', amount: '1', vs_price: '1', obtained: 'lots' }), /data\.obtained/],
     [() => n.pageOf(n.normalizeOrder)({ page: '1', size: 1, total: 0, max_page: 0, data: [] }), /data\.page: expected an integer/],
     [() => n.pageOf(n.normalizeOrder)({ page: 1, size: 1, total: 1, max_page: 1, data: [{}] }), /data\.data\[0\]\.order_id/],
     [() => n.listOf(n.normalizeRealCurrency)({}), /data: expected an array/],

@@ -1,40 +1,15 @@
-import type { ApiKeyResponse, CryptoCurrency, LoginResponse, PayUrlResponse, RealCurrency } from '@aurpay-kit/core';
-import type {
-  BlnOrder,
-  BlnWithdrawal,
-  CustodyWalletBalance,
-  LightningBalance,
-  Order,
-  OrderDetail,
-  Page,
-  PayInfo,
-  RefundQuote,
-  Transaction,
-} from './aurpayResults.js';
+import type { ApiKeyResponse, CryptoCurrency, LoginResponse, RealCurrency } from '@aurpay-kit/core';
+import type { CustodyWalletBalance, LightningBalance, Order, OrderDetail, Page, RefundQuote, Transaction } from './aurpayResults.js';
 import { amount, integer, list, orderId, record, text } from './normalizeFields.js';
 
 /**
- * One reader per answer shape: each checks the fields the kit relies on, converts amounts to
- * canonical decimal strings and order ids to strings, and keeps every other field as sent.
+ * One reader per answer shape of the calls that only read: each checks the fields the kit relies
+ * on (ids, statuses, amounts: where money is at stake), converts amounts to canonical decimal
+ * strings and order ids to strings, and keeps every other field as sent, unchecked. Answers to
+ * calls that move money are read by `readAccepted.ts`, which never throws.
  */
 
 export type Normalizer<T> = (data: unknown, path?: string) => T;
-
-export const normalizePayUrl: Normalizer<PayUrlResponse> = (data, path = 'data') => {
-  const obj = record(data, path);
-  return { ...obj, pay_url: text(obj, 'pay_url', path) };
-};
-
-export const normalizePayInfo: Normalizer<PayInfo> = (data, path = 'data') => {
-  const obj = record(data, path);
-  return {
-    ...(obj as unknown as PayInfo),
-    order_id: orderId(obj, 'order_id', path),
-    status: text(obj, 'status', path),
-    amount: amount(obj, 'amount', path),
-    vs_price: amount(obj, 'vs_price', path),
-  };
-};
 
 export const normalizeOrder: Normalizer<Order> = (data, path = 'data') => {
   const obj = record(data, path);
@@ -76,27 +51,6 @@ export const normalizeTransaction: Normalizer<Transaction> = (data, path = 'data
     amount: amount(obj, 'amount', path),
     obtained: amount(obj, 'obtained', path, { nullable: true }),
     fee: amount(obj, 'fee', path, { nullable: true }),
-  };
-};
-
-export const normalizeBlnOrder: Normalizer<BlnOrder> = (data, path = 'data') => {
-  const obj = record(data, path);
-  return {
-    ...(obj as unknown as BlnOrder),
-    order_id: orderId(obj, 'order_id', path),
-    status: text(obj, 'status', path),
-    amount: amount(obj, 'amount', path),
-    payment_request: text(obj, 'payment_request', path),
-  };
-};
-
-export const normalizeBlnWithdrawal: Normalizer<BlnWithdrawal> = (data, path = 'data') => {
-  const obj = record(data, path);
-  return {
-    ...(obj as unknown as BlnWithdrawal),
-    amount: amount(obj, 'amount', path),
-    fee: amount(obj, 'fee', path),
-    balance: amount(obj, 'balance', path, { allowNegative: true }),
   };
 };
 

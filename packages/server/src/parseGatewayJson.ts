@@ -13,6 +13,7 @@ const EXACT_KEYS = new Set([
   'fee',
   'network_fee',
   'balance',
+  'refund_amount',
 ]);
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;

@@ -13,9 +13,9 @@ export function requestObject(label: string, value: unknown, name = 'the request
   return value as Record<string, unknown>;
 }
 
-export function requiredText(label: string, obj: Record<string, unknown>, key: string): void {
+export function requiredText(label: string, obj: Record<string, unknown>, key: string, when = ''): void {
   const value = obj[key];
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(label, `${key} must be a non-empty string.`);
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(label, `${key} must be a non-empty string${when === '' ? '' : ` ${when}`}.`);
 }
 
 export function optionalText(label: string, obj: Record<string, unknown>, key: string): void {

@@ -29,7 +29,9 @@ describe('AurpayClient failures against the sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, quiet: true });
-    orderId = (await client().createPayInfo({ chain: 'LTC', currency: 'LTC', vs_currency: 'USD', vs_price: 3 })).order_id;
+    const order = await client().createPayInfo({ chain: 'LTC', currency: 'LTC', vs_currency: 'USD', vs_price: 3 });
+    if (!order.complete) throw new Error(`pay-info unreadable: ${order.unreadable.join(', ')}`);
+    orderId = order.order_id;
   });
   afterAll(() => sandbox.close());
   beforeEach(async () => {
@@ -130,5 +132,39 @@ describe('AurpayClient failures against the sandbox', () => {
     const error = await failure(client().withdraw({ chain: 'LTC', currency: 'LTC', amount: 1 }));
     expect(error).toMatchObject({ code: 'aurpay_rejected', aurpayCode: 40005 });
     expect(error.message).toMatch(/Insufficient account balance/);
+  });
+
+  it("Lightning with the merchant's key where the Lightning key is required: rejected, with what to set", async () => {
+    const strict = await startSandbox({ port: 0, quiet: true, requireLightningKey: true });
+    try {
+      const o = strict.options;
+      const merchantOnly = new AurpayClient({ baseUrl: strict.url, auth: { type: 'api-key', apiKey: o.apiKey } });
+      const error = await failure(merchantOnly.createBlnOrder({ price: 5, currency: 'USD' }));
+      expect(error).toMatchObject({ code: 'aurpay_rejected', aurpayCode: SANDBOX_ERROR_CODES.lightningKeyRequired, traceId: null });
+      expect(error.message).toMatch(/Only the key of the lightning network.*set lightningAuth to the API-Key from the Key page for the BTCLN platform\.$/);
+      const signed = new AurpayClient({ baseUrl: strict.url, auth: { type: 'signature', apiToken: o.apiToken, secretKey: o.secretKey } });
+      expect((await failure(signed.getBlnBalance())).message).toMatch(/set lightningAuth/);
+      // The merchant's calls elsewhere are untouched, and the hint is only given where it helps.
+      expect(await merchantOnly.listRealCurrencies()).not.toHaveLength(0);
+      const withKey = new AurpayClient({ baseUrl: strict.url, auth: { type: 'api-key', apiKey: o.apiKey }, lightningAuth: { type: 'api-key', apiKey: 'not-it' } });
+      const wrongKey = await failure(withKey.getBlnBalance());
+      expect(wrongKey).toMatchObject({ aurpayCode: SANDBOX_ERROR_CODES.apiKeyInvalid });
+      expect(wrongKey.message).not.toMatch(/lightningAuth/);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('a refund answered with no readable envelope is aurpay_bad_response: nothing says Aurpay accepted it', async () => {
+    const order = await client().createPayInfo({ chain: 'TRX', currency: 'USDT-TRC20', vs_currency: 'USD', vs_price: 4 });
+    if (!order.complete) throw new Error('pay-info unreadable');
+    await control(sandbox, 'POST', `/orders/${order.order_id}/pay`, {});
+    await control(sandbox, 'POST', '/faults', { path: '/api/v2/order/refund/', kind: 'malformed', count: 1 });
+    // A body cut off mid-object: no code 0 to read, so the caller must look before trying again.
+    expect((await failure(client().refundOrder(order.order_id))).code).toBe('aurpay_bad_response');
+    // The sandbox's fault answers before the refund runs, so here looking shows it still to do.
+    expect((await client().getOrderDetail(order.order_id)).status).toBe('SUCCESS');
+    const refunded = await client().refundOrder(order.order_id);
+    expect(refunded).toMatchObject({ complete: true, shape: 'refund-info' });
   });
 });

@@ -3,7 +3,7 @@ import type { SandboxOptions } from '../sandboxOptions.js';
 import { httpCall, type HttpAnswer } from './httpCall.js';
 import { signHeaders } from './signHeaders.js';
 
-export type TestAuth = 'api-key' | 'signature' | 'signature-sha3' | 'none';
+export type TestAuth = 'api-key' | 'signature' | 'signature-sha3' | 'lightning-api-key' | 'lightning-signature' | 'none';
 
 /** A sandbox for one test, quiet, on a free loopback port, with helpers to call it. */
 export interface TestSandbox extends Sandbox {
@@ -21,17 +21,20 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     const auth = opts.auth ?? 'api-key';
     let headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
-    if (auth === 'api-key') headers['API-Key'] = sandbox.options.apiKey;
-    if (auth === 'signature' || auth === 'signature-sha3') {
+    const o = sandbox.options;
+    if (auth === 'api-key') headers['API-Key'] = o.apiKey;
+    if (auth === 'lightning-api-key') headers['API-Key'] = o.lightningApiKey;
+    if (auth === 'signature' || auth === 'signature-sha3' || auth === 'lightning-signature') {
+      const lightning = auth === 'lightning-signature';
       headers = {
         ...headers,
         ...signHeaders({
           method,
           pathWithQuery: path,
           body,
-          apiToken: sandbox.options.apiToken,
-          secretKey: sandbox.options.secretKey,
-          algorithm: auth === 'signature' ? 'HMAC-SHA256' : 'HMAC-SHA3_256',
+          apiToken: lightning ? o.lightningApiToken : o.apiToken,
+          secretKey: lightning ? o.lightningSecretKey : o.secretKey,
+          algorithm: auth === 'signature-sha3' ? 'HMAC-SHA3_256' : 'HMAC-SHA256',
         }),
       };
     }
