@@ -1,6 +1,6 @@
 // Time from the gateway marking an order paid to the buyer's page knowing it: for each of N
 // orders, from the moment the sandbox's `POST /_sandbox/orders/:id/pay` answers to the moment
-// core's `orderSubscription` (the client the React components use), running here in Node with a
+// core's `OrderSubscription` (the client the React components use), running here in Node with a
 // small EventSource and Node's fetch, reports `paid`. Once with server-sent events (the sandbox's
 // callback reaches the server, which confirms and pushes), once polling only at the default
 // interval. Payments are spread evenly so each one is timed on its own.
@@ -34,7 +34,7 @@ async function runMode(server, core, { mode, orders, gapMs, seenTimeoutMs }) {
   for (let i = 0; i < orders; i += 1) created.push(await server.createOrder());
   CountingEventSource.failures = 0;
   const watches = created.map((order) => {
-    const subscription = core.orderSubscription({
+    const subscription = new core.OrderSubscription({
       endpoint: server.publicUrl,
       orderId: order.orderId,
       statusToken: order.statusToken,

@@ -69,3 +69,8 @@ export const STATUS_TOKEN_HEADER = 'X-Status-Token';
 export const STATUS_TOKEN_QUERY = 'token';
 /** The server-sent event name carrying an `OrderStatusView`. */
 export const STATUS_EVENT = 'status';
+/**
+ * The server-sent event that comes just before the server ends a stream that reached its maximum
+ * lifetime: the EventSource then reconnects by itself, sending its `Last-Event-ID`, and resumes.
+ */
+export const RECONNECT_EVENT = 'reconnect';

@@ -1,9 +1,9 @@
 import type { OrderStatusView } from './checkoutView.js';
-import { STATUS_EVENT, STATUS_TOKEN_HEADER, STATUS_TOKEN_QUERY } from './checkoutView.js';
-import { AurpayKitError } from './errors.js';
+import { RECONNECT_EVENT, STATUS_EVENT, STATUS_TOKEN_HEADER, STATUS_TOKEN_QUERY } from './checkoutView.js';
 import { CHECKOUT_STATUSES } from './orderStatus.js';
+import { RequestError, requestJson } from './requestJson.js';
 
-// The wire side of `orderSubscription` (one status request, one event stream), kept apart so the
+// The wire side of `OrderSubscription` (one status request, one event stream), kept apart so the
 // subscription reads as its schedule.
 
 /** The part of `EventSource` the subscription uses, so tests and polyfills can stand in. */
@@ -21,55 +21,39 @@ export interface VisibilityDocument {
   removeEventListener(type: 'visibilitychange', listener: () => void): void;
 }
 
-/** A failed status request; `httpStatus` is 0 when the answer was not an order status. */
-export class StatusRequestError extends AurpayKitError {
-  constructor(
-    code: string,
-    message: string,
-    readonly httpStatus: number,
-  ) {
-    super(code, message);
-  }
-}
+// Where the order's routes are, under the router's mount point.
+const orderPath = (orderId: string) => `/orders/${encodeURIComponent(orderId)}`;
 
-export function orderUrl(endpoint: string, orderId: string): string {
-  return `${endpoint.replace(/\/+$/, '')}/orders/${encodeURIComponent(orderId)}`;
-}
-
+/** One `GET /orders/:id`; failures are `RequestError`s. */
 export async function fetchOrderStatus(
-  doFetch: typeof fetch,
-  url: string,
+  transport: { endpoint: string; fetch?: typeof fetch | undefined },
+  orderId: string,
   statusToken: string,
   signal: AbortSignal,
 ): Promise<OrderStatusView> {
-  const response = await doFetch(url, { headers: { [STATUS_TOKEN_HEADER]: statusToken }, signal });
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    throw new StatusRequestError(
-      typeof error?.code === 'string' ? error.code : `http_${response.status}`,
-      typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`,
-      response.status,
-    );
-  }
-  const view = readOrderStatus(body);
-  if (!view) throw new StatusRequestError('bad_response', 'The answer is not an order status.', 0);
+  const headers = { [STATUS_TOKEN_HEADER]: statusToken };
+  const view = readOrderStatus(await requestJson(transport, orderPath(orderId), { headers, signal }));
+  if (!view) throw new RequestError('bad_response', 'The answer is not an order status.');
   return view;
 }
 
 /**
  * Opens the order's event stream and returns its closer. `onError` runs once, on the first
  * failure, after the stream is closed: EventSource would retry by itself, but a buffering proxy
- * or a server without the route would leave the buyer looking at a stale status.
+ * or a server without the route would leave the buyer looking at a stale status. The one retry
+ * let through is the one the server asks for with a `reconnect` event at a stream's maximum
+ * lifetime, which resumes from the `Last-Event-ID`.
  */
 export function openStatusStream(
   Source: EventSourceConstructor,
-  url: string,
+  endpoint: string,
+  orderId: string,
   statusToken: string,
   onView: (view: OrderStatusView) => void,
   onError: () => void,
 ): () => void {
-  const source = new Source(`${url}/events?${STATUS_TOKEN_QUERY}=${encodeURIComponent(statusToken)}`);
+  const query = `${STATUS_TOKEN_QUERY}=${encodeURIComponent(statusToken)}`;
+  const source = new Source(`${endpoint.replace(/\/+$/, '')}${orderPath(orderId)}/events?${query}`);
   let open = true;
   const close = () => {
     open = false;
@@ -84,8 +68,18 @@ export function openStatusStream(
     }
     if (view && open) onView(view);
   });
+  // The server is about to end a stream at its maximum lifetime: the error that follows is the
+  // EventSource reconnecting by itself with its Last-Event-ID, not a failure. A second error is.
+  let resuming = false;
+  source.addEventListener(RECONNECT_EVENT, () => {
+    resuming = true;
+  });
   source.addEventListener('error', () => {
     if (!open) return;
+    if (resuming) {
+      resuming = false;
+      return;
+    }
     close();
     onError();
   });

@@ -1,87 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OrderStatusView } from './checkoutView.js';
 import type { CheckoutStatus } from './orderStatus.js';
-import type { EventSourceLike, OrderSubscriptionOptions } from './orderSubscription.js';
-import { orderSubscription } from './orderSubscription.js';
-
-let seq = 0;
-function view(
-  status: CheckoutStatus,
-  orderId = 'o1',
-  extra: Partial<OrderStatusView> = {},
-): OrderStatusView {
-  seq += 1;
-  return {
-    orderId,
-    status,
-    aurpayStatus: 'PENDING',
-    amount: '1.5',
-    paidAmount: '0',
-    remainingAmount: '1.5',
-    currency: 'BTC',
-    expiresAt: '2030-01-01T00:30:00.000Z',
-    updatedAt: new Date(Date.UTC(2030, 0, 1, 0, 0, seq)).toISOString(),
-    ...extra,
-  };
-}
-
-type Answer = { status?: number; body: unknown; delayMs?: number } | Error;
-
-/** A fetch that answers from a queue (repeating the last answer) and records every call. */
-function fakeFetch(...answers: Answer[]) {
-  const calls: { url: string; headers: Record<string, string>; signal: AbortSignal }[] = [];
-  const fn = vi.fn((url: string, init: RequestInit) => {
-    calls.push({ url, headers: init.headers as Record<string, string>, signal: init.signal! });
-    const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
-    if (answer instanceof Error) return Promise.reject(answer);
-    const response = new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 });
-    if (!answer.delayMs) return Promise.resolve(response);
-    return new Promise<Response>((resolve, reject) => {
-      const t = setTimeout(() => resolve(response), answer.delayMs);
-      init.signal?.addEventListener('abort', () => (clearTimeout(t), reject(new Error('aborted'))));
-    });
-  });
-  return { fetch: fn as unknown as typeof fetch, calls };
-}
-
-class FakeEventSource implements EventSourceLike {
-  static instances: FakeEventSource[] = [];
-  listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
-  closed = false;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, data = '') {
-    for (const l of this.listeners.get(type) ?? []) l({ data } as MessageEvent<string>);
-  }
-}
-
-function fakeDocument() {
-  const listeners = new Set<() => void>();
-  return {
-    visibilityState: 'visible' as DocumentVisibilityState,
-    addEventListener: (_: 'visibilitychange', l: () => void) => listeners.add(l),
-    removeEventListener: (_: 'visibilitychange', l: () => void) => listeners.delete(l),
-    listeners,
-    set(state: DocumentVisibilityState) {
-      this.visibilityState = state;
-      for (const l of [...listeners]) l();
-    },
-  };
-}
+import type { OrderSubscriptionOptions } from './orderSubscription.js';
+import { OrderSubscription } from './orderSubscription.js';
+import { FakeEventSource, fakeDocument, fakeFetch, view } from './test-utils/statusFakes.js';
 
 let doc: ReturnType<typeof fakeDocument>;
-let keyCount = 0;
 function options(extra: Partial<OrderSubscriptionOptions>): OrderSubscriptionOptions {
-  keyCount += 1;
   return {
-    endpoint: `/api/pay${keyCount}/`,
+    endpoint: '/api/pay/',
     orderId: 'o1',
     statusToken: 'tok',
     EventSource: null,
@@ -102,17 +28,17 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('orderSubscription polling', () => {
+describe('OrderSubscription polling', () => {
   it('does nothing until someone listens, then polls with the token after each settle', async () => {
     const f = fakeFetch({ body: view('awaiting_payment') });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     await vi.advanceTimersByTimeAsync(10_000);
     expect(f.calls).toHaveLength(0);
     const listener = vi.fn();
     const stop = sub.subscribe(listener);
     await flush();
     expect(f.calls).toHaveLength(1);
-    expect(f.calls[0]!.url).toMatch(/^\/api\/pay\d+\/orders\/o1$/);
+    expect(f.calls[0]!.url).toBe('/api/pay/orders/o1');
     expect(f.calls[0]!.headers).toEqual({ 'X-Status-Token': 'tok' });
     expect(sub.getSnapshot().order?.status).toBe('awaiting_payment');
     expect(listener).toHaveBeenCalledTimes(1);
@@ -125,7 +51,7 @@ describe('orderSubscription polling', () => {
 
   it('waits for a slow answer before counting the next interval', async () => {
     const f = fakeFetch({ body: view('awaiting_payment'), delayMs: 5000 });
-    const stop = orderSubscription(options({ fetch: f.fetch })).subscribe(() => {});
+    const stop = new OrderSubscription(options({ fetch: f.fetch })).subscribe(() => {});
     await vi.advanceTimersByTimeAsync(6000);
     expect(f.calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1000);
@@ -136,7 +62,7 @@ describe('orderSubscription polling', () => {
   it('keeps the same snapshot object while nothing changes', async () => {
     const same = view('awaiting_payment');
     const f = fakeFetch({ body: same });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     const listener = vi.fn();
     const stop = sub.subscribe(listener);
     await flush();
@@ -150,7 +76,7 @@ describe('orderSubscription polling', () => {
 
   it('stops at a terminal status and stays stopped for new listeners', async () => {
     const f = fakeFetch({ body: view('awaiting_payment') }, { body: view('paid') });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(2000);
     expect(sub.getSnapshot().order?.status).toBe('paid');
@@ -164,7 +90,7 @@ describe('orderSubscription polling', () => {
 
   it('aborts the request in flight and clears its timer when the last listener leaves', async () => {
     const f = fakeFetch({ body: view('awaiting_payment'), delayMs: 1000 });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     const stopA = sub.subscribe(() => {});
     const stopB = sub.subscribe(() => {});
     await flush();
@@ -181,7 +107,7 @@ describe('orderSubscription polling', () => {
   it('backs off exponentially up to the cap on errors, then recovers', async () => {
     const down = { status: 503, body: { error: { code: 'gateway_down', message: 'Down' } } };
     const f = fakeFetch(down, down, down, down, down, { body: view('awaiting_payment') });
-    const sub = orderSubscription(options({ fetch: f.fetch, maxBackoffMs: 10_000 }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch, maxBackoffMs: 10_000 }));
     sub.subscribe(() => {});
     await flush();
     expect(sub.getSnapshot().error).toEqual({ code: 'gateway_down', message: 'Down' });
@@ -201,7 +127,7 @@ describe('orderSubscription polling', () => {
 
   it('reports network failures and unreadable answers as errors', async () => {
     const f = fakeFetch(new TypeError('fetch failed'), { body: { nope: true } });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.subscribe(() => {});
     await flush();
     expect(sub.getSnapshot().error?.code).toBe('network_error');
@@ -214,7 +140,7 @@ describe('orderSubscription polling', () => {
       { status: 401, body: { error: { code: 'status_token_invalid', message: 'No' } } },
       { body: view('partially_paid') },
     );
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(60_000);
     expect(f.calls).toHaveLength(1);
@@ -227,7 +153,7 @@ describe('orderSubscription polling', () => {
 
   it('pauses while the tab is hidden and polls at once when it returns', async () => {
     const f = fakeFetch({ body: view('awaiting_payment') });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.subscribe(() => {});
     await flush();
     doc.set('hidden');
@@ -244,7 +170,7 @@ describe('orderSubscription polling', () => {
   it('does not poll when subscribed in a hidden tab, nor when the tab hides mid-request', async () => {
     doc.visibilityState = 'hidden';
     const f = fakeFetch({ body: view('awaiting_payment'), delayMs: 500 });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(10_000);
     expect(f.calls).toHaveLength(0);
@@ -261,7 +187,7 @@ describe('orderSubscription polling', () => {
     const older = { ...view('paid'), updatedAt: '2000-01-01T00:00:00.000Z' };
     const unknown = view('awaiting_payment', 'o1', { status: 'SETTLED' as CheckoutStatus });
     const f = fakeFetch({ body: newer }, { body: older }, { body: unknown });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.subscribe(() => {});
     await flush();
     await vi.advanceTimersByTimeAsync(2000);
@@ -272,7 +198,7 @@ describe('orderSubscription polling', () => {
 
   it('waits one interval before the first poll when it already holds a status', async () => {
     const f = fakeFetch({ body: view('awaiting_payment') });
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     sub.offer(view('awaiting_payment'));
     const stop = sub.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(1999);
@@ -285,7 +211,7 @@ describe('orderSubscription polling', () => {
   it('reports the same failure again after retry()', async () => {
     const denied = { status: 401, body: { error: { code: 'status_token_invalid', message: 'No' } } };
     const f = fakeFetch(denied);
-    const sub = orderSubscription(options({ fetch: f.fetch }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch }));
     const snapshots: unknown[] = [];
     sub.subscribe(() => snapshots.push(sub.getSnapshot().error));
     await flush();
@@ -300,7 +226,7 @@ describe('orderSubscription polling', () => {
   });
 
   it('takes an offered status unless a newer one is known', () => {
-    const sub = orderSubscription(options({}));
+    const sub = new OrderSubscription(options({}));
     const second = view('partially_paid');
     sub.offer(second);
     sub.offer(view('awaiting_payment', 'o1', { updatedAt: '2000-01-01T00:00:00.000Z' }));
@@ -308,11 +234,11 @@ describe('orderSubscription polling', () => {
   });
 });
 
-describe('orderSubscription server-sent events', () => {
+describe('OrderSubscription server-sent events', () => {
   it('listens to the event stream instead of polling and closes it at a terminal status', async () => {
     const f = fakeFetch({ body: view('awaiting_payment') });
     const opts = options({ fetch: f.fetch, EventSource: FakeEventSource, statusToken: 'a b' });
-    const sub = orderSubscription(opts);
+    const sub = new OrderSubscription(opts);
     sub.subscribe(() => {});
     const es = FakeEventSource.instances[0]!;
     expect(es.url).toMatch(/\/orders\/o1\/events\?token=a%20b$/);
@@ -327,9 +253,32 @@ describe('orderSubscription server-sent events', () => {
     expect(f.calls).toHaveLength(0);
   });
 
+  it('lets EventSource reconnect once when the server ends a stream at its lifetime, and polls after a second failure', async () => {
+    const f = fakeFetch({ body: view('awaiting_payment') });
+    const sub = new OrderSubscription(options({ fetch: f.fetch, EventSource: FakeEventSource }));
+    const stop = sub.subscribe(() => {});
+    const es = FakeEventSource.instances[0]!;
+    es.emit('status', JSON.stringify(view('awaiting_payment')));
+    es.emit('reconnect');
+    es.emit('error');
+    // The same EventSource reconnects with its Last-Event-ID: no new one, no poll.
+    expect(es.closed).toBe(false);
+    expect(FakeEventSource.instances).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(f.calls).toHaveLength(0);
+    es.emit('status', JSON.stringify(view('partially_paid')));
+    expect(sub.getSnapshot().order?.status).toBe('partially_paid');
+    // A failure that no reconnect event announced is one: the subscription polls.
+    es.emit('error');
+    expect(es.closed).toBe(true);
+    await flush();
+    expect(f.calls).toHaveLength(1);
+    stop();
+  });
+
   it('falls back to polling at once when the stream fails', async () => {
     const f = fakeFetch({ body: view('awaiting_payment') });
-    const sub = orderSubscription(options({ fetch: f.fetch, EventSource: FakeEventSource }));
+    const sub = new OrderSubscription(options({ fetch: f.fetch, EventSource: FakeEventSource }));
     const stop = sub.subscribe(() => {});
     const es = FakeEventSource.instances[0]!;
     es.emit('error');
@@ -345,7 +294,7 @@ describe('orderSubscription server-sent events', () => {
 
   it('uses the global EventSource by default and closes it when the last listener leaves', () => {
     vi.stubGlobal('EventSource', FakeEventSource);
-    const sub = orderSubscription({ endpoint: '/x', orderId: 'o9', statusToken: 't', document: doc });
+    const sub = new OrderSubscription({ endpoint: '/x', orderId: 'o9', statusToken: 't', document: doc });
     const stop = sub.subscribe(() => {});
     expect(FakeEventSource.instances).toHaveLength(1);
     stop();
@@ -353,36 +302,18 @@ describe('orderSubscription server-sent events', () => {
   });
 });
 
-describe('orderSubscription registry and server', () => {
-  it('shares one connection between subscribers to one order, and only while they listen', async () => {
-    const f = fakeFetch({ body: view('awaiting_payment') });
-    const opts = options({ fetch: f.fetch });
-    const a = orderSubscription(opts);
-    const b = orderSubscription({ ...opts, statusToken: 'other' });
-    const other = orderSubscription({ ...opts, orderId: 'o2' });
-    expect(b).toBe(a);
-    expect(other).not.toBe(a);
-    const stopA = a.subscribe(() => {});
-    const stopB = b.subscribe(() => {});
-    await vi.advanceTimersByTimeAsync(4000);
-    expect(f.calls).toHaveLength(3);
-    stopA();
-    stopB();
-    expect(orderSubscription(opts)).not.toBe(a);
-  });
-
+describe('OrderSubscription on the server', () => {
   it('is inert without a window: no request, no timer, nothing kept', async () => {
     vi.stubGlobal('window', undefined);
     const f = fakeFetch({ body: view('awaiting_payment') });
     const opts = options({ fetch: f.fetch });
-    const sub = orderSubscription(opts);
+    const sub = new OrderSubscription(opts);
     const listener = vi.fn();
     sub.subscribe(listener)();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(f.calls).toHaveLength(0);
     expect(listener).not.toHaveBeenCalled();
     expect(vi.getTimerCount()).toBe(0);
-    expect(orderSubscription(opts)).not.toBe(sub);
     expect(sub.getSnapshot()).toEqual({ order: null, error: null });
   });
 });

@@ -1,8 +1,8 @@
 import type { OrderStatusView } from './checkoutView.js';
-import { AurpayKitError } from './errors.js';
 import { isTerminalStatus } from './orderStatus.js';
 import type { EventSourceConstructor, VisibilityDocument } from './orderStatusTransport.js';
-import { StatusRequestError, fetchOrderStatus, openStatusStream, orderUrl } from './orderStatusTransport.js';
+import { fetchOrderStatus, openStatusStream } from './orderStatusTransport.js';
+import type { RequestError } from './requestJson.js';
 
 export type { EventSourceConstructor, EventSourceLike, VisibilityDocument } from './orderStatusTransport.js';
 
@@ -30,21 +30,23 @@ export interface OrderSubscriptionOptions {
 }
 
 const EMPTY: OrderStatusSnapshot = { order: null, error: null };
-const registry = new Map<string, OrderSubscription>();
 // Answers that asking again cannot change: a bad token or an unknown order.
 const FATAL_HTTP = [400, 401, 403, 404, 410];
 
 /**
  * The live status of one order: server-sent events first, polling as the fallback. Network
- * activity exists only while someone listens; it stops at a terminal status, polling pauses while
- * the tab is hidden, and errors back off exponentially. Get instances from `orderSubscription()`
- * so that subscribers to one order share one connection.
+ * activity exists only while someone listens, and never on the server; it stops at a terminal
+ * status, polling pauses while the tab is hidden, and errors back off exponentially. Get instances
+ * from an `OrderSubscriptionCache` so that watchers of one order with one token share one
+ * connection.
+ *
+ * @example
+ * const status = new OrderSubscription({ endpoint: '/api/pay', orderId, statusToken });
+ * const stop = status.subscribe(() => render(status.getSnapshot()));
  */
 export class OrderSubscription {
-  /** Endpoint and order id: what makes two subscriptions the same. */
-  readonly key: string;
-  #options: OrderSubscriptionOptions;
-  #url: string;
+  readonly #options: OrderSubscriptionOptions;
+  readonly #onListening: ((listening: boolean) => void) | undefined;
   #snapshot = EMPTY;
   #listeners = new Set<() => void>();
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -54,10 +56,10 @@ export class OrderSubscription {
   #waiting = false;
   #stopped = true;
 
-  constructor(options: OrderSubscriptionOptions) {
+  /** `onListening` tells an owner (the cache) when the first listener arrives and the last leaves. */
+  constructor(options: OrderSubscriptionOptions, onListening?: (listening: boolean) => void) {
     this.#options = options;
-    this.key = `${options.endpoint}\n${options.orderId}`;
-    this.#url = orderUrl(options.endpoint, options.orderId);
+    this.#onListening = onListening;
   }
 
   /** Adds a listener and returns its removal. The first listener starts the network activity. */
@@ -65,13 +67,13 @@ export class OrderSubscription {
     if (typeof window === 'undefined') return () => {};
     this.#listeners.add(listener);
     if (this.#listeners.size === 1) {
-      if (!registry.has(this.key)) registry.set(this.key, this);
+      this.#onListening?.(true);
       this.#start();
     }
     return () => {
       if (!this.#listeners.delete(listener) || this.#listeners.size > 0) return;
       this.#stop();
-      if (registry.get(this.key) === this) registry.delete(this.key);
+      this.#onListening?.(false);
     };
   };
 
@@ -102,10 +104,10 @@ export class OrderSubscription {
     this.#stopped = false;
     this.#failures = 0;
     this.#doc()?.addEventListener('visibilitychange', this.#onVisibility);
-    const { statusToken, intervalMs = 2000 } = this.#options;
+    const { endpoint, orderId, statusToken, intervalMs = 2000 } = this.#options;
     const { EventSource: Source = globalThis.EventSource } = this.#options;
     if (Source) {
-      this.#closeStream = openStatusStream(Source, this.#url, statusToken, this.offer, () => {
+      this.#closeStream = openStatusStream(Source, endpoint, orderId, statusToken, this.offer, () => {
         this.#closeStream = undefined;
         this.#poll();
       });
@@ -144,9 +146,8 @@ export class OrderSubscription {
     this.#waiting = this.#hidden();
     if (this.#waiting) return;
     const request = (this.#request = new AbortController());
-    const { statusToken, intervalMs = 2000, maxBackoffMs = 30_000 } = this.#options;
-    const doFetch = this.#options.fetch ?? globalThis.fetch;
-    fetchOrderStatus(doFetch, this.#url, statusToken, request.signal).then(
+    const { orderId, statusToken, intervalMs = 2000, maxBackoffMs = 30_000 } = this.#options;
+    fetchOrderStatus(this.#options, orderId, statusToken, request.signal).then(
       (view) => {
         if (request.signal.aborted) return;
         this.#request = undefined;
@@ -158,9 +159,10 @@ export class OrderSubscription {
         if (request.signal.aborted) return;
         this.#request = undefined;
         this.#failures += 1;
-        const failure = error instanceof StatusRequestError ? error : null;
-        this.#fail(failure ?? new AurpayKitError('network_error', String(error)));
-        if (failure && FATAL_HTTP.includes(failure.httpStatus)) return this.#stop();
+        // Every failure of the request is a RequestError; anything else is a fault worth seeing.
+        const { code = 'unexpected', message = String(error), httpStatus = 0 } = error as Partial<RequestError>;
+        this.#fail({ code, message });
+        if (FATAL_HTTP.includes(httpStatus)) return this.#stop();
         this.#timer = setTimeout(this.#poll, Math.min(intervalMs * 2 ** this.#failures, maxBackoffMs));
       },
     );
@@ -177,20 +179,4 @@ export class OrderSubscription {
     this.#snapshot = snapshot;
     this.#listeners.forEach((listener) => listener());
   }
-}
-
-/**
- * The shared status subscription of one order: one per endpoint and order id while anyone
- * listens. On the server it returns a fresh, inert instance and keeps nothing.
- *
- * @example
- * const status = orderSubscription({ endpoint: '/api/pay', orderId, statusToken });
- * const stop = status.subscribe(() => render(status.getSnapshot()));
- */
-export function orderSubscription(options: OrderSubscriptionOptions): OrderSubscription {
-  const existing = registry.get(`${options.endpoint}\n${options.orderId}`);
-  if (existing) return existing;
-  const created = new OrderSubscription(options);
-  if (typeof window !== 'undefined') registry.set(created.key, created);
-  return created;
 }

@@ -78,7 +78,8 @@ export interface PayInfoResponse {
   vs_currency: string;
   vs_price: WireAmount;
   address: string;
-  contract_addr: string | null;
+  /** The token contract; null or absent for a native coin (the documents show only a token's answer). */
+  contract_addr?: string | null;
   pay_url: string;
 }
 
@@ -152,6 +153,18 @@ export interface RefundInfo {
   refund_et: number;
 }
 
+/**
+ * POST /api/v2/order/refund/:order_id as its description reads; the collection's example answers in
+ * the `RefundInfo` shape instead, so a refund answer may come in either.
+ */
+export interface RefundStatusResponse {
+  order_id: string;
+  /** PENDING, SUCCESS, RESOLVED, PARTIAL, TERMINATED or REFUNDED, says the description. */
+  refund_status: string;
+  refund_amount: WireAmount;
+  refund_date: string;
+}
+
 // ---------------------------------------------------------------- transactions
 
 /** GET /api/v2/tx query. */
@@ -209,7 +222,9 @@ export interface WithdrawRequest {
   chain: string;
   currency: string;
   amount: number;
+  /** Lightning (chain BLN) only, with `verify_code`. */
   ln_invoices?: string;
+  /** "Required only when chain is Lightning Network". */
   verify_code?: string;
 }
 export type WithdrawResponse = unknown;
@@ -237,20 +252,22 @@ export interface BlnOrderRequest extends AurpayOrderUrls {
 export interface BlnOrderResponse {
   order_id: string;
   status: string;
-  /** In BTC. */
+  /** In BTC: a string in the example, a number in the description. */
   amount: WireAmount;
   create_time: string;
   /** The BOLT11 invoice. */
   payment_request: string;
-  /** The invoice's payment secret, hex. */
-  payment_addr: string;
+  /** The invoice's payment secret, hex; absent from the description's example. */
+  payment_addr?: string;
   pay_url: string;
-  currency: 'BTC-LN' | string;
+  /** Absent from the description's example. */
+  currency?: 'BTC-LN' | string;
 }
 
 /** POST /api/bln/withdraw */
 export interface BlnWithdrawRequest {
   ln_invoices: string;
+  /** Only for an invoice without an amount. The description types it a string, the example sends a number. */
   amount?: number;
 }
 export interface BlnWithdrawResponse {
@@ -261,7 +278,8 @@ export interface BlnWithdrawResponse {
   chain: string;
   currency: string;
   amount: WireAmount;
-  fee: WireAmount;
+  /** In the example, not in the description's schema. */
+  fee?: WireAmount;
   balance: WireAmount;
   update_time: string;
 }

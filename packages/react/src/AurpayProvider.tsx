@@ -1,6 +1,7 @@
 import type { EventSourceConstructor } from '@aurpay-kit/core';
+import { OrderSubscriptionCache } from '@aurpay-kit/core';
 import type { ReactNode } from 'react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { AurpayTheme } from './context.js';
 import { AurpayContext } from './context.js';
 import type { AurpayMessages } from './enMessages.js';
@@ -25,7 +26,8 @@ export interface AurpayProviderProps {
 }
 
 /**
- * Tells the checkout components where the server routes are and how to look and speak.
+ * Tells the checkout components where the server routes are and how to look and speak, and holds
+ * their live status connections.
  *
  * @example
  * <AurpayProvider endpoint="/api/pay" locale="de" messages={deMessages} theme="dark">
@@ -42,6 +44,9 @@ export function AurpayProvider({
   pollIntervalMs,
   children,
 }: AurpayProviderProps) {
+  // Created once: components under this provider watching one order with one token share one
+  // connection, and nothing leaks to or from another provider.
+  const [subscriptions] = useState(() => new OrderSubscriptionCache());
   const value = useMemo(
     () => ({
       endpoint,
@@ -51,8 +56,9 @@ export function AurpayProvider({
       fetch,
       EventSource: eventSource,
       pollIntervalMs,
+      subscriptions,
     }),
-    [endpoint, locale, messages, theme, fetch, eventSource, pollIntervalMs],
+    [endpoint, locale, messages, theme, fetch, eventSource, pollIntervalMs, subscriptions],
   );
   return <AurpayContext.Provider value={value}>{children}</AurpayContext.Provider>;
 }

@@ -3,17 +3,15 @@ import { forwardRef, useSyncExternalStore } from 'react';
 import { cx, useTexts } from './context.js';
 import { formatDuration } from './format.js';
 
-// One shared one-second clock for every countdown on the page, running only while one is shown.
-const ticks = new Set<() => void>();
-let clock: ReturnType<typeof setInterval> | undefined;
-
+// Each countdown keeps its own clock, set to the next whole second of the wall clock: countdowns
+// on one page tick together, with no state shared between them.
 function onTick(listener: () => void): () => void {
-  ticks.add(listener);
-  clock ??= setInterval(() => ticks.forEach((tick) => tick()), 1000);
-  return () => {
-    ticks.delete(listener);
-    if (ticks.size === 0) clock = void clearInterval(clock);
-  };
+  const untilNextSecond = () => 1000 - (Date.now() % 1000);
+  let timer = setTimeout(function tick() {
+    listener();
+    timer = setTimeout(tick, untilNextSecond());
+  }, untilNextSecond());
+  return () => clearTimeout(timer);
 }
 
 const now = () => Math.floor(Date.now() / 1000) * 1000;

@@ -1,7 +1,6 @@
-import type { QrFormat } from '@aurpay-kit/core';
+import type { CheckoutDetails, QrFormat } from '@aurpay-kit/core';
 import { paymentLink } from '@aurpay-kit/core';
 import { Amount } from './Amount.js';
-import type { CheckoutDetails } from './checkoutStore.js';
 import { CopyButton } from './CopyButton.js';
 import { fill, networkOf, tokenOf } from './format.js';
 import { PaymentView } from './PaymentView.js';

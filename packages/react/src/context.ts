@@ -1,4 +1,4 @@
-import type { CheckoutPhase, EventSourceConstructor } from '@aurpay-kit/core';
+import type { CheckoutPhase, EventSourceConstructor, OrderSubscriptionCache } from '@aurpay-kit/core';
 import { createContext, useContext } from 'react';
 import type { AurpayMessages } from './enMessages.js';
 import { enMessages } from './enMessages.js';
@@ -20,6 +20,8 @@ export interface AurpayConfig {
   EventSource: EventSourceConstructor | null | undefined;
   /** Milliseconds between status polls when polling. */
   pollIntervalMs: number | undefined;
+  /** The provider's status connections, shared by its components and by no other provider's. */
+  subscriptions: OrderSubscriptionCache;
 }
 
 export const AurpayContext = createContext<AurpayConfig | null>(null);

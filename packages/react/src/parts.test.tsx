@@ -61,6 +61,21 @@ describe('<Countdown>', () => {
     unmount();
     expect(vi.getTimerCount()).toBe(0);
   });
+
+  it('ticks with the other countdowns on the page, on the wall clock’s whole seconds', async () => {
+    const deadline = Date.now() + 10_000;
+    render(<Countdown to={deadline} label="first" />);
+    await advance(600);
+    render(<Countdown to={deadline} label="second" />);
+    const shown = () => screen.getAllByRole('timer').map((timer) => timer.querySelector('time')?.textContent);
+    expect(shown()).toEqual(['00:10', '00:10']);
+    await advance(400);
+    expect(shown()).toEqual(['00:09', '00:09']);
+    await advance(999);
+    expect(shown()).toEqual(['00:09', '00:09']);
+    await advance(1);
+    expect(shown()).toEqual(['00:08', '00:08']);
+  });
 });
 
 describe('<Status>', () => {

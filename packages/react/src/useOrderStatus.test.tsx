@@ -1,5 +1,5 @@
 import type { EventSourceLike } from '@aurpay-kit/core';
-import { cleanup, renderHook, screen } from '@testing-library/react';
+import { cleanup, render, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AurpayProvider } from './AurpayProvider.js';
@@ -108,6 +108,53 @@ describe('useOrderStatus()', () => {
     result.current.retry();
     await advance();
     expect(server.count('GET')).toBe(2);
+  });
+});
+
+describe('status connections owned by the provider', () => {
+  it('gives each token its own connection: a forged token never rides on a good one', async () => {
+    const server = fakeCheckoutServer();
+    const order = server.add(cryptoOrder({ orderId: '51000000000000000004' }));
+    renderCheckout(
+      <>
+        <StatusProbe orderId={order.orderId} token={order.statusToken} />
+        <StatusProbe orderId={order.orderId} token="forged" />
+        <StatusProbe orderId={order.orderId} token={order.statusToken} />
+      </>,
+      { server },
+    );
+    await advance();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual([
+      'awaiting_payment',
+      'error status_token_invalid',
+      'awaiting_payment',
+    ]);
+    await advance(4000);
+    const tokens = server.requests.map((r) => r.headers['x-status-token']);
+    expect(tokens.filter((t) => t === 'forged')).toHaveLength(1);
+    expect(tokens.filter((t) => t === order.statusToken)).toHaveLength(3);
+  });
+
+  it('shares nothing between two providers: each uses its own fetch and interval', async () => {
+    const [one, two] = [fakeCheckoutServer(), fakeCheckoutServer()];
+    const order = cryptoOrder({ orderId: '51000000000000000005' });
+    one.add(order);
+    two.add(order);
+    render(
+      <>
+        <AurpayProvider endpoint="/api/pay" fetch={one.fetch} eventSource={null}>
+          <StatusProbe orderId={order.orderId} token={order.statusToken} />
+        </AurpayProvider>
+        <AurpayProvider endpoint="/api/pay" fetch={two.fetch} eventSource={null} pollIntervalMs={1000}>
+          <StatusProbe orderId={order.orderId} token={order.statusToken} />
+        </AurpayProvider>
+      </>,
+    );
+    await advance();
+    two.set(order.orderId, 'paid');
+    await advance(1000);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['awaiting_payment', 'paid']);
+    expect([one.count('GET'), two.count('GET')]).toEqual([1, 2]);
   });
 });
 

@@ -1,5 +1,4 @@
 import type { OrderStatusSnapshot } from '@aurpay-kit/core';
-import { orderSubscription } from '@aurpay-kit/core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useAurpay } from './useAurpay.js';
 
@@ -14,8 +13,8 @@ const ignore = () => () => {};
 
 /**
  * The live status of an order created elsewhere: server-sent events or polling, paused in a
- * hidden tab, stopped at a terminal status and on unmount. Components watching one order share
- * one connection. `null` ids watch nothing.
+ * hidden tab, stopped at a terminal status and on unmount. Components under one provider watching
+ * one order with one token share one connection. `null` ids watch nothing.
  *
  * @example
  * const { order, error } = useOrderStatus(orderId, statusToken);
@@ -25,11 +24,11 @@ export function useOrderStatus(
   orderId: string | null | undefined,
   statusToken: string | null | undefined,
 ): UseOrderStatusResult {
-  const { endpoint, fetch, EventSource, pollIntervalMs } = useAurpay();
+  const { endpoint, fetch, EventSource, pollIntervalMs, subscriptions } = useAurpay();
   const subscription = useMemo(
     () =>
       orderId && statusToken
-        ? orderSubscription({
+        ? subscriptions.get({
             endpoint,
             orderId,
             statusToken,
@@ -39,7 +38,7 @@ export function useOrderStatus(
           })
         : null,
     // A new fetch or transport applies to the next order; restarting a live one is not worth it.
-    [endpoint, orderId, statusToken],
+    [subscriptions, endpoint, orderId, statusToken],
   );
   const snapshot = useSyncExternalStore(
     subscription?.subscribe ?? ignore,
