@@ -20,6 +20,9 @@ async function callbackUrls(order: CheckoutOrder): Promise<{ callback_url: strin
   return view.urls;
 }
 
+/** A callback URL as a forger who knows the order's reference, but not its key, would write it. */
+const withoutKey = (url: string) => url.replace(/&key=[^&]*/, '');
+
 /** Sends a callback to `url` (a URL under the router) with the given headers. */
 async function sendCallback(url: string, headers: Record<string, string>, method: 'GET' | 'POST' = 'GET') {
   const path = url.slice(h.publicUrl.length);
@@ -31,7 +34,7 @@ describe('forged callbacks', () => {
   let paidUrl: string;
   beforeAll(async () => {
     order = await h.createOrder({ kind: 'crypto', chain: 'ETH', currency: 'USDC-ERC20' });
-    paidUrl = (await callbackUrls(order)).callback_url;
+    paidUrl = withoutKey((await callbackUrls(order)).callback_url);
   });
 
   const now = () => Date.now();
@@ -45,7 +48,7 @@ describe('forged callbacks', () => {
       'a signature for another order’s URL',
       async () => {
         const other = await h.createOrder({ kind: 'lightning' });
-        return signCallback({ callbackUrl: (await callbackUrls(other)).callback_url, ...CREDENTIALS });
+        return signCallback({ callbackUrl: withoutKey((await callbackUrls(other)).callback_url), ...CREDENTIALS });
       },
       'GET',
     ],
@@ -131,6 +134,26 @@ describe('duplicate callbacks racing pollers', () => {
       expect(h.hooks.changes.filter((c) => c.order.orderId === order.orderId && c.order.status === 'paid')).toHaveLength(1);
     }
   });
+
+  it('answers 50 replays of a settled order’s callbacks, success or timeout, with no upstream call', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
+    const urls = await callbackUrls(order);
+    await h.control(`/orders/${order.orderId}/pay`, {});
+    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+    await vi.waitFor(async () => {
+      const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
+      expect(view.callbacks.map((c) => c.status)).toEqual([200]);
+    });
+    await h.resetStats();
+    for (let i = 0; i < 50; i += 1) {
+      const url = i % 2 === 0 ? urls.callback_url : urls.timeout_callback;
+      const answer = await sendCallback(url, signCallback({ callbackUrl: url, ...CREDENTIALS }));
+      expect(answer.status).toBe(200);
+    }
+    expect(await h.detailCalls()).toBe(0);
+    await h.router.checkout.idle();
+    expect(h.hooks.paid.filter((o) => o.orderId === order.orderId)).toHaveLength(1);
+  });
 });
 
 function omit(headers: Record<string, string>, name: string): Record<string, string> {
@@ -138,3 +161,27 @@ function omit(headers: Record<string, string>, name: string): Record<string, str
   delete copy[name];
   return copy;
 }
+
+describe('callbacks without Aurpay’s signature (callback authentication off at Aurpay)', () => {
+  it('settles an order on a callback with no headers but the order’s own key in its URL', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' });
+    const { callback_url: url } = await callbackUrls(order);
+    expect(url).toMatch(/&key=[\w-]{43}$/);
+    await h.control(`/orders/${order.orderId}/pay`, {});
+    const answer = await sendCallback(url, {});
+    expect(answer).toMatchObject({ status: 200, body: { received: true } });
+    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+  });
+
+  it('refuses one with neither headers nor key, or with another order’s key, with no upstream call', async () => {
+    const order = await h.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' });
+    const other = await h.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' });
+    const url = (await callbackUrls(order)).callback_url;
+    const otherKey = /&key=([^&]*)/.exec((await callbackUrls(other)).callback_url)?.[1] ?? '';
+    await h.resetStats();
+    for (const forged of [withoutKey(url), url.replace(/&key=[^&]*/, `&key=${otherKey}`), url.replace(/&key=[^&]*/, '&key=x')]) {
+      expect(await sendCallback(forged, {})).toMatchObject({ status: 401, body: UNAUTHORIZED });
+    }
+    expect(await h.detailCalls()).toBe(0);
+  });
+});

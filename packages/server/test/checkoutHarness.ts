@@ -48,10 +48,12 @@ export interface Harness {
  * sandbox's callbacks arrive.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, quiet: true, callbackRetryDelayMs: 50, ...options.sandbox });
+  // Lightning answers only to its own key, as Aurpay's documents say it does in production.
+  const sandbox = await startSandbox({ port: 0, quiet: true, callbackRetryDelayMs: 50, requireLightningKey: true, ...options.sandbox });
   const client = new AurpayClient({
     baseUrl: sandbox.url,
     auth: { type: 'signature', apiToken: SANDBOX_DEFAULTS.apiToken, secretKey: SANDBOX_DEFAULTS.secretKey },
+    lightningAuth: { type: 'api-key', apiKey: SANDBOX_DEFAULTS.lightningApiKey },
     timeoutMs: options.clientTimeoutMs ?? 5000,
     retries: 0,
   });

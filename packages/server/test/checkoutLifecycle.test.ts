@@ -1,10 +1,14 @@
-import type { CheckoutOrder } from '@aurpay-kit/core';
+import { compareAmounts, subtractAmounts, type CheckoutOrder } from '@aurpay-kit/core';
+import { SANDBOX_PROFILES, type SandboxProfileName } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './checkoutHarness.js';
 
+// Every reading of Aurpay's documents the sandbox can play, with Lightning on its own key.
+describe.each(Object.keys(SANDBOX_PROFILES) as SandboxProfileName[])('against the %s profile', (profile) => {
+const quirks = SANDBOX_PROFILES[profile];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ sandbox: { profile } });
 });
 afterAll(async () => {
   await h.close();
@@ -47,10 +51,13 @@ describe.each(KINDS)('$name order end to end', ({ name, body }) => {
     // The callback alone (no status polling) brings the hook.
     await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
     const paid = hooksFor(order).paid[0];
-    expect(paid).toMatchObject({ orderId: order.orderId, status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: order.amount, metadata: { cartId: 'cart-1' } });
+    expect(paid).toMatchObject({ orderId: order.orderId, status: 'paid', aurpayStatus: 'SUCCESS', metadata: { cartId: 'cart-1' } });
+    // Gross, or net of Aurpay's fee: never more than was asked, and paid is Aurpay's status, not our sum.
+    if (quirks.netObtained) expect(compareAmounts(paid!.paidAmount, order.amount)).toBeLessThan(0);
+    else expect(paid!.paidAmount).toBe(order.amount);
     expect(await sandboxCallbacks(order)).toEqual([expect.objectContaining({ event: 'success', status: 200, method: 'GET' })]);
     const view = await waitForStatus(order, 'paid');
-    expect(view).toMatchObject({ paidAmount: order.amount, remainingAmount: '0', aurpayStatus: 'SUCCESS' });
+    expect(view).toMatchObject({ paidAmount: paid!.paidAmount, aurpayStatus: 'SUCCESS' });
     await h.router.checkout.idle();
     expect(hooksFor(order)).toEqual({ paid: [expect.anything()], expired: [], changes: ['awaiting_payment→paid'] });
   });
@@ -71,14 +78,15 @@ describe('crypto order paid in part', () => {
     const order = await h.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' });
     await h.control(`/orders/${order.orderId}/pay`, { amount: '0.0001' });
     const partial = await waitForStatus(order, 'partially_paid');
-    expect(partial.paidAmount).toBe('0.0001');
-    expect(partial.remainingAmount).not.toBe('0');
+    if (!quirks.netObtained) expect(partial.paidAmount).toBe('0.0001');
+    // Whatever Aurpay's obtained means, the buyer is never told to send less than is still owed.
+    expect(compareAmounts(partial.remainingAmount!, subtractAmounts(order.amount, '0.0001'))).toBeGreaterThanOrEqual(0);
     await h.control(`/orders/${order.orderId}/pay`, {});
     await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
     await waitForStatus(order, 'paid');
     await h.router.checkout.idle();
     expect(hooksFor(order).changes).toEqual(['awaiting_payment→partially_paid', 'partially_paid→paid']);
-    expect(hooksFor(order).paid[0]).toMatchObject({ paidAmount: order.amount, status: 'paid' });
+    expect(hooksFor(order).paid[0]).toMatchObject({ status: 'paid' });
     expect(hooksFor(order).expired).toEqual([]);
   });
 
@@ -88,7 +96,8 @@ describe('crypto order paid in part', () => {
     await waitForStatus(order, 'partially_paid');
     await h.control(`/orders/${order.orderId}/resolve`, {});
     const view = await waitForStatus(order, 'paid');
-    expect(view).toMatchObject({ aurpayStatus: 'RESOLVED', paidAmount: '10' });
+    expect(view).toMatchObject({ aurpayStatus: 'RESOLVED' });
+    if (!quirks.netObtained) expect(view.paidAmount).toBe('10');
     await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1));
     await h.router.checkout.idle();
     expect(hooksFor(order).changes).toEqual(['awaiting_payment→partially_paid', 'partially_paid→paid']);
@@ -102,8 +111,10 @@ describe.each(KINDS)('$name order resolved by the merchant after it expired', ({
     await h.control(`/orders/${order.orderId}/expire`, {});
     await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), { timeout: 5000 });
     await h.control(`/orders/${order.orderId}/resolve`, {});
-    // Aurpay calls back for nothing here and an expired order is final for pollers.
-    expect((await h.status(order)).body.status).toBe('expired');
+    // Read as the examples have it, Aurpay calls back for nothing here and an expired order is final
+    // for pollers; read as the overview has it, a callback announces every change.
+    if (quirks.callbackEveryChange) await waitForStatus(order, 'paid');
+    else expect((await h.status(order)).body.status).toBe('expired');
     const confirmed = await h.router.checkout.refreshOrder(order.orderId);
     expect(confirmed).toMatchObject({ status: 'paid', aurpayStatus: 'RESOLVED' });
     expect((await h.status(order)).body.status).toBe('paid');
@@ -119,14 +130,17 @@ describe('Lightning order view', () => {
     expect(order.paymentRequest).toMatch(/^lntb/);
     expect(order.paymentUri).toBe(`lightning:${order.paymentRequest}`);
     expect(order.qrValue).toBe(`LIGHTNING:${order.paymentRequest?.toUpperCase()}`);
-    expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBeLessThanOrEqual(30 * 60_000);
+    // Payable, and for no longer than the window, even when create_time lags the invoice by 51 minutes.
+    expect(Date.parse(order.expiresAt)).toBeGreaterThan(Date.now() + 25 * 60_000);
+    expect(Date.parse(order.expiresAt)).toBeLessThanOrEqual(Date.now() + 30 * 60_000 + 5000);
+    if (quirks.laggingCreateTime) expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBeGreaterThan(75 * 60_000);
     expect(order).toMatchObject({ chain: 'BLN', currency: 'BTC-LN', address: null, contractAddress: null });
   });
 });
 
 describe('order timing out on its own', () => {
   it('reaches expired through the timeout callback when the sandbox window closes', async () => {
-    const quick = await startHarness({ sandbox: { orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
+    const quick = await startHarness({ sandbox: { profile, orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
     try {
       const order = await quick.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
       expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(1000);
@@ -136,4 +150,5 @@ describe('order timing out on its own', () => {
       await quick.close();
     }
   });
+});
 });

@@ -120,18 +120,21 @@ describe('bodies', () => {
     expect(answer).toMatchObject({ status: 413, body: { error: { code: 'body_too_large' } } });
   });
 
-  it('answers 400 for malformed JSON, a non-object, a wrong content type and a bad choice', async () => {
-    const cases = [
-      { rawBody: '{"kind": "lightning"', headers: { 'content-type': 'application/json' }, code: 'body_malformed' },
-      { rawBody: '[1,2]', headers: { 'content-type': 'application/json' }, code: 'body_invalid' },
-      { rawBody: '"lightning"', headers: { 'content-type': 'application/json' }, code: 'body_malformed' },
-      { rawBody: 'kind=lightning', headers: { 'content-type': 'application/x-www-form-urlencoded' }, code: 'body_invalid' },
-      { rawBody: JSON.stringify({ kind: 'paypal' }), headers: { 'content-type': 'application/json' }, code: 'body_invalid' },
-      { rawBody: JSON.stringify({ kind: 'crypto', chain: 'eth' }), headers: { 'content-type': 'application/json' }, code: 'body_invalid' },
+  it('answers 400 for malformed JSON, a non-object, a bad choice or no body, and 415 for a body not in JSON', async () => {
+    const cases: { rawBody: string; headers: Record<string, string>; status: number; code: string }[] = [
+      { rawBody: '{"kind": "lightning"', headers: { 'content-type': 'application/json' }, status: 400, code: 'body_malformed' },
+      { rawBody: '[1,2]', headers: { 'content-type': 'application/json' }, status: 400, code: 'body_invalid' },
+      { rawBody: '"lightning"', headers: { 'content-type': 'application/json' }, status: 400, code: 'body_malformed' },
+      { rawBody: JSON.stringify({ kind: 'paypal' }), headers: { 'content-type': 'application/json' }, status: 400, code: 'body_invalid' },
+      { rawBody: JSON.stringify({ kind: 'crypto', chain: 'eth' }), headers: { 'content-type': 'application/json' }, status: 400, code: 'body_invalid' },
+      { rawBody: '', headers: {}, status: 400, code: 'body_invalid' },
+      { rawBody: 'kind=lightning', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, code: 'body_unsupported' },
+      { rawBody: '{"kind":"lightning"}', headers: { 'content-type': 'text/plain' }, status: 415, code: 'body_unsupported' },
+      { rawBody: '{"kind":"lightning"}', headers: { 'content-type': 'application/json; charset=koi8-r' }, status: 415, code: 'body_unsupported' },
     ];
-    for (const { code, ...init } of cases) {
+    for (const { code, status, ...init } of cases) {
       const answer = await h.api('POST', '/orders', init);
-      expect(answer.status, init.rawBody).toBe(400);
+      expect(answer.status, `${init.headers['content-type']} ${init.rawBody}`).toBe(status);
       expect(answer.body).toEqual({ error: { code, message: expect.any(String) } });
     }
   });

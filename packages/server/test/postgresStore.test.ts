@@ -1,9 +1,12 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OrderStore } from '../src/checkout/orderStore.js';
 import { describeOrderStoreContract } from '../src/checkout/test-utils/describeOrderStoreContract.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
 import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
 import { createPostgresStore, type PostgresCheckoutStore, type PostgresStoreOptions } from '../src/postgres/index.js';
+import { postgresOrderSql } from '../src/postgres/postgresOrderSql.js';
+import { postgresTables } from '../src/postgres/postgresTables.js';
 import { lazyFixture } from './lazyFixture.js';
 import { startPostgresServer } from '@aurpay-kit/testing';
 
@@ -20,6 +23,7 @@ const server = lazyFixture(
 
 let opened: PostgresCheckoutStore[] = [];
 let schemas = 0;
+const schemaOf = new Map<OrderStore, string>();
 afterEach(async () => {
   await Promise.all(opened.map((postgres) => postgres.close()));
   opened = [];
@@ -30,6 +34,7 @@ async function openStore(options: Partial<PostgresStoreOptions> = {}, schema = `
   const { url } = await server();
   const postgres = createPostgresStore({ connectionString: url, schema, onError: () => undefined, ...options });
   opened.push(postgres);
+  schemaOf.set(postgres.store, schema);
   await postgres.migrate();
   return postgres;
 }
@@ -38,7 +43,16 @@ async function raw<Row = Record<string, unknown>>(sql: string, params: unknown[]
   return (await (await server()).raw.query(sql, params)).rows as Row[];
 }
 
-describeOrderStoreContract('PostgresOrderStore', async (clock) => (await openStore({ now: clock.now })).store, { transactional: true });
+/** Counts the idempotency keys and lease rows in the schema `store` was opened on. */
+async function countKept(store: OrderStore): Promise<{ idempotencyKeys: number; leases: number }> {
+  const schema = schemaOf.get(store);
+  const [row] = await raw<{ idempotency_keys: number; leases: number }>(
+    `SELECT (SELECT COUNT(*)::integer FROM ${schema}.aurpay_idempotency_keys) AS idempotency_keys, (SELECT COUNT(*)::integer FROM ${schema}.aurpay_leases) AS leases`,
+  );
+  return { idempotencyKeys: row!.idempotency_keys, leases: row!.leases };
+}
+
+describeOrderStoreContract('PostgresOrderStore', async (clock) => (await openStore({ now: clock.now })).store, { transactional: true, countKept });
 
 describe('PostgresOrderStore', () => {
   it('keeps the columns the queries use equal to the JSON record, as numbers in and out', async () => {
@@ -145,6 +159,39 @@ describe('PostgresOrderStore', () => {
     } finally {
       await pool.end();
     }
+  });
+});
+
+describe('PostgresOrderStore.prune', () => {
+  it('walks only the unpaid orders’ index to choose what to prune', async () => {
+    const postgres = await openStore();
+    const tables = postgresTables(`store_${schemas}`, 'aurpay_');
+    const client = await (await server()).raw.connect();
+    try {
+      // On an empty table any plan costs nothing; without sequential scans, the index shows.
+      await client.query('SET enable_seqscan = off');
+      const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${postgresOrderSql(tables).prune}`, [1, 500, 1]);
+      const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(text).toMatch(/Index Scan using aurpay_orders_unpaid_expires/);
+      expect(text).not.toMatch(/Sort/);
+    } finally {
+      await client.query('RESET enable_seqscan');
+      client.release();
+    }
+    expect(await postgres.store.prune({ unpaidExpiredBefore: 1, now: 1, limit: 500 })).toEqual({ orders: 0 });
+  });
+
+  it('deletes refresh claims and named leases an hour after they lapsed, keeping those lapsed since', async () => {
+    let now = 5_000_000;
+    const postgres = await openStore({ now: () => now });
+    const rows = () => raw<{ name: string }>(`SELECT name FROM store_${schemas}.aurpay_leases ORDER BY name`);
+    await postgres.refreshLock.acquire('1', 1000);
+    await postgres.store.acquireLease('reconciler', { owner: 'x', now, ttlMs: 1000 });
+    now += 3_601_000;
+    await postgres.refreshLock.acquire('2', 1000);
+    now += 2000;
+    await postgres.store.prune({ unpaidExpiredBefore: 0, now, limit: 500 });
+    expect((await rows()).map((row) => row.name)).toEqual(['refresh:2']);
   });
 });
 

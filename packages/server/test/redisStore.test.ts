@@ -204,10 +204,30 @@ describe('Redis store', () => {
     }
   });
 
+  it('prunes past more kept orders than one script looks at, leaving no key or index entry of a pruned order', async () => {
+    const { store, prefix } = await openStore({ now: () => 10_000_000 });
+    const { raw } = await server();
+    // All created in one millisecond, so the index orders them by id: 150 part-paid ones (kept) first, then 5 unpaid ones.
+    for (let n = 0; n < 155; n += 1) {
+      const order = storedOrder({ orderId: `2024061309361469${String(n).padStart(4, '0')}`, callbackRef: `ref-${n}`, createdAt: 1000, expiresAt: 5000 });
+      await store.put(n < 150 ? order : { ...order, openOrderKey: 'cart-1|crypto' });
+      const status = n < 150 ? 'expired' : n % 2 === 0 ? 'expired' : 'unknown';
+      await store.compareAndSetStatus(order.orderId, 1, { ...update(status, 2000), paidAmount: n < 150 ? '1' : '0' }, n === 154 ? 'expired' : undefined);
+    }
+    await store.claimFulfilment('20240613093614690154', 'expired', { owner: 'a', now: 2000, leaseMs: 1000 });
+    await store.completeFulfilment('20240613093614690154', 'expired', { owner: 'a', now: 2000 });
+    expect(await store.prune({ unpaidExpiredBefore: 6000, now: 10_000_000, limit: 500 })).toEqual({ orders: 5 });
+    const left = await raw.keys(`${prefix}*`);
+    expect(left.filter((key) => /(0150|0151|0152|0153|0154|ref-15\d)$|fulfilment|open:/.test(key))).toEqual([]);
+    expect(await raw.zcard(`${prefix}unsettled`)).toBe(150);
+    expect(await raw.zcard(`${prefix}unsettled:expiries`)).toBe(150);
+    expect(await raw.exists(`${prefix}fulfilments:done`)).toBe(0);
+  });
+
   it('spreads into the checkout options as exactly store, events and refreshLock', async () => {
     const redis = createRedisStore({ url: (await server()).url });
     opened.push(redis);
-    expect(Object.keys({ ...redis }).sort()).toEqual(['events', 'refreshLock', 'store']);
+    expect(Object.keys({ ...redis }).sort()).toEqual(['events', 'rateLimitBackend', 'refreshLock', 'store']);
   });
 
   it('lets one of 20 concurrent refresh claims win, and frees the order after the ttl', async () => {

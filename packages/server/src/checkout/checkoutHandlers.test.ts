@@ -15,8 +15,8 @@ describe('createCheckoutHandlers: POST /orders', () => {
       currency: 'USDT-ERC20',
       vs_currency: 'USD',
       vs_price: 18,
-      callback_url: `${PUBLIC_URL}/callback?ref=${stored?.callbackRef}&event=paid`,
-      timeout_callback: `${PUBLIC_URL}/callback?ref=${stored?.callbackRef}&event=expired`,
+      callback_url: expect.stringMatching(new RegExp(`^${PUBLIC_URL}/callback\\?ref=${stored?.callbackRef}&event=paid&key=[\\w-]{43}$`)),
+      timeout_callback: expect.stringMatching(new RegExp(`^${PUBLIC_URL}/callback\\?ref=${stored?.callbackRef}&event=expired&key=[\\w-]{43}$`)),
     });
     expect(stored?.callbackRef).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(stored?.metadata).toEqual({ cartId: 'c1' });
@@ -38,10 +38,13 @@ describe('createCheckoutHandlers: POST /orders', () => {
     expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(1_800_000);
   });
 
-  it('creates a Lightning order whose expiry is the earlier of the order window and the invoice', async () => {
-    const fake = fakeCheckout({ orderTtlMs: 2 * 86_400_000 });
+  it('creates a Lightning order whose expiry is the earlier of the order window and the invoice, timed by the invoice', async () => {
+    // Aurpay's own example, as it is: create_time 12:00:00 for an invoice signed at 12:51:36.
+    const signedAt = Date.UTC(2024, 3, 28, 12, 51, 36);
+    const now = () => signedAt + 60_000;
+    const fake = fakeCheckout({ orderTtlMs: 2 * 86_400_000, now });
     const order = await fake.create({ kind: 'lightning' });
-    expect(fake.client.requests[0]).toEqual({ price: 18, currency: 'USD', callback_url: expect.stringMatching(/event=paid$/), timeout_callback: expect.stringMatching(/event=expired$/) });
+    expect(fake.client.requests[0]).toEqual({ price: 18, currency: 'USD', callback_url: expect.stringMatching(/event=paid&key=[\w-]{43}$/), timeout_callback: expect.stringMatching(/event=expired&key=[\w-]{43}$/) });
     expect(order).toMatchObject({
       kind: 'lightning',
       chain: 'BLN',
@@ -53,7 +56,15 @@ describe('createCheckoutHandlers: POST /orders', () => {
       createdAt: '2024-04-28T12:00:00.000Z',
       expiresAt: '2024-04-29T12:51:36.000Z',
     });
-    expect((await fakeCheckout().create({ kind: 'lightning' })).expiresAt).toBe('2024-04-28T12:30:00.000Z');
+    // The 30-minute window runs from the invoice, never from the lagging create_time: still payable.
+    const standard = fakeCheckout({ now });
+    expect((await standard.create({ kind: 'lightning' })).expiresAt).toBe('2024-04-28T13:21:36.000Z');
+    expect(standard.errors).toEqual([]);
+    // Read long after the invoice expired: a deadline in the past is a reading error, reported and replaced.
+    const late = fakeCheckout({ now: () => signedAt + 3 * 86_400_000 });
+    const stale = await late.create({ kind: 'lightning' });
+    expect(Date.parse(stale.expiresAt)).toBeGreaterThanOrEqual(signedAt + 3 * 86_400_000);
+    expect(late.errors).toEqual([expect.objectContaining({ code: 'aurpay_bad_response', message: expect.stringContaining('deadline in the past') })]);
   });
 
   it('offers only enabled, known and allowed currencies', async () => {
@@ -105,7 +116,27 @@ describe('createCheckoutHandlers: POST /orders', () => {
     fake.client.createBlnOrder = async (req) => ({ ...(await realBln(req)), status: 'SUCCESS' });
     const odd = await fake.create({ kind: 'lightning' });
     expect(odd.status).toBe('unknown');
-    expect(fake.errors).toEqual([]);
+  });
+
+  it('reads the documented answer shapes, and stores nothing from an answer it could not read', async () => {
+    const fake = fakeCheckout({ now: () => Date.UTC(2024, 3, 28, 12, 52) });
+    const realBln = fake.client.createBlnOrder.bind(fake.client);
+    // The description's shape: no currency, no payment_addr.
+    fake.client.createBlnOrder = async (req) => ({ ...(await realBln(req)), currency: null, payment_addr: null });
+    expect((await fake.create({ kind: 'lightning' })).currency).toBe('BTC-LN');
+    // A native coin's contract left out.
+    const realPayInfo = fake.client.createPayInfo.bind(fake.client);
+    fake.client.createPayInfo = async (req) => {
+      const { contract_addr: _left, ...rest } = await realPayInfo(req);
+      return rest as typeof rest & { contract_addr: null };
+    };
+    expect((await fake.create({ kind: 'crypto', chain: 'BSC', currency: 'BNB' })).contractAddress).toBeNull();
+    // Accepted, but unreadable: 502, nothing stored, and reported for someone to look at.
+    fake.client.createPayInfo = async (req) => ({ ...(await realPayInfo(req)), address: null, complete: false, unreadable: ['data.address'], raw: {} }) as never;
+    const before = fake.errors.length;
+    const answer = await fake.call({ method: 'POST', url: '/orders', body: { kind: 'crypto', chain: 'BTC', currency: 'BTC' } });
+    expect(answer).toMatchObject({ status: 502, body: { error: { code: 'aurpay_bad_response' } } });
+    expect(fake.errors.slice(before)).toEqual([expect.objectContaining({ message: expect.stringContaining('data.address') })]);
   });
 
   it('shares one upstream order among concurrent requests with one Idempotency-Key, and frees the key on failure', async () => {

@@ -15,11 +15,13 @@ import { OrderCache } from './orderCache.js';
 import { OrderRefresher } from './orderRefresher.js';
 import type { StoredOrder } from './orderStore.js';
 import { OrderWatchers } from './orderWatchers.js';
-import { RateLimiter } from './rateLimiter.js';
+import { CreationLimiter } from './creationLimiter.js';
 import { Reconciler, type ReconcileReport } from './reconciler.js';
 import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
 import { StatusApplier } from './statusApplier.js';
 import { StatusTokens } from './statusToken.js';
+import { CallbackKeys } from './callbackKeys.js';
+import { StreamSlots } from './streamSlots.js';
 import { supportedCurrencies } from './supportedCurrencies.js';
 import { toCheckoutHttpError } from './toCheckoutHttpError.js';
 import { randomUUID } from 'node:crypto';
@@ -40,6 +42,8 @@ export interface CheckoutHandlers {
   statusToken(orderId: string): string;
   /** Orders with a live server-side watcher (one per order with open event streams). */
   activeWatchers(): number;
+  /** Event streams open now, and the clients holding them. */
+  openStreams(): { streams: number; clients: number };
   /**
    * Runs a reconciliation pass now (see `reconcile` in the options) and owed fulfilments that are
    * due; resolves with what it did. Joins a pass already running.
@@ -58,11 +62,12 @@ export interface CheckoutHandlers {
   /** Resolves once every hook queued or running so far has settled. */
   idle(): Promise<void>;
   /**
-   * Stops the reconciler, the fulfilment retry timers, every watcher and its timer, and leaves
-   * the event bus; open streams get no more events. A shared store's connections stay open:
-   * close those with the store.
+   * Stops the reconciler (handing its lease back), the fulfilment retry timers, every watcher and
+   * its timer, and leaves the event bus; open streams get no more events. Resolves once the
+   * reconciliation pass and hook attempts already running have finished, so the store can be
+   * closed after it. The store's connections stay open: close those with the store.
    */
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -111,11 +116,12 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
           fulfilments: runner,
           owner,
           ...options.reconcile,
+          unpaidOrderRetentionMs: options.unpaidOrderRetentionMs,
           now,
           onError,
         });
   reconciler?.start();
-  const watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, onError });
+  const watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, budgetPerSecond: options.pollBudgetPerSecond, onError, now });
   const cache = new OrderCache({ maxEntries: 10_000, openTtlMs: options.minRefreshMs, finalTtlMs: 60_000, now });
   // Every process's writes, this one's included, reach the cache and the streams open here.
   const stopEvents = events.subscribe((order) => {
@@ -125,13 +131,16 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
   const ctx: CheckoutContext = {
     options,
     tokens: new StatusTokens(options.statusSecret),
+    callbackKeys: new CallbackKeys(options.statusSecret),
     currencies: new CurrencyCache({ load: async () => supportedCurrencies(await client.listCryptoCurrencies(), options.allowedCurrencies), ttlMs: options.currencyCacheMs, now }),
-    rateLimiter: options.rateLimit === null ? null : new RateLimiter({ ...options.rateLimit, now }),
+    rateLimiter:
+      options.rateLimit === null ? null : new CreationLimiter(options.rateLimitBackend, { points: options.rateLimit.max, durationMs: options.rateLimit.windowMs, keyPrefix: 'aurpay-orders' }),
     applier,
     refresher,
     watchers,
     hooks,
     cache,
+    streams: new StreamSlots(options.streams),
   };
 
   async function route(request: CheckoutRequest, sink?: EventSink): Promise<CheckoutResponse | null> {
@@ -170,10 +179,11 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
     refreshOrder: (orderId) => refresher.refresh(orderId, { force: true }),
     statusToken: (orderId) => ctx.tokens.sign(orderId),
     activeWatchers: () => ctx.watchers.size,
+    openStreams: () => ({ streams: ctx.streams.open, clients: ctx.streams.clients }),
     reconcile: async () => {
       if (reconciler !== null) return reconciler.pass();
       const fulfilments = await runner.runDue();
-      return { reconciled: false, watched: 0, listCalls: 0, detailCalls: 0, changed: 0, fulfilments, errors: 0 };
+      return { reconciled: false, watched: 0, listCalls: 0, detailCalls: 0, changed: 0, fulfilments, pruned: 0, errors: 0 };
     },
     fulfilments: {
       list: (state, limit = 100) => options.store.listFulfilments({ state, limit }),
@@ -190,11 +200,14 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
       await runner.idle();
       await hooks.idle();
     },
-    close: () => {
+    close: async () => {
       reconciler?.stop();
       stopEvents();
       runner.close();
       watchers.close();
+      // What was running finishes before the caller closes the store under it.
+      await reconciler?.settled();
+      await runner.idle();
     },
   };
 }

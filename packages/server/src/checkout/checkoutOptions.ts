@@ -1,6 +1,7 @@
 import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, ListOrdersQuery, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
-import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../aurpayResults.js';
+import type { Accepted, BlnOrder, Order, OrderDetail, Page, PayInfo } from '../aurpayResults.js';
 import type { FulfilmentContext } from './fulfilment.js';
+import type { RateLimitBackend } from './rateLimitBackend.js';
 import type { CheckoutRequest } from './checkoutRequest.js';
 import type { OrderEventBus } from './orderEventBus.js';
 import type { OrderStore, StoredOrder } from './orderStore.js';
@@ -13,8 +14,9 @@ export interface GatewayCallOptions {
 
 /** The `AurpayClient` methods the checkout calls; an `AurpayClient` fits as it is. */
 export interface CheckoutClient {
-  createPayInfo(req: PayInfoRequest, options?: GatewayCallOptions): Promise<PayInfo>;
-  createBlnOrder(req: BlnOrderRequest, options?: GatewayCallOptions): Promise<BlnOrder>;
+  /** An answer the gateway accepted but that could not be read in full is never stored nor shown (502). */
+  createPayInfo(req: PayInfoRequest, options?: GatewayCallOptions): Promise<PayInfo | Accepted<PayInfo>>;
+  createBlnOrder(req: BlnOrderRequest, options?: GatewayCallOptions): Promise<BlnOrder | Accepted<BlnOrder>>;
   getOrderDetail(orderId: string, options?: GatewayCallOptions): Promise<OrderDetail>;
   listCryptoCurrencies(options?: GatewayCallOptions): Promise<readonly CryptoCurrency[]>;
   /** Needed by the reconciler (on by default); a client without it needs `reconcile: false`. */
@@ -80,8 +82,13 @@ export interface CheckoutOptions {
   priceFor(req: CheckoutRequest, body: CreateOrderBody): PriceQuote | Promise<PriceQuote>;
   /** At least 32 characters of secret: signs each order's `statusToken`. */
   statusSecret: string;
-  /** The callback token and secret from Aurpay's callback authentication page. */
-  callback: { token: string; secret: string };
+  /**
+   * The callback token and secret from Aurpay's callback authentication page, when the merchant
+   * turned it on there. Every callback URL also carries a per-order key (signed with
+   * `statusSecret`), so callbacks without Aurpay's headers are accepted too: a callback is only a
+   * hint, confirmed with the order detail. Omit it when Aurpay does not sign callbacks.
+   */
+  callback?: { token: string; secret: string };
   /**
    * Where orders and owed fulfilments are kept: `createSqliteStore` (one server),
    * `createPostgresStore` or `createRedisStore` (several). Default: a `MemoryOrderStore`, which
@@ -114,6 +121,15 @@ export interface CheckoutOptions {
    * are due. One instance at a time reconciles (a lease in the store). `false` turns it off.
    */
   reconcile?: ReconcileOptions | false;
+  /**
+   * How long an order that nothing was paid on is kept after it expired (or failed, or was never
+   * settled either way), in ms: then the reconciling instance removes it from the store, with its
+   * done fulfilments, so abandoned checkouts never fill the store. Paid and part-paid orders are
+   * never removed so. At least `reconcile.expiredWindowMs`, so no order goes while the reconciler
+   * still watches it for a late payment. Default 48 hours (or `expiredWindowMs`, if longer). With
+   * `reconcile: false` nothing prunes; call `store.prune` yourself.
+   */
+  unpaidOrderRetentionMs?: number;
   /** Called on every change of the checkout status, with the status before. */
   onStatusChange?: (order: StoredOrder, previous: CheckoutStatus) => void | Promise<void>;
   /** Unexpected failures: hooks that threw, internal errors. Default: `console.error`. */
@@ -128,8 +144,30 @@ export interface CheckoutOptions {
   pollIntervalMs?: number;
   /** Event-stream heartbeat comment interval. Default 15 s. */
   heartbeatMs?: number;
-  /** Order creations per client and window. Default 20 a minute; `false` turns it off. */
+  /**
+   * Caps on `GET /orders/:id/events` streams: per client (IPv6 by /64; 429 past it), in this
+   * process (503 past it; keep it well under the process's open-file limit), and each stream's
+   * lifetime, after which the browser reconnects and resumes. Default `{ maxPerClient: 10,
+   * maxTotal: 1000, maxLifetimeMs: 300000 }`.
+   */
+  streams?: { maxPerClient?: number; maxTotal?: number; maxLifetimeMs?: number };
+  /**
+   * Upstream status fetches per second that open event streams may cause in this process, shared
+   * by every watched order, the most overdue first. Default 10.
+   */
+  pollBudgetPerSecond?: number;
+  /**
+   * Order creations per client and window, counted after the order request was validated and
+   * priced (a refused cart costs nothing). The client is `req.ip` in the Express adapter (set
+   * Express's `trust proxy` to your proxy hops), IPv6 addresses grouped by /64. Default 20 a
+   * minute; `false` turns it off.
+   */
   rateLimit?: { max?: number; windowMs?: number } | false;
+  /**
+   * Where the limit is counted. Default: this process's memory. `createRedisStore` and
+   * `createPostgresStore` bring one, so instances sharing a store share the limit.
+   */
+  rateLimitBackend?: RateLimitBackend;
   /** How long an `Idempotency-Key`'s answer is remembered. Default 24 hours. */
   idempotencyTtlMs?: number;
   /** How long the supported-currency list is cached. Default 5 minutes. */

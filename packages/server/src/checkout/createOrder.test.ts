@@ -95,4 +95,29 @@ describe('POST /orders with an order key', () => {
     expect(answer.status).toBe(500);
     expect(fake.errors[0]).toMatchObject({ code: 'price_invalid', message: expect.stringContaining('orderKey') });
   });
+
+  it('counts 100 addresses of one IPv6 /64 as one client', async () => {
+    const fake = keyedCheckout({ rateLimit: { max: 20, windowMs: 60_000 } });
+    const answers = [];
+    for (let i = 0; i < 100; i += 1) answers.push(await fake.call({ method: 'POST', url: '/orders', body: usdt(), clientId: `2001:db8:aa:bb:${i.toString(16)}::1` }));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(80);
+    expect((await fake.call({ method: 'POST', url: '/orders', body: usdt(), clientId: '2001:db8:aa:bc::1' })).status).toBe(201);
+  });
+});
+
+describe('POST /orders with an Idempotency-Key', () => {
+  it('replays the first answer to the client that sent the key, and to no other client', async () => {
+    const fake = keyedCheckout();
+    const send = (clientId: string) => fake.call({ method: 'POST', url: '/orders', body: usdt(), headers: { 'Idempotency-Key': 'checkout-attempt-1' }, clientId });
+    const first = await send('203.0.113.7');
+    const replay = await send('203.0.113.7');
+    const other = await send('198.51.100.9');
+    expect(replay.status).toBe(201);
+    expect(replay.headers).toMatchObject({ 'Idempotent-Replayed': 'true' });
+    expect((replay.body as CheckoutOrder).orderId).toBe((first.body as CheckoutOrder).orderId);
+    expect(other.status).toBe(201);
+    expect((other.body as CheckoutOrder).orderId).not.toBe((first.body as CheckoutOrder).orderId);
+    expect((other.body as CheckoutOrder).statusToken).not.toBe((first.body as CheckoutOrder).statusToken);
+  });
 });

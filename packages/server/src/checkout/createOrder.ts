@@ -9,6 +9,9 @@ import { checkoutOrderView } from './orderView.js';
 import { placeOrder, type OrderChoice } from './placeOrder.js';
 import { readPrice, type CheckedPrice } from './readPrice.js';
 import { runIdempotent } from './runIdempotent.js';
+import { AurpayError } from '../aurpayError.js';
+import { clientKey } from './clientKey.js';
+import type { StoredOrder } from './orderStore.js';
 import { withKeyLock } from './keyLock.js';
 
 const PENDING_TTL_MS = 120_000;
@@ -50,14 +53,22 @@ async function create(ctx: CheckoutContext, request: CheckoutRequest, body: Crea
 
 /** Counts the creation against the client's limit, creates the order at Aurpay and stores it. */
 async function place(ctx: CheckoutContext, request: CheckoutRequest, choice: OrderChoice, price: CheckedPrice, openOrderKey: string | null): Promise<CheckoutResponse> {
-  const decision = ctx.rateLimiter?.take(request.clientId ?? 'anonymous') ?? { allowed: true };
+  const decision = (await ctx.rateLimiter?.take(clientKey(request.clientId))) ?? { allowed: true };
   if (!decision.allowed) {
     throw new CheckoutHttpError(429, 'rate_limited', 'Too many orders from this client; try again shortly.', {
       headers: { 'Retry-After': String(Math.ceil(decision.retryAfterMs / 1000)) },
     });
   }
   const { options } = ctx;
-  const order = await placeOrder({ client: options.client, publicUrl: options.publicUrl, orderTtlMs: options.orderTtlMs, qrFormat: options.qrFormat, choice, price, openOrderKey });
+  const { client, publicUrl, orderTtlMs, qrFormat, now, onError } = options;
+  let order: StoredOrder;
+  try {
+    order = await placeOrder({ client, publicUrl, callbackKeys: ctx.callbackKeys, orderTtlMs, qrFormat, now, onError, choice, price, openOrderKey });
+  } catch (error) {
+    // The gateway took the order but said it unreadably: someone should look at what it sent.
+    if (error instanceof AurpayError && typeof error.cause === 'object' && error.cause !== null && 'unreadable' in error.cause) onError(error, { where: 'order creation' });
+    throw error;
+  }
   await options.store.put(order);
   ctx.cache.set(order);
   return jsonResponse(201, checkoutOrderView(order, ctx.tokens.sign(order.orderId), options.qrFormat));
@@ -79,7 +90,8 @@ export async function createOrder(ctx: CheckoutContext, request: CheckoutRequest
   const key = parseOr400(idempotencyKeySchema, rawKey, 'idempotency_key_invalid', 'Idempotency-Key');
   const { store, idempotencyTtlMs, now } = ctx.options;
   return runIdempotent(
-    { store, key: `orders:${key}`, fingerprint, ttlMs: idempotencyTtlMs, pendingTtlMs: PENDING_TTL_MS, waitMs: DUPLICATE_WAIT_MS, now },
+    // Scoped to the client that sent it: another client with the same key and body gets its own order.
+    { store, key: `orders:${clientKey(request.clientId)}:${key}`, fingerprint, ttlMs: idempotencyTtlMs, pendingTtlMs: PENDING_TTL_MS, waitMs: DUPLICATE_WAIT_MS, now },
     () => create(ctx, request, body),
   );
 }

@@ -1,4 +1,4 @@
-import { isTerminalStatus, STATUS_EVENT, type OrderStatusView } from '@aurpay-kit/core';
+import { isTerminalStatus, RECONNECT_EVENT, STATUS_EVENT, type OrderStatusView } from '@aurpay-kit/core';
 import type { EventSink } from './checkoutRequest.js';
 import type { StoredOrder } from './orderStore.js';
 
@@ -12,8 +12,12 @@ export interface OrderEventStreamOptions {
   /** The `Last-Event-ID` the client reconnected with, if any. */
   lastEventId: number | null;
   heartbeatMs: number;
+  /** The stream ends after this; the browser reconnects with its `Last-Event-ID` and resumes. */
+  maxLifetimeMs?: number;
   /** What `retry:` tells EventSource to wait before reconnecting. */
   retryMs?: number;
+  /** Called once when the stream ends or the client goes away. */
+  onFinish?: () => void;
 }
 
 export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = {
@@ -36,8 +40,8 @@ export function statusEventFrame(order: StoredOrder, view: (order: StoredOrder) 
 /**
  * Streams an order's status over server-sent events: the current status at once (unless the
  * client's `Last-Event-ID` says it has it), then every newer version, a `: heartbeat` comment every
- * `heartbeatMs`, and the end of the stream after a terminal status. Everything is released when
- * the stream ends or the client goes away.
+ * `heartbeatMs`, and the end of the stream after a terminal status or `maxLifetimeMs`. Everything
+ * is released when the stream ends or the client goes away.
  *
  * @example streamOrderEvents({ sink, order, subscribe, view: statusView, lastEventId: null, heartbeatMs: 15_000 });
  */
@@ -48,13 +52,16 @@ export function streamOrderEvents(options: OrderEventStreamOptions): void {
   let finished = false;
   let unsubscribe: (() => void) | null = null;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let lifetime: ReturnType<typeof setTimeout> | null = null;
 
   const finish = (endStream: boolean): void => {
     if (finished) return;
     finished = true;
     if (heartbeat !== null) clearInterval(heartbeat);
+    if (lifetime !== null) clearTimeout(lifetime);
     unsubscribe?.();
     if (endStream) sink.end();
+    options.onFinish?.();
   };
   const send = (next: StoredOrder): void => {
     if (finished || next.version <= sent) return;
@@ -81,4 +88,11 @@ export function streamOrderEvents(options: OrderEventStreamOptions): void {
   heartbeat = setInterval(() => {
     if (!finished) sink.write(': heartbeat\n\n');
   }, options.heartbeatMs);
+  if (options.maxLifetimeMs !== undefined) {
+    lifetime = setTimeout(() => {
+      // Tells core's subscription that the end is a reconnect with Last-Event-ID, not a failure.
+      if (!finished) sink.write(`event: ${RECONNECT_EVENT}\ndata:\n\n`);
+      finish(true);
+    }, options.maxLifetimeMs);
+  }
 }

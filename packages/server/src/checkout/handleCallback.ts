@@ -1,4 +1,4 @@
-import { isTerminalStatus } from '@aurpay-kit/core';
+import { isTerminalStatus, type CheckoutStatus } from '@aurpay-kit/core';
 import { verifyCallback } from '../callbackVerifier.js';
 import type { CheckoutContext } from './checkoutContext.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
@@ -17,10 +17,18 @@ function notOurs(): CheckoutHttpError {
 }
 
 /**
- * `GET` and `POST /callback`: Aurpay's success and timeout callbacks. The `Callback-Token`,
- * `Signature` and `Date` (±300 s) are checked in constant time against the URL rebuilt from
- * `publicUrl` and the request's path and raw query (never the Host header); any failure is a
- * bare 401. The `ref` in the URL must name an order this server created (else 404). The callback
+ * Whether a callback announcing `announced` can change nothing: the order is paid or refunded
+ * (which no callback undoes), or already in the state announced.
+ */
+function settled(status: CheckoutStatus, announced: 'paid' | 'expired' | null): boolean {
+  return status === 'paid' || status === 'refunded' || (isTerminalStatus(status) && status === announced);
+}
+
+/**
+ * `GET` and `POST /callback`: Aurpay's success and timeout callbacks. A callback is authenticated
+ * by Aurpay's `Callback-Token`, `Signature` and `Date` (±300 s), checked in constant time against
+ * the URL rebuilt from `publicUrl` and the request's path and raw query (never the Host header),
+ * or, when Aurpay sends none, by the order's key in the URL; any failure is a bare 401. The `ref` in the URL must name an order this server created (else 404). The callback
  * is only a hint: the status is confirmed with Aurpay's order detail and applied, and the answer
  * is 200 once that is done. When the confirmation fails upstream the answer is 502/504, so Aurpay
  * calls again. A POST body is never read: the order detail is the truth.
@@ -30,35 +38,41 @@ function notOurs(): CheckoutHttpError {
 export async function handleCallback(ctx: CheckoutContext, request: CheckoutRequest): Promise<CheckoutResponse> {
   const { options } = ctx;
   const url = splitRequestUrl(request.url);
-  try {
-    verifyCallback({
-      headers: request.headers as Record<string, string | string[] | undefined>,
-      callbackUrl: options.publicUrl + request.url,
-      token: options.callback.token,
-      secret: options.callback.secret,
-      now: options.now(),
-    });
-  } catch {
-    throw unauthorized();
-  }
   let ref: string | null;
   let event: string | null;
+  let key: string | null;
   try {
     ref = singleQueryValue(url.query, 'ref');
     event = singleQueryValue(url.query, 'event');
+    key = singleQueryValue(url.query, 'key');
   } catch {
-    throw notOurs();
+    throw unauthorized();
   }
+  if (!signedByAurpay(ctx, request) && !(ref !== null && key !== null && ctx.callbackKeys.verify(ref, key))) throw unauthorized();
   if (!callbackRefSchema.safeParse(ref).success) throw notOurs();
   const order = await options.store.findByCallbackRef(ref as string);
   if (order === null) throw notOurs();
   const announced = event === 'paid' ? 'paid' : event === 'expired' ? 'expired' : null;
-  if (isTerminalStatus(order.status) && order.status === announced) {
-    // A retried callback for what is already recorded needs no new confirmation; but if the store
-    // failed before the fulfilment was recorded (the reason Aurpay is retrying), record it now.
+  if (settled(order.status, announced)) {
+    // A retried or replayed callback for what is already recorded costs no upstream call; but if
+    // the store failed before the fulfilment was recorded (why Aurpay retries), it is recorded now.
     await ctx.applier.settle(order);
     return jsonResponse(200, { received: true });
   }
+  // Forced past the status throttle, but at most one such fetch per order per minRefreshMs:
+  // replays inside that window share the next one.
   await ctx.refresher.refresh(order.orderId, { order, force: true });
   return jsonResponse(200, { received: true });
+}
+
+/** Aurpay's `Callback-Token`, `Signature` and `Date` check out (when the merchant configured them). */
+function signedByAurpay(ctx: CheckoutContext, request: CheckoutRequest): boolean {
+  const { callback, publicUrl, now } = ctx.options;
+  if (callback === null) return false;
+  try {
+    verifyCallback({ headers: request.headers as Record<string, string | string[] | undefined>, callbackUrl: publicUrl + request.url, token: callback.token, secret: callback.secret, now: now() });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -75,4 +75,18 @@ describe('MemoryOrderStore', () => {
     expect(await store.get('20240613093614690315')).toBeNull();
     expect(await store.getFulfilment('20240613093614690315', 'paid')).toBeNull();
   });
+
+  it('keeps every map bounded: orders by retention, idempotency keys by expiry, leases once lapsed', async () => {
+    const store = new MemoryOrderStore({ retainMs: 60_000 });
+    for (let i = 0; i < 100; i += 1) {
+      await store.put(storedOrder({ orderId: `order-${i}`, callbackRef: `ref-${i}`, expiresAt: Date.now() }));
+      await store.reserveIdempotencyKey(`orders:${i}`, 'fp', 1000);
+      await store.acquireLease(`lease-${i}`, { owner: 'a', now: Date.now(), ttlMs: 1000 });
+    }
+    expect(store.size).toEqual({ orders: 100, fulfilments: 0, idempotencyKeys: 100, leases: 100 });
+    vi.advanceTimersByTime(60_000);
+    await store.put(storedOrder({ orderId: 'order-new', callbackRef: 'ref-new', expiresAt: Date.now() + 60_000 }));
+    await store.acquireLease('reconciler', { owner: 'a', now: Date.now(), ttlMs: 1000 });
+    expect(store.size).toEqual({ orders: 1, fulfilments: 0, idempotencyKeys: 0, leases: 1 });
+  });
 });

@@ -1,17 +1,10 @@
 import type { Fulfilment, FulfilmentOutcome } from './fulfilment.js';
-import {
-  OPEN_STATUSES,
-  WATCHED_FINAL_STATUSES,
-  type FulfilmentQuery,
-  type IdempotencyState,
-  type LeaseRequest,
-  type OrderStatusUpdate,
-  type OrderStore,
-  type StoredOrder,
-  type StoredResponse,
-  type UnsettledOrdersQuery,
-} from './orderStore.js';
-import { byCreation, byDue, newFulfilment } from './storeRecords.js';
+import { OPEN_STATUSES, WATCHED_FINAL_STATUSES, type FulfilmentQuery, type IdempotencyState, type LeaseRequest, type OrderStatusUpdate } from './orderStore.js';
+import type { OrderStore, PruneRequest, StoredOrder, StoredResponse, UnsettledOrdersQuery } from './orderStore.js';
+import { MemoryFulfilments } from './memoryFulfilments.js';
+import { MemoryIdempotencyKeys } from './memoryIdempotencyKeys.js';
+import { PRUNABLE_STATUSES } from './prunableStatuses.js';
+import { byCreation } from './storeRecords.js';
 
 export interface MemoryOrderStoreOptions {
   /** How long an order is kept after it expires, in ms. Default 7 days. */
@@ -25,10 +18,6 @@ export interface MemoryOrderStoreOptions {
   acceptDataLoss?: boolean;
 }
 
-type IdempotencyEntry =
-  | { state: 'pending'; fingerprint: string; expiresAt: number }
-  | { state: 'completed'; fingerprint: string; response: StoredResponse; expiresAt: number };
-
 const PRUNE_EVERY_MS = 60_000;
 
 // A StoredOrder is flat but for `metadata` (string to string), so two spreads copy it fully:
@@ -36,8 +25,6 @@ const PRUNE_EVERY_MS = 60_000;
 function copyOrder(order: StoredOrder): StoredOrder {
   return { ...order, metadata: { ...order.metadata } };
 }
-
-const fulfilmentKey = (orderId: string, outcome: FulfilmentOutcome) => `${outcome}:${orderId}`;
 
 /**
  * An `OrderStore` in this process's memory, lost on restart: for tests and development. The
@@ -50,9 +37,9 @@ const fulfilmentKey = (orderId: string, outcome: FulfilmentOutcome) => `${outcom
 export class MemoryOrderStore implements OrderStore {
   readonly #orders = new Map<string, StoredOrder>();
   readonly #refs = new Map<string, string>();
-  readonly #fulfilments = new Map<string, Fulfilment>();
+  readonly #fulfilments = new MemoryFulfilments();
   readonly #leases = new Map<string, { owner: string; until: number }>();
-  readonly #idempotency = new Map<string, IdempotencyEntry>();
+  readonly #idempotency: MemoryIdempotencyKeys;
   readonly #retainMs: number;
   readonly #now: () => number;
   /** True when the store may be used with `NODE_ENV=production`. */
@@ -62,7 +49,13 @@ export class MemoryOrderStore implements OrderStore {
   constructor(options: MemoryOrderStoreOptions = {}) {
     this.#retainMs = options.retainMs ?? 7 * 86_400_000;
     this.#now = options.now ?? Date.now;
+    this.#idempotency = new MemoryIdempotencyKeys(this.#now);
     this.acceptDataLoss = options.acceptDataLoss === true;
+  }
+
+  /** How many records each map holds now, for tests and memory checks. */
+  get size(): { orders: number; fulfilments: number; idempotencyKeys: number; leases: number } {
+    return { orders: this.#orders.size, fulfilments: this.#fulfilments.size, idempotencyKeys: this.#idempotency.size, leases: this.#leases.size };
   }
 
   async get(orderId: string): Promise<StoredOrder | null> {
@@ -84,19 +77,10 @@ export class MemoryOrderStore implements OrderStore {
   async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
     const current = this.#orders.get(orderId);
     if (current === undefined || current.version !== expectedVersion) return null;
-    const next: StoredOrder = {
-      ...current,
-      status: update.status,
-      aurpayStatus: update.aurpayStatus,
-      paidAmount: update.paidAmount,
-      updatedAt: update.updatedAt,
-      gatewayUpdatedAt: update.gatewayUpdatedAt,
-      version: current.version + 1,
-    };
+    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt } = update;
+    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, version: current.version + 1 };
     this.#orders.set(orderId, next);
-    if (owe !== undefined && !this.#fulfilments.has(fulfilmentKey(orderId, owe))) {
-      this.#fulfilments.set(fulfilmentKey(orderId, owe), newFulfilment(orderId, owe, update.updatedAt));
-    }
+    if (owe !== undefined) this.#fulfilments.owe(orderId, owe, updatedAt);
     return copyOrder(next);
   }
 
@@ -109,91 +93,62 @@ export class MemoryOrderStore implements OrderStore {
     return newest === null ? null : copyOrder(newest);
   }
 
-  async listUnsettledOrders(query: UnsettledOrdersQuery): Promise<StoredOrder[]> {
-    const { after } = query;
+  async listUnsettledOrders({ expiredSince, limit, after }: UnsettledOrdersQuery): Promise<StoredOrder[]> {
+    const unsettled = (order: StoredOrder) => OPEN_STATUSES.includes(order.status) || (WATCHED_FINAL_STATUSES.includes(order.status) && order.expiresAt >= expiredSince);
     return [...this.#orders.values()]
-      .filter(
-        (order) =>
-          (OPEN_STATUSES.includes(order.status) || (WATCHED_FINAL_STATUSES.includes(order.status) && order.expiresAt >= query.expiredSince)) &&
-          (after === undefined || byCreation(order, after) > 0),
-      )
+      .filter((order) => unsettled(order) && (after === undefined || byCreation(order, after) > 0))
       .sort(byCreation)
-      .slice(0, query.limit)
+      .slice(0, limit)
       .map(copyOrder);
   }
 
   async oweFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment> {
-    const key = fulfilmentKey(orderId, outcome);
-    let record = this.#fulfilments.get(key);
-    if (record === undefined) {
-      record = newFulfilment(orderId, outcome, now);
-      this.#fulfilments.set(key, record);
-    }
-    return { ...record };
+    return this.#fulfilments.owe(orderId, outcome, now);
   }
 
   async getFulfilment(orderId: string, outcome: FulfilmentOutcome): Promise<Fulfilment | null> {
-    const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-    return record === undefined ? null : { ...record };
+    return this.#fulfilments.get(orderId, outcome);
   }
 
-  async claimFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
-    const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-    if (record === undefined || record.state !== 'owed' || record.dueAt > now) return null;
-    if (record.leaseUntil !== null && record.leaseUntil > now) return null;
-    Object.assign(record, { attempts: record.attempts + 1, leaseOwner: owner, leaseUntil: now + leaseMs, updatedAt: now });
-    return { ...record };
+  async claimFulfilment(orderId: string, outcome: FulfilmentOutcome, lease: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
+    return this.#fulfilments.claim(orderId, outcome, lease);
   }
 
-  async renewFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<boolean> {
-    const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-    if (record === undefined || record.state !== 'owed' || record.leaseOwner !== owner || (record.leaseUntil ?? 0) <= now) return false;
-    record.leaseUntil = now + leaseMs;
-    return true;
+  async renewFulfilment(orderId: string, outcome: FulfilmentOutcome, lease: LeaseRequest & { leaseMs: number }): Promise<boolean> {
+    return this.#fulfilments.renew(orderId, outcome, lease);
   }
 
-  async completeFulfilment(orderId: string, outcome: FulfilmentOutcome, { now }: LeaseRequest): Promise<boolean> {
-    const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-    if (record === undefined || record.state !== 'owed') return false;
-    Object.assign(record, { state: 'done', leaseOwner: null, leaseUntil: null, updatedAt: now });
-    return true;
+  async completeFulfilment(orderId: string, outcome: FulfilmentOutcome, lease: LeaseRequest): Promise<boolean> {
+    return this.#fulfilments.complete(orderId, outcome, lease);
   }
 
-  async failFulfilment(
-    orderId: string,
-    outcome: FulfilmentOutcome,
-    { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null },
-  ): Promise<Fulfilment | null> {
-    const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-    if (record === undefined || record.state !== 'owed' || record.leaseOwner !== owner) return null;
-    Object.assign(record, {
-      state: retryAt === null ? 'failed' : 'owed',
-      dueAt: retryAt ?? record.dueAt,
-      leaseOwner: null,
-      leaseUntil: null,
-      lastError: error,
-      updatedAt: now,
-    });
-    return { ...record };
+  async failFulfilment(orderId: string, outcome: FulfilmentOutcome, failure: LeaseRequest & { error: string; retryAt: number | null }): Promise<Fulfilment | null> {
+    return this.#fulfilments.fail(orderId, outcome, failure);
   }
 
   async retryFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment | null> {
-    const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-    if (record === undefined || record.state === 'done') return null;
-    Object.assign(record, { state: 'owed', dueAt: now, updatedAt: now });
-    return { ...record };
+    return this.#fulfilments.retry(orderId, outcome, now);
   }
 
   async listFulfilments(query: FulfilmentQuery): Promise<Fulfilment[]> {
-    const { dueBy } = query;
-    return [...this.#fulfilments.values()]
-      .filter((record) => record.state === query.state && (dueBy === undefined || record.dueAt <= dueBy))
-      .sort(byDue)
-      .slice(0, query.limit)
-      .map((record) => ({ ...record }));
+    return this.#fulfilments.list(query);
+  }
+
+  async prune({ unpaidExpiredBefore, now, limit }: PruneRequest): Promise<{ orders: number }> {
+    let orders = 0;
+    for (const order of this.#orders.values()) {
+      if (orders >= limit) break;
+      if (!PRUNABLE_STATUSES.includes(order.status) || order.paidAmount !== '0' || order.expiresAt >= unpaidExpiredBefore || this.#fulfilments.holds(order.orderId)) continue;
+      this.#drop(order);
+      orders += 1;
+    }
+    this.#idempotency.dropExpired(now);
+    this.#dropLapsedLeases(now);
+    return { orders };
   }
 
   async acquireLease(name: string, { owner, now, ttlMs }: LeaseRequest & { ttlMs: number }): Promise<boolean> {
+    this.#dropLapsedLeases(now);
     const held = this.#leases.get(name);
     if (held !== undefined && held.owner !== owner && held.until > now) return false;
     this.#leases.set(name, { owner, until: now + ttlMs });
@@ -202,45 +157,37 @@ export class MemoryOrderStore implements OrderStore {
 
   async reserveIdempotencyKey(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
     this.#prune();
-    const now = this.#now();
-    const entry = this.#idempotency.get(key);
-    if (entry !== undefined && entry.expiresAt > now) {
-      return entry.state === 'pending'
-        ? { state: 'pending', fingerprint: entry.fingerprint }
-        : { state: 'completed', fingerprint: entry.fingerprint, response: structuredClone(entry.response) };
-    }
-    this.#idempotency.set(key, { state: 'pending', fingerprint, expiresAt: now + ttlMs });
-    return { state: 'reserved' };
+    return this.#idempotency.reserve(key, fingerprint, ttlMs);
   }
 
   async completeIdempotencyKey(key: string, fingerprint: string, response: StoredResponse, ttlMs: number): Promise<void> {
-    this.#idempotency.set(key, { state: 'completed', fingerprint, response: structuredClone(response), expiresAt: this.#now() + ttlMs });
+    this.#idempotency.complete(key, fingerprint, response, ttlMs);
   }
 
   async releaseIdempotencyKey(key: string): Promise<void> {
-    this.#idempotency.delete(key);
+    this.#idempotency.release(key);
   }
 
   /**
-   * Drops expired idempotency keys, and orders past retention with no fulfilment still owed, at
-   * most once a minute.
+   * Drops expired idempotency keys, and orders past retention with no fulfilment still owed or
+   * failed, at most once a minute, so the maps stay bounded even when nobody calls `prune`.
    */
   #prune(): void {
     const now = this.#now();
     if (now - this.#lastPrune < PRUNE_EVERY_MS) return;
     this.#lastPrune = now;
-    for (const [key, entry] of this.#idempotency) if (entry.expiresAt <= now) this.#idempotency.delete(key);
-    for (const [orderId, order] of this.#orders) {
-      if (order.expiresAt + this.#retainMs > now) continue;
-      const owed = (['paid', 'expired'] as const).some((outcome) => {
-        const record = this.#fulfilments.get(fulfilmentKey(orderId, outcome));
-        return record !== undefined && record.state !== 'done';
-      });
-      if (owed) continue;
-      this.#orders.delete(orderId);
-      this.#refs.delete(order.callbackRef);
-      this.#fulfilments.delete(fulfilmentKey(orderId, 'paid'));
-      this.#fulfilments.delete(fulfilmentKey(orderId, 'expired'));
-    }
+    this.#idempotency.dropExpired(now);
+    for (const order of this.#orders.values()) if (order.expiresAt + this.#retainMs <= now && !this.#fulfilments.holds(order.orderId)) this.#drop(order);
+  }
+
+  #drop(order: StoredOrder): void {
+    this.#orders.delete(order.orderId);
+    if (this.#refs.get(order.callbackRef) === order.orderId) this.#refs.delete(order.callbackRef);
+    this.#fulfilments.drop(order.orderId);
+  }
+
+  /** Lease times are the caller's, never the store's clock: only a caller's `now` lets one go. */
+  #dropLapsedLeases(now: number): void {
+    for (const [name, lease] of this.#leases) if (lease.until <= now) this.#leases.delete(name);
   }
 }

@@ -83,7 +83,7 @@ describe('OrderRefresher', () => {
     expect(await store.get(ORDER.orderId)).toEqual(ORDER);
   });
 
-  it('forced (a callback): bypasses the throttle and terminal state, joins only a call started after it', async () => {
+  it('forced (a callback): bypasses the status throttle and terminal state, joining only a call started after it, one per 2 s window', async () => {
     const { store, client, pending, refresher } = setup(60_000);
     await store.put(ORDER);
     const early = refresher.refresh(ORDER.orderId);
@@ -94,17 +94,42 @@ describe('OrderRefresher', () => {
     expect(client.getOrderDetail).toHaveBeenCalledTimes(1);
     pending[0]?.resolve(detailFor(ORDER, 'PENDING'));
     await early;
+    // The early poll may predate the payment: the forced ones share one fetch of their own, at once.
     await vi.advanceTimersByTimeAsync(0);
     expect(client.getOrderDetail).toHaveBeenCalledTimes(2);
     pending[1]?.resolve(detailFor(ORDER, 'SUCCESS', '18.0098'));
     const paid = await forced;
     expect(paid.status).toBe('paid');
     expect((await forcedToo).status).toBe('paid');
+    // Terminal and inside the 60 s status throttle: a forced call still fetches, once 2 s have
+    // passed since the last forced fetch.
     const again = refresher.refresh(ORDER.orderId, { force: true });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(client.getOrderDetail).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(client.getOrderDetail).toHaveBeenCalledTimes(3);
     pending[2]?.resolve(detailFor(ORDER, 'SUCCESS', '18.0098'));
     expect((await again).version).toBe(paid.version);
-    expect(client.getOrderDetail).toHaveBeenCalledTimes(3);
+  });
+
+  it('lets 50 replayed callbacks in a row cost one fetch per 2 s window', async () => {
+    const { store, client, pending, refresher } = setup(2000);
+    await store.put(ORDER);
+    const fetchedAt: number[] = [];
+    client.getOrderDetail.mockImplementation(async () => {
+      fetchedAt.push(Date.now());
+      return detailFor(ORDER, 'PENDING');
+    });
+    for (let i = 0; i < 50; i += 1) {
+      let done = false;
+      const replay = refresher.refresh(ORDER.orderId, { force: true }).finally(() => (done = true));
+      // Each replay is sent once the previous one was answered: time moves until it is.
+      while (!done) await vi.advanceTimersByTimeAsync(100);
+      await replay;
+    }
+    // Each replay waited for its order's window: the fetches are 2 s apart, never back to back.
+    for (let i = 1; i < fetchedAt.length; i += 1) expect(fetchedAt[i]! - fetchedAt[i - 1]!).toBeGreaterThanOrEqual(2000);
+    expect(pending).toEqual([]);
   });
 
   it('rejects an unknown order with a 404', async () => {

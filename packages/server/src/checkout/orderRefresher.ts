@@ -19,8 +19,9 @@ export interface RefreshOptions {
   /** The order as just read, to save a store read. */
   order?: StoredOrder;
   /**
-   * Fetch even if the order is terminal or was fetched within `minRefreshMs` (a verified
-   * callback); still joins a fetch that started after the call began.
+   * Fetch even if the order is terminal or was fetched a moment ago (a verified callback): at the
+   * end of the order's `minRefreshMs` window at the latest, joining a fetch that started after the
+   * call began.
    */
   force?: boolean;
 }
@@ -36,6 +37,8 @@ interface Flight {
 }
 
 const PRUNE_ABOVE = 10_000;
+/** The longest a forced fetch (a callback) waits after the order's last fetch. */
+const FORCED_WINDOW_MS = 2000;
 
 /**
  * Fetches an order's detail from Aurpay and applies it, coalesced: one fetch in flight per order,
@@ -51,6 +54,8 @@ export class OrderRefresher {
   readonly #o: OrderRefresherOptions;
   readonly #flights = new Map<string, Flight>();
   readonly #lastStart = new Map<string, number>();
+  /** When each order's detail was last fetched upstream for a forced caller (a callback). */
+  readonly #lastForced = new Map<string, number>();
   #started = 0;
 
   constructor(options: OrderRefresherOptions) {
@@ -77,10 +82,20 @@ export class OrderRefresher {
     }
     for (;;) {
       const flight = this.#flights.get(orderId);
-      if (flight === undefined) return this.#start(orderId, true).promise;
+      if (flight === undefined) {
+        // A forced fetch waits out the order's window (the shorter of minRefreshMs and 2 s) after
+        // its last forced fetch, never after a poll: a first callback is fetched at once, and
+        // replays of it share the next fetch.
+        const last = this.#lastForced.get(orderId);
+        const wait = last === undefined ? 0 : last + Math.min(this.#o.minRefreshMs, FORCED_WINDOW_MS) - this.#o.now();
+        if (wait <= 0) return this.#start(orderId, true).promise;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
       // A fetch that began before this call may predate what the callback announces.
       if (flight.seq > startedBefore && !flight.skipped) {
         flight.force = true;
+        this.#lastForced.set(orderId, this.#o.now());
         return flight.promise;
       }
       await flight.promise.catch(() => undefined);
@@ -109,10 +124,12 @@ export class OrderRefresher {
       if (stored === null) throw new CheckoutHttpError(404, 'order_not_found', 'No such order.');
       return stored;
     }
+    if (flight.force) this.#lastForced.set(orderId, this.#o.now());
     return this.#o.applier.apply(orderId, await this.#o.client.getOrderDetail(orderId));
   }
 
   #prune(now: number): void {
     for (const [orderId, at] of this.#lastStart) if (now - at >= this.#o.minRefreshMs) this.#lastStart.delete(orderId);
+    for (const [orderId, at] of this.#lastForced) if (now - at >= FORCED_WINDOW_MS) this.#lastForced.delete(orderId);
   }
 }

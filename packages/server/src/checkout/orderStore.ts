@@ -86,6 +86,24 @@ export interface FulfilmentQuery {
   limit: number;
 }
 
+/** What `prune` removes. */
+export interface PruneRequest {
+  /**
+   * Orders that expired (or failed, or were left unknown or awaiting) before this time and never
+   * received any payment (`paidAmount` is `"0"`) are removed, unless a fulfilment of theirs is
+   * still owed or failed; their done fulfilment records go with them.
+   */
+  unpaidExpiredBefore: number;
+  /**
+   * The caller's clock: idempotency keys, leases and refresh claims that ran out by then are
+   * removed too (PostgreSQL keeps them an hour longer, so servers whose clocks differ agree; Redis
+   * lets them expire by themselves).
+   */
+  now: number;
+  /** At most this many orders per call; call again while it returns `limit`. */
+  limit: number;
+}
+
 /**
  * A SQL store's handle on the transaction a fulfilment is completed in, handed to the work given
  * to `FulfilmentContext.transaction`.
@@ -180,6 +198,13 @@ export interface OrderStore {
   ): Promise<T>;
 
   /**
+   * Removes what no longer needs keeping (see `PruneRequest`), so a store stays bounded however
+   * many orders are created and abandoned: paid or part-paid orders are kept (a SQL store keeps
+   * them for good, Redis and memory for their retention). Resolves to how many orders went.
+   */
+  prune(request: PruneRequest): Promise<{ orders: number }>;
+
+  /**
    * A named lease (the reconciler's): true when `owner` now holds `name` until `now + ttlMs`,
    * taking it over from an expired holder or extending its own; false while another holds it.
    * A holder hands it back with `ttlMs: 0`.
@@ -214,6 +239,7 @@ export const ORDER_STORE_METHODS = [
   'failFulfilment',
   'retryFulfilment',
   'listFulfilments',
+  'prune',
   'acquireLease',
   'reserveIdempotencyKey',
   'completeIdempotencyKey',

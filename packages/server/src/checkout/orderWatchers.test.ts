@@ -85,3 +85,51 @@ describe('OrderWatchers', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+describe('OrderWatchers: one polling budget for every watched order', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('polls 1,000 watched orders at most budgetPerSecond times a second in all', async () => {
+    const refresh = vi.fn(async (orderId: string) => storedOrder({ orderId }));
+    const watchers = new OrderWatchers({ refresh, pollIntervalMs: 1000, budgetPerSecond: 10, onError: () => undefined });
+    const stops = Array.from({ length: 1000 }, (_, i) => watchers.subscribe(`order-${i}`, () => undefined));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(refresh).toHaveBeenCalledTimes(10);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Ten to begin with, then ten a second: never one poll per order per interval.
+    expect(refresh.mock.calls.length).toBeLessThanOrEqual(10 + 100 + 1);
+    expect(refresh.mock.calls.length).toBeGreaterThanOrEqual(100);
+    // Fair: the first hundred orders, each once, before any is polled again.
+    const polled = refresh.mock.calls.map(([orderId]) => orderId);
+    expect(new Set(polled.slice(0, 100)).size).toBe(100);
+    for (const stop of stops) stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('polls the most overdue first', async () => {
+    const expiresAt: Record<string, number> = { soon: 5_000, late: 50_000, early: 90_000 };
+    const refresh = vi.fn(async (orderId: string) => storedOrder({ orderId, expiresAt: expiresAt[orderId] ?? 0 }));
+    const watchers = new OrderWatchers({ refresh, pollIntervalMs: 1000, budgetPerSecond: 1, onError: () => undefined });
+    watchers.subscribe('early', () => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    watchers.subscribe('late', () => undefined);
+    watchers.subscribe('soon', () => undefined);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(refresh.mock.calls.map(([orderId]) => orderId)).toEqual(['early', 'late', 'soon', 'early']);
+    watchers.close();
+  });
+
+  it('leaves a lone watched order its own pace when the budget allows it', async () => {
+    const refresh = vi.fn(async (orderId: string) => storedOrder({ orderId }));
+    const watchers = new OrderWatchers({ refresh, pollIntervalMs: 1000, budgetPerSecond: 10, onError: () => undefined });
+    const stop = watchers.subscribe('A', () => undefined);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(refresh).toHaveBeenCalledTimes(6);
+    stop();
+  });
+});

@@ -6,31 +6,48 @@ export type OrderListener = (order: StoredOrder) => void;
 export interface OrderWatchersOptions {
   /** Brings an order up to date (coalesced upstream); rejects when the gateway fails. */
   refresh: (orderId: string) => Promise<StoredOrder>;
+  /** How often each watched order is due for a poll. */
   pollIntervalMs: number;
+  /** Polls per second shared by every watched order. Default: unbounded. */
+  budgetPerSecond?: number;
   onError: (error: unknown, context: { where: string; orderId?: string }) => void;
+  now?: () => number;
 }
 
 interface Watcher {
+  orderId: string;
   listeners: Set<OrderListener>;
-  timer: ReturnType<typeof setTimeout> | null;
   /** The newest version told to the listeners. */
   latest: StoredOrder | null;
+  /** When its next poll is due; null while one runs or after a terminal status. */
+  dueAt: number | null;
 }
 
 /**
- * One server-side watcher per order, however many streams listen: while an order has listeners
- * and is not terminal, it is refreshed every `pollIntervalMs` (the next poll scheduled after the
- * previous settles), and every newer version of it, whether from a poll or a verified callback,
- * reaches each listener (a new listener gets the newest one at once). The watcher and its timer go away with the last listener.
+ * One server-side watcher per order, however many streams listen. While an order has listeners
+ * and is not terminal it is due for a refresh every `pollIntervalMs` (counted from when the last
+ * one settled), and polls come out of one budget shared by every watched order: at most
+ * `budgetPerSecond`, the most overdue first (then the one whose deadline is nearest), so a
+ * thousand watched orders never mean a thousand polls an interval. Every newer version, whether
+ * from a poll or a verified callback, reaches each listener (a new listener gets the newest at
+ * once). The watcher goes away with its last listener; the timer with the last watcher.
  *
  * @example const stop = watchers.subscribe(orderId, (order) => send(order)); // … stop();
  */
 export class OrderWatchers {
   readonly #o: OrderWatchersOptions;
+  readonly #now: () => number;
   readonly #watchers = new Map<string, Watcher>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #wakeAt = Infinity;
+  #tokens: number;
+  #refilledAt: number;
 
   constructor(options: OrderWatchersOptions) {
     this.#o = options;
+    this.#now = options.now ?? Date.now;
+    this.#tokens = this.#capacity;
+    this.#refilledAt = this.#now();
   }
 
   /** Orders being watched now. */
@@ -38,12 +55,16 @@ export class OrderWatchers {
     return this.#watchers.size;
   }
 
+  get #capacity(): number {
+    return this.#o.budgetPerSecond ?? Infinity;
+  }
+
   subscribe(orderId: string, listener: OrderListener): () => void {
     let watcher = this.#watchers.get(orderId);
     if (watcher === undefined) {
-      watcher = { listeners: new Set(), timer: null, latest: null };
+      watcher = { orderId, listeners: new Set(), latest: null, dueAt: this.#now() };
       this.#watchers.set(orderId, watcher);
-      this.#schedule(orderId, watcher, 0);
+      this.#schedule();
     }
     const entry: OrderListener = (order) => listener(order);
     watcher.listeners.add(entry);
@@ -52,8 +73,8 @@ export class OrderWatchers {
     return () => {
       watcher.listeners.delete(entry);
       if (watcher.listeners.size > 0 || this.#watchers.get(orderId) !== watcher) return;
-      if (watcher.timer !== null) clearTimeout(watcher.timer);
       this.#watchers.delete(orderId);
+      if (this.#watchers.size === 0) this.#stopTimer();
     };
   }
 
@@ -73,25 +94,66 @@ export class OrderWatchers {
 
   /** Stops every watcher (server shutdown); listeners get nothing more. */
   close(): void {
-    for (const watcher of this.#watchers.values()) if (watcher.timer !== null) clearTimeout(watcher.timer);
+    this.#stopTimer();
     this.#watchers.clear();
   }
 
-  #schedule(orderId: string, watcher: Watcher, delayMs: number): void {
-    watcher.timer = setTimeout(() => void this.#poll(orderId, watcher), delayMs);
+  #stopTimer(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#wakeAt = Infinity;
   }
 
-  async #poll(orderId: string, watcher: Watcher): Promise<void> {
-    watcher.timer = null;
+  /** Sets the one timer for the earliest moment a due poll can be afforded. */
+  #schedule(): void {
+    let earliest = Infinity;
+    for (const watcher of this.#watchers.values()) if (watcher.dueAt !== null && watcher.dueAt < earliest) earliest = watcher.dueAt;
+    if (earliest === Infinity) return this.#stopTimer();
+    this.#refill();
+    const affordableAt = this.#tokens >= 1 ? this.#now() : this.#refilledAt + ((1 - this.#tokens) * 1000) / this.#capacity;
+    const wakeAt = Math.max(earliest, affordableAt);
+    if (this.#timer !== null && this.#wakeAt <= wakeAt) return;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#wakeAt = wakeAt;
+    this.#timer = setTimeout(() => this.#tick(), Math.max(0, wakeAt - this.#now()));
+  }
+
+  #refill(): void {
+    const now = this.#now();
+    if (this.#capacity === Infinity) return;
+    this.#tokens = Math.min(this.#capacity, this.#tokens + ((now - this.#refilledAt) * this.#capacity) / 1000);
+    this.#refilledAt = now;
+  }
+
+  #tick(): void {
+    this.#timer = null;
+    this.#wakeAt = Infinity;
+    this.#refill();
+    const now = this.#now();
+    const due = [...this.#watchers.values()]
+      .filter((watcher) => watcher.dueAt !== null && watcher.dueAt <= now)
+      .sort((a, b) => a.dueAt! - b.dueAt! || (a.latest?.expiresAt ?? Infinity) - (b.latest?.expiresAt ?? Infinity));
+    for (const watcher of due) {
+      if (this.#tokens < 1) break;
+      this.#tokens -= 1;
+      void this.#poll(watcher);
+    }
+    this.#schedule();
+  }
+
+  async #poll(watcher: Watcher): Promise<void> {
+    watcher.dueAt = null;
     let terminal = false;
     try {
-      const order = await this.#o.refresh(orderId);
+      const order = await this.#o.refresh(watcher.orderId);
       // Another process sharing the store may have written it: publish what is newer.
       this.publish(order);
       terminal = isTerminalStatus(order.status);
     } catch {
       // The gateway failed; the stored status stands and the next poll tries again.
     }
-    if (this.#watchers.get(orderId) === watcher && !terminal) this.#schedule(orderId, watcher, this.#o.pollIntervalMs);
+    if (this.#watchers.get(watcher.orderId) !== watcher || terminal) return;
+    watcher.dueAt = this.#now() + this.#o.pollIntervalMs;
+    this.#schedule();
   }
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { compareAmounts, currencyInfo, decodeInvoice, isZeroAmount, parseAurpayTime, type BlnOrderRequest, type QrFormat } from '@aurpay-kit/core';
 import { AurpayError } from '../aurpayError.js';
+import type { Accepted, BlnOrder, PayInfo } from '../aurpayResults.js';
+import type { CallbackKeys } from './callbackKeys.js';
 import type { CheckoutClient } from './checkoutOptions.js';
+import { orderDeadline, type Deadline } from './orderDeadline.js';
 import { orderIdSchema } from './checkoutSchemas.js';
 import type { StoredOrder } from './orderStore.js';
 import { paymentTarget } from './orderView.js';
@@ -11,8 +14,13 @@ export type OrderChoice = { kind: 'crypto'; chain: string; currency: string } | 
 export interface PlaceOrderInput {
   client: CheckoutClient;
   publicUrl: string;
+  /** Signs each order's callback key. */
+  callbackKeys: CallbackKeys;
   orderTtlMs: number;
   qrFormat: QrFormat;
+  now: () => number;
+  /** Where a corrected reading of the gateway's answer is reported. */
+  onError: (error: unknown, context: { where: string; orderId?: string }) => void;
   choice: OrderChoice;
   /** Canonical decimal fiat price, its exact JSON number, and its currency. */
   price: { amount: string; number: number; currency: string; metadata: Record<string, string> };
@@ -35,13 +43,25 @@ function fromGateway<T>(what: string, read: () => T): T {
 
 /**
  * The callback URLs registered with an order. Aurpay calls them as registered and adds nothing,
- * so the URL itself must say which order: a random `ref` stored with it.
+ * so the URL itself must say which order (a random `ref` stored with it) and, for merchants
+ * without Aurpay's callback signature, carry the order's key.
  *
- * @example callbackUrls('https://shop.example/api/pay', ref).paid // 'https://shop.example/api/pay/callback?ref=…&event=paid'
+ * @example callbackUrls('https://shop.example/api/pay', ref, key).paid // 'https://shop.example/api/pay/callback?ref=…&event=paid&key=…'
  */
-export function callbackUrls(publicUrl: string, ref: string): { paid: string; expired: string } {
+export function callbackUrls(publicUrl: string, ref: string, key: string): { paid: string; expired: string } {
   const base = `${publicUrl}/callback?ref=${ref}`;
-  return { paid: `${base}&event=paid`, expired: `${base}&event=expired` };
+  return { paid: `${base}&event=paid&key=${key}`, expired: `${base}&event=expired&key=${key}` };
+}
+
+/**
+ * The answer of a creation the gateway accepted, read in full, or an `aurpay_bad_response` naming
+ * what could not be read (the order may exist at Aurpay; it is never stored nor shown).
+ */
+function readable<T extends object>(answer: T | Accepted<T>, what: string): T {
+  if ('complete' in answer && answer.complete === false) {
+    throw new AurpayError('aurpay_bad_response', `The gateway accepted the ${what} but its answer could not be read (${answer.unreadable.join(', ')}).`, { cause: answer });
+  }
+  return answer as T;
 }
 
 /**
@@ -55,7 +75,7 @@ export function callbackUrls(publicUrl: string, ref: string): { paid: string; ex
 export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
   const { client, choice, price } = input;
   const callbackRef = randomBytes(16).toString('base64url');
-  const urls = callbackUrls(input.publicUrl, callbackRef);
+  const urls = callbackUrls(input.publicUrl, callbackRef, input.callbackKeys.sign(callbackRef));
   // GET callbacks (Aurpay's default): the body is never needed, since the order detail is the truth.
   const common = { callback_url: urls.paid, timeout_callback: urls.expired };
   const base = {
@@ -70,12 +90,13 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
   let order: StoredOrder;
   if (choice.kind === 'crypto') {
     const info = currencyInfo(choice.currency, choice.chain);
-    const res = await client.createPayInfo({ chain: info.chain, currency: info.currency, vs_currency: price.currency, vs_price: price.number, ...common });
-    const contract = res.contract_addr === null || res.contract_addr === '' ? null : res.contract_addr;
+    const res = readable<PayInfo>(await client.createPayInfo({ chain: info.chain, currency: info.currency, vs_currency: price.currency, vs_price: price.number, ...common }), 'order');
+    const contract = res.contract_addr === null || res.contract_addr === undefined || res.contract_addr === '' ? null : res.contract_addr;
     if (info.contract !== null ? contract?.toLowerCase() !== info.contract.toLowerCase() : contract !== null) {
       throw badResponse(`The gateway's token contract for ${info.currency} is ${String(contract)}, not ${String(info.contract)}.`);
     }
     const createdAt = fromGateway('create_time', () => parseAurpayTime(res.create_time));
+    const deadline = orderDeadline({ createdAt, ttlMs: input.orderTtlMs, now: input.now() });
     order = {
       ...base,
       ...created(res.order_id, res.status, res.amount, createdAt),
@@ -87,17 +108,20 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
       contractAddress: info.contract,
       paymentRequest: null,
       payUrl: res.pay_url || null,
-      expiresAt: createdAt + input.orderTtlMs,
+      expiresAt: deadline.expiresAt,
     };
+    report(input, deadline, order.orderId);
   } else {
     const req: BlnOrderRequest = { price: price.number, currency: price.currency, ...common };
-    const res = await client.createBlnOrder(req);
-    if (res.currency !== 'BTC-LN') throw badResponse(`The gateway's Lightning order is in ${res.currency}, not BTC-LN.`);
+    const res = readable<BlnOrder>(await client.createBlnOrder(req), 'Lightning order');
+    // The endpoint makes BTC-LN orders only; its described answer carries no currency at all.
+    if (res.currency !== null && res.currency !== undefined && res.currency !== 'BTC-LN') throw badResponse(`The gateway's Lightning order is in ${res.currency}, not BTC-LN.`);
     const invoice = fromGateway('invoice', () => decodeInvoice(res.payment_request));
     if (invoice.amountBtc !== null && compareAmounts(invoice.amountBtc, res.amount) !== 0) {
       throw badResponse(`The gateway's invoice is for ${invoice.amountBtc} BTC but the order for ${res.amount} BTC.`);
     }
     const createdAt = fromGateway('create_time', () => parseAurpayTime(res.create_time));
+    const deadline = orderDeadline({ createdAt, ttlMs: input.orderTtlMs, now: input.now(), invoice });
     order = {
       ...base,
       ...created(res.order_id, res.status, res.amount, createdAt),
@@ -109,11 +133,18 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
       contractAddress: null,
       paymentRequest: res.payment_request,
       payUrl: res.pay_url || null,
-      expiresAt: Math.min(createdAt + input.orderTtlMs, invoice.expiresAt * 1000),
+      expiresAt: deadline.expiresAt,
     };
+    report(input, deadline, order.orderId);
   }
   fromGateway('payment address', () => paymentTarget(order, input.qrFormat));
   return order;
+}
+
+/** A corrected deadline is a reading error of the gateway's answer: worth a line in the shop's log. */
+function report(input: PlaceOrderInput, deadline: Deadline, orderId: string): void {
+  if (deadline.correction === null) return;
+  input.onError(badResponse(`Order ${orderId}: ${deadline.correction}.`), { where: 'order deadline', orderId });
 }
 
 function created(orderId: string, aurpayStatus: string, amount: string, createdAt: number) {

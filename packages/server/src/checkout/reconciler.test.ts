@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryOrderStore } from './memoryStore.js';
+import type { StoredOrder } from './orderStore.js';
 import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
 import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
+import { storedOrder } from './test-utils/storedOrder.js';
 
 const open: FakeCheckout[] = [];
 const START = Date.UTC(2026, 11, 2, 10, 0, 0);
@@ -36,7 +38,7 @@ describe('Reconciler', () => {
     fake.client.calls.getOrderDetail = 0;
     fake.client.calls.listOrders = 0;
     const report = await fake.handlers.reconcile();
-    expect(report).toEqual({ reconciled: true, watched: 1000, listCalls: 4, detailCalls: 0, changed: 0, fulfilments: 0, errors: 0 });
+    expect(report).toEqual({ reconciled: true, watched: 1000, listCalls: 4, detailCalls: 0, changed: 0, fulfilments: 0, pruned: 0, errors: 0 });
     expect(fake.client.calls).toMatchObject({ listOrders: 4, getOrderDetail: 0 });
     expect(fake.client.listQueries.map((q) => q.status)).toEqual(['SUCCESS', 'RESOLVED', 'PARTIAL', 'OVERDUE']);
     expect(fake.client.listQueries[0]).toEqual({ page: 1, size: 100, status: 'SUCCESS', st: '2026-12-02T09:59:00', et: '2026-12-02T10:01:00' });
@@ -192,5 +194,92 @@ describe('Reconciler', () => {
     };
     expect(await fake.handlers.reconcile()).toMatchObject({ listCalls: 4, detailCalls: 1, changed: 1, errors: 1 });
     expect(fake.errors).toEqual([new Error('gateway 502')]);
+  });
+});
+
+const HOUR = 3_600_000;
+const RETENTION = 48 * HOUR;
+
+/** `count` unpaid orders that timed out `ageMs` ago, put straight into `store`. */
+async function abandoned(store: MemoryOrderStore, count: number, ageMs: number, from = 0): Promise<StoredOrder[]> {
+  const orders = Array.from({ length: count }, (_, i) => {
+    const n = from + i;
+    const expiresAt = Date.now() - ageMs;
+    return storedOrder({ orderId: `9${String(n).padStart(19, '0')}`, callbackRef: `abandoned-${n}`, createdAt: expiresAt - 1_800_000, expiresAt, status: 'expired', aurpayStatus: 'OVERDUE' });
+  });
+  for (const order of orders) await store.put(order);
+  return orders;
+}
+
+describe('Reconciler: pruning the store', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: START });
+  });
+  afterEach(() => {
+    for (const fake of open.splice(0)) fake.handlers.close();
+    vi.useRealTimers();
+  });
+
+  it('prunes on the first pass, in batches of 500 until one comes back short, with the retention as the cut-off', async () => {
+    const store = new MemoryOrderStore();
+    await abandoned(store, 1200, RETENTION + 1);
+    const [kept] = await abandoned(store, 1, RETENTION - HOUR, 2000);
+    const prune = vi.spyOn(store, 'prune');
+    await checkout({ store });
+    expect(prune.mock.calls.map(([request]) => request)).toEqual(Array(3).fill({ unpaidExpiredBefore: START - RETENTION, now: START, limit: 500 }));
+    expect(await Promise.all(prune.mock.results.map((result) => result.value))).toEqual([{ orders: 500 }, { orders: 500 }, { orders: 200 }]);
+    expect(store.size.orders).toBe(1);
+    expect(await store.get(kept!.orderId)).not.toBeNull();
+  });
+
+  it('prunes at most every 10 minutes, and reports how many orders went', async () => {
+    const fake = await checkout({ orderTtlMs: 60_000, unpaidOrderRetentionMs: 30 * HOUR });
+    const [unpaid, partPaid, paid] = await createOrders(fake, 3);
+    for (const [id, status, obtained] of [
+      [unpaid!, 'OVERDUE', null],
+      [partPaid!, 'PARTIAL', '5'],
+      [paid!, 'SUCCESS', '18.0098'],
+    ] as const) {
+      fake.client.setUpstream(id, status, obtained);
+      await fake.handlers.refreshOrder(id);
+    }
+    await fake.handlers.idle();
+    // Past expiry and retention; the clock jumps, so no scheduled pass runs in between.
+    vi.setSystemTime(Date.now() + 120_000 + 30 * HOUR);
+    expect(await fake.handlers.reconcile()).toMatchObject({ reconciled: true, pruned: 1, errors: 0 });
+    expect(await fake.store.get(unpaid!)).toBeNull();
+    expect((await fake.store.get(partPaid!))?.status).toBe('partially_paid');
+    expect((await fake.store.get(paid!))?.status).toBe('paid');
+    await abandoned(fake.store, 2, 31 * HOUR);
+    vi.setSystemTime(Date.now() + 600_000 - 1);
+    expect(await fake.handlers.reconcile()).toMatchObject({ pruned: 0 });
+    vi.setSystemTime(Date.now() + 1);
+    expect(await fake.handlers.reconcile()).toMatchObject({ pruned: 2 });
+  });
+
+  it('prunes only on the instance holding the reconciliation lease', async () => {
+    const store = new MemoryOrderStore();
+    const a = await checkout({ store });
+    const prune = vi.spyOn(store, 'prune');
+    const b = await checkout({ store });
+    await abandoned(store, 3, RETENTION + 1);
+    vi.setSystemTime(Date.now() + 600_000);
+    expect(await b.handlers.reconcile()).toMatchObject({ reconciled: false, pruned: 0 });
+    expect(prune).not.toHaveBeenCalled();
+    expect(await a.handlers.reconcile()).toMatchObject({ reconciled: true, pruned: 3 });
+  });
+
+  it('reports a store that fails to prune, and tries again 10 minutes later', async () => {
+    const fake = await checkout();
+    await abandoned(fake.store, 1, RETENTION + 1);
+    const prune = vi.spyOn(fake.store, 'prune').mockRejectedValueOnce(new Error('store down'));
+    vi.setSystemTime(Date.now() + 600_000);
+    expect(await fake.handlers.reconcile()).toMatchObject({ reconciled: true, pruned: 0, errors: 1 });
+    expect(fake.errors).toEqual([new Error('store down')]);
+    vi.setSystemTime(Date.now() + 600_000 - 1);
+    expect(await fake.handlers.reconcile()).toMatchObject({ pruned: 0, errors: 0 });
+    vi.setSystemTime(Date.now() + 1);
+    expect(await fake.handlers.reconcile()).toMatchObject({ pruned: 1, errors: 0 });
+    expect(prune).toHaveBeenCalledTimes(2);
   });
 });

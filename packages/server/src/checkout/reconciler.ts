@@ -1,39 +1,11 @@
-import { formatAurpayTime } from '@aurpay-kit/core';
 import type { Order, Page } from '../aurpayResults.js';
-import type { CheckoutClient } from './checkoutOptions.js';
-import type { FulfilmentRunner } from './fulfilmentRunner.js';
-import { OPEN_STATUSES, type OrderStore, type StoredOrder } from './orderStore.js';
+import { creationWindow } from './creationWindow.js';
+import { OPEN_STATUSES, type StoredOrder } from './orderStore.js';
+import type { ReconcileReport } from './reconcileReport.js';
+import type { ReconcilerOptions } from './reconcilerOptions.js';
+import { StorePruner } from './storePruner.js';
 
-export interface ReconcilerOptions {
-  client: Required<Pick<CheckoutClient, 'listOrders'>>;
-  store: OrderStore;
-  /** Confirms one order with its detail and applies it (forced, coalesced). */
-  confirm: (orderId: string) => Promise<StoredOrder>;
-  fulfilments: Pick<FulfilmentRunner, 'runDue'>;
-  /** This instance's id, the reconciliation lease's owner. */
-  owner: string;
-  intervalMs: number;
-  expiredWindowMs: number;
-  now: () => number;
-  onError: (error: unknown, context: { where: string; orderId?: string }) => void;
-}
-
-/** What one pass did, for logs, tests and benchmarks. */
-export interface ReconcileReport {
-  /** False when another instance held the reconciliation lease (owed fulfilments still ran). */
-  reconciled: boolean;
-  /** Orders not final, or expired within the window, that the pass looked for. */
-  watched: number;
-  /** Upstream calls: order-list pages and order details. */
-  listCalls: number;
-  detailCalls: number;
-  /** Orders whose stored status the pass changed. */
-  changed: number;
-  /** Owed fulfilments the pass ran. */
-  fulfilments: number;
-  /** Upstream or store failures met (each reported to `onError`). */
-  errors: number;
-}
+export type { ReconcileReport } from './reconcileReport.js';
 
 /** What an open order can become at Aurpay: paid, resolved, part-paid, timed out. */
 const OPEN_ORDER_STATUSES = ['SUCCESS', 'RESOLVED', 'PARTIAL', 'OVERDUE'] as const;
@@ -51,18 +23,6 @@ const WINDOW_MARGIN_MS = 60_000;
 const OVERDUE_RECHECK_MS = 300_000;
 const LEASE = 'reconciler';
 
-/** Aurpay's `st` and `et` around the orders' creation times, or null for none. */
-function creationWindow(orders: readonly StoredOrder[]): { st: string; et: string } | null {
-  if (orders.length === 0) return null;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const order of orders) {
-    first = Math.min(first, order.createdAt);
-    last = Math.max(last, order.createdAt);
-  }
-  return { st: formatAurpayTime(first - WINDOW_MARGIN_MS), et: formatAurpayTime(last + WINDOW_MARGIN_MS) };
-}
-
 /**
  * The safety net under callbacks: finds orders whose status at Aurpay moved on without this shop
  * hearing of it (the shop was down longer than Aurpay's callback retries, a buyer closed the tab)
@@ -79,6 +39,7 @@ function creationWindow(orders: readonly StoredOrder[]): { st: string; et: strin
 export class Reconciler {
   readonly #o: ReconcilerOptions;
   readonly #overdueChecks = new Map<string, number>();
+  readonly #pruner: StorePruner;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #passes = 0;
   #running: Promise<ReconcileReport> | null = null;
@@ -86,6 +47,17 @@ export class Reconciler {
 
   constructor(options: ReconcilerOptions) {
     this.#o = options;
+    this.#pruner = new StorePruner({ store: options.store, retentionMs: options.unpaidOrderRetentionMs, now: options.now });
+  }
+
+  /** Reports a failure, unless the checkout is shutting down (its store may be closing under the pass). */
+  #report(error: unknown, context: { where: string; orderId?: string }): void {
+    if (!this.#stopped) this.#o.onError(error, context);
+  }
+
+  /** Resolves once the pass running now, if any, has settled. */
+  async settled(): Promise<void> {
+    await this.#running?.catch(() => undefined);
   }
 
   /** Runs a pass now, then one every `intervalMs` after the previous settled, until `stop()`. */
@@ -98,6 +70,7 @@ export class Reconciler {
   stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#pruner.stop();
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     const { store, owner, now } = this.#o;
@@ -116,7 +89,7 @@ export class Reconciler {
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.pass()
-        .catch((error: unknown) => this.#o.onError(error, { where: 'reconciliation' }))
+        .catch((error: unknown) => this.#report(error, { where: 'reconciliation' }))
         .finally(() => {
           if (!this.#stopped) this.#schedule(this.#o.intervalMs);
         });
@@ -126,7 +99,7 @@ export class Reconciler {
 
   async #pass(): Promise<ReconcileReport> {
     const { store, owner, now, intervalMs } = this.#o;
-    const report: ReconcileReport = { reconciled: false, watched: 0, listCalls: 0, detailCalls: 0, changed: 0, fulfilments: 0, errors: 0 };
+    const report: ReconcileReport = { reconciled: false, watched: 0, listCalls: 0, detailCalls: 0, changed: 0, fulfilments: 0, pruned: 0, errors: 0 };
     // One interval long: a holder that died stops blocking the others (or its own restart) after it.
     if (await store.acquireLease(LEASE, { owner, now: now(), ttlMs: intervalMs })) {
       report.reconciled = true;
@@ -134,10 +107,16 @@ export class Reconciler {
       report.watched = watched.size;
       const candidates = await this.#candidates(watched, report);
       await this.#confirm(candidates, watched, report);
+      // After the confirmations: an order they just found paid is kept, whatever its age.
+      report.pruned = await this.#pruner.pruneIfDue().catch((error: unknown) => {
+        report.errors += 1;
+        this.#report(error, { where: 'reconciliation: pruning the store' });
+        return 0;
+      });
     }
     report.fulfilments = await this.#o.fulfilments.runDue().catch((error: unknown) => {
       report.errors += 1;
-      this.#o.onError(error, { where: 'reconciliation: owed fulfilments' });
+      this.#report(error, { where: 'reconciliation: owed fulfilments' });
       return 0;
     });
     return report;
@@ -168,7 +147,7 @@ export class Reconciler {
       [open, OPEN_ORDER_STATUSES],
       [expired, expiredStatuses],
     ] as const) {
-      const window = creationWindow(orders);
+      const window = creationWindow(orders, WINDOW_MARGIN_MS);
       if (window === null) continue;
       for (const status of statuses) await this.#listChanged(status, window, watched, candidates, report);
     }
@@ -193,7 +172,7 @@ export class Reconciler {
         answer = await this.#o.client.listOrders({ page, size: PAGE_SIZE, status, ...window });
       } catch (error) {
         report.errors += 1;
-        this.#o.onError(error, { where: `reconciliation: listing ${status} orders` });
+        this.#report(error, { where: `reconciliation: listing ${status} orders` });
         return;
       }
       for (const listed of answer.data) {
@@ -217,7 +196,7 @@ export class Reconciler {
           if (order.version !== watched.get(orderId)?.version) report.changed += 1;
         } catch (error) {
           report.errors += 1;
-          this.#o.onError(error, { where: 'reconciliation: confirming an order', orderId });
+          this.#report(error, { where: 'reconciliation: confirming an order', orderId });
         }
       }
     };

@@ -30,12 +30,21 @@ describe('resolveCheckoutOptions', () => {
       allowedCurrencies: null,
       fulfilment: { maxAttempts: 20, leaseMs: 30_000, firstRetryMs: 1000, maxRetryMs: 3_600_000 },
       reconcile: { intervalMs: 30_000, expiredWindowMs: 86_400_000 },
+      unpaidOrderRetentionMs: 172_800_000,
     });
     expect(resolveCheckoutOptions({ ...VALID, reconcile: false, fulfilment: { maxAttempts: 3 } })).toMatchObject({ reconcile: null, fulfilment: { maxAttempts: 3, leaseMs: 30_000 } });
     expect(resolveCheckoutOptions({ ...VALID, rateLimit: false, allowedCurrencies: ['BTC', 'BTC-LN'] })).toMatchObject({
       rateLimit: null,
       allowedCurrencies: new Set(['BTC', 'BTC-LN']),
     });
+  });
+
+  it('keeps unpaid orders at least as long as the reconciler watches expired ones', () => {
+    const window = (expiredWindowMs: number, unpaidOrderRetentionMs?: number) =>
+      resolveCheckoutOptions({ ...VALID, reconcile: { expiredWindowMs }, ...(unpaidOrderRetentionMs === undefined ? {} : { unpaidOrderRetentionMs }) }).unpaidOrderRetentionMs;
+    expect(window(72 * 3_600_000)).toBe(72 * 3_600_000);
+    expect(window(3_600_000, 3_600_000)).toBe(3_600_000);
+    expect(resolveCheckoutOptions({ ...VALID, reconcile: false, unpaidOrderRetentionMs: 0 }).unpaidOrderRetentionMs).toBe(0);
   });
 
   it('defaults to an in-process event bus and no shared refresh lock, and takes given ones', () => {
@@ -53,7 +62,7 @@ describe('resolveCheckoutOptions', () => {
     ['publicUrl with credentials', { publicUrl: 'https://user:pw@shop.example/pay' }, /publicUrl/],
     ['publicUrl ftp', { publicUrl: 'ftp://shop.example/pay' }, /publicUrl/],
     ['statusSecret', { statusSecret: 'short' }, /statusSecret must be a string of at least 32 characters/],
-    ['callback', { callback: undefined }, /callback must be \{ token, secret \}/],
+    ['callback', { callback: 'signed' }, /callback must be \{ token, secret \} from Aurpay, or left out/],
     ['callback.secret', { callback: { token: 't', secret: '' } }, /callback.secret/],
     ['client', { client: {} }, /client must be an AurpayClient \(missing createPayInfo\)/],
     ['priceFor', { priceFor: 'free' }, /priceFor\(req, body\) must be a function/],
@@ -72,6 +81,8 @@ describe('resolveCheckoutOptions', () => {
     ['fulfilment.maxAttempts', { fulfilment: { maxAttempts: 0 } }, /fulfilment.maxAttempts must be an integer ≥ 1, got 0/],
     ['reconcile', { reconcile: true }, /reconcile must be an object such as \{ intervalMs: 30000 \}, or false/],
     ['reconcile.intervalMs', { reconcile: { intervalMs: 5 } }, /reconcile.intervalMs must be an integer ≥ 100 ms, got 5/],
+    ['unpaidOrderRetentionMs', { unpaidOrderRetentionMs: -1 }, /unpaidOrderRetentionMs must be an integer ≥ 0 ms, got -1/],
+    ['unpaidOrderRetentionMs below reconcile.expiredWindowMs', { unpaidOrderRetentionMs: 3_600_000 }, /unpaidOrderRetentionMs \(3600000 ms\) must be at least reconcile.expiredWindowMs \(86400000 ms\)/],
     ['a client without listOrders', { client: { createPayInfo: () => null, createBlnOrder: () => null, getOrderDetail: () => null, listCryptoCurrencies: () => null } }, /client must have listOrders for reconciliation .* or set reconcile: false/],
   ])('refuses a bad %s with a message naming it', (_name, change, message) => {
     expect(() => resolveCheckoutOptions({ ...VALID, ...(change as Partial<CheckoutOptions>) })).toThrow(message);

@@ -5,10 +5,11 @@ import { MemoryEventBus } from './memoryEventBus.js';
 import { MemoryOrderStore } from './memoryStore.js';
 import type { OrderEventBus } from './orderEventBus.js';
 import { ORDER_STORE_METHODS, type OrderStore } from './orderStore.js';
+import { memoryRateLimitBackend, type RateLimitBackend } from './rateLimitBackend.js';
 import type { RefreshLock } from './refreshLock.js';
 
 export interface ResolvedCheckoutOptions
-  extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'rateLimit' | 'store' | 'events' | 'refreshLock' | 'fulfilment' | 'reconcile'> {
+  extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'callback' | 'rateLimit' | 'rateLimitBackend' | 'streams' | 'store' | 'events' | 'refreshLock' | 'fulfilment' | 'reconcile'> {
   /** Without a trailing slash. */
   publicUrl: string;
   store: OrderStore;
@@ -18,6 +19,10 @@ export interface ResolvedCheckoutOptions
   /** null: every currency the gateway supports. */
   allowedCurrencies: ReadonlySet<string> | null;
   rateLimit: { max: number; windowMs: number } | null;
+  rateLimitBackend: RateLimitBackend;
+  /** null: Aurpay does not sign callbacks; each URL's key authenticates them. */
+  callback: { token: string; secret: string } | null;
+  streams: { maxPerClient: number; maxTotal: number; maxLifetimeMs: number };
   fulfilment: FulfilmentPolicy;
   /** null: no background reconciliation. */
   reconcile: { intervalMs: number; expiredWindowMs: number } | null;
@@ -101,6 +106,16 @@ function durableInProduction(store: OrderStore | undefined): void {
   );
 }
 
+/** An unpaid order may go only once the reconciler no longer watches it for a late payment. */
+function unpaidOrderRetention(value: unknown, reconcile: { expiredWindowMs: number } | null): number {
+  const window = reconcile?.expiredWindowMs ?? 0;
+  const retention = integer('unpaidOrderRetentionMs', value, Math.max(172_800_000, window), 0);
+  if (retention < window) {
+    throw invalid(`unpaidOrderRetentionMs (${retention} ms) must be at least reconcile.expiredWindowMs (${window} ms): no unpaid order may be removed while it is still watched for a late payment.`);
+  }
+  return retention;
+}
+
 function defaultOnError(error: unknown, context: { where: string; orderId?: string }): void {
   console.error(`aurpay-kit checkout: ${context.where}${context.orderId === undefined ? '' : ` (order ${context.orderId})`} failed:`, error);
 }
@@ -118,7 +133,9 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
     if (typeof client?.[method] !== 'function') throw invalid(`client must be an AurpayClient (missing ${method}).`);
   }
   if (typeof options.priceFor !== 'function') throw invalid('priceFor(req, body) must be a function returning { amount, currency }.');
-  if (typeof options.callback !== 'object' || options.callback === null) throw invalid('callback must be { token, secret } from Aurpay.');
+  if (options.callback !== undefined && (typeof options.callback !== 'object' || options.callback === null)) {
+    throw invalid('callback must be { token, secret } from Aurpay, or left out when Aurpay does not sign callbacks.');
+  }
   const rate = options.rateLimit;
   if (rate !== undefined && rate !== false && (typeof rate !== 'object' || rate === null)) throw invalid('rateLimit must be { max, windowMs } or false.');
   const qrFormat = options.qrFormat ?? 'auto';
@@ -128,18 +145,27 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
   const store = given ?? new MemoryOrderStore(options.now === undefined ? {} : { now: options.now });
   const fulfilment = settings('fulfilment', options.fulfilment, '{ maxAttempts: 20 }', false) || {};
   const reconcile = settings('reconcile', options.reconcile, '{ intervalMs: 30000 }', true);
+  const streams = settings('streams', options.streams, '{ maxPerClient: 10 }', false) || {};
   if (reconcile !== false && typeof options.client.listOrders !== 'function') {
     throw invalid('client must have listOrders for reconciliation (an AurpayClient has it), or set reconcile: false.');
   }
+  const reconciling =
+    reconcile === false
+      ? null
+      : {
+          intervalMs: integer('reconcile.intervalMs', reconcile.intervalMs, 30_000, 100),
+          expiredWindowMs: integer('reconcile.expiredWindowMs', reconcile.expiredWindowMs, 86_400_000, 0),
+        };
   return {
     client,
     publicUrl: publicUrl(options.publicUrl),
     priceFor: options.priceFor,
     statusSecret: secret('statusSecret', options.statusSecret, 32),
-    callback: { token: secret('callback.token', options.callback.token, 1), secret: secret('callback.secret', options.callback.secret, 1) },
+    callback: options.callback === undefined ? null : { token: secret('callback.token', options.callback.token, 1), secret: secret('callback.secret', options.callback.secret, 1) },
     store,
     events: implementing('events', options.events, ['publish', 'subscribe'], 'OrderEventBus') ?? new MemoryEventBus(),
     refreshLock: implementing('refreshLock', options.refreshLock, ['acquire'], 'RefreshLock') ?? null,
+    rateLimitBackend: implementing('rateLimitBackend', options.rateLimitBackend, ['limiter'], 'RateLimitBackend') ?? memoryRateLimitBackend,
     onPaid: hook('onPaid', options.onPaid) ?? (() => undefined),
     onExpired: hook('onExpired', options.onExpired) ?? (() => undefined),
     onStatusChange: hook('onStatusChange', options.onStatusChange) ?? (() => undefined),
@@ -149,6 +175,12 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
     minRefreshMs: integer('minRefreshMs', options.minRefreshMs, 2000, 0),
     pollIntervalMs: integer('pollIntervalMs', options.pollIntervalMs, 3000, 10),
     heartbeatMs: integer('heartbeatMs', options.heartbeatMs, 15_000, 10),
+    streams: {
+      maxPerClient: integer('streams.maxPerClient', streams.maxPerClient, 10, 1, ''),
+      maxTotal: integer('streams.maxTotal', streams.maxTotal, 1000, 1, ''),
+      maxLifetimeMs: integer('streams.maxLifetimeMs', streams.maxLifetimeMs, 300_000, 1000),
+    },
+    pollBudgetPerSecond: integer('pollBudgetPerSecond', options.pollBudgetPerSecond, 10, 1, ''),
     rateLimit: rate === false ? null : { max: integer('rateLimit.max', rate?.max, 20, 1, ''), windowMs: integer('rateLimit.windowMs', rate?.windowMs, 60_000, 1) },
     idempotencyTtlMs: integer('idempotencyTtlMs', options.idempotencyTtlMs, 86_400_000, 1000),
     currencyCacheMs: integer('currencyCacheMs', options.currencyCacheMs, 300_000, 0),
@@ -160,12 +192,7 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
       firstRetryMs: integer('fulfilment.firstRetryMs', fulfilment.firstRetryMs, 1000, 1),
       maxRetryMs: integer('fulfilment.maxRetryMs', fulfilment.maxRetryMs, 3_600_000, 1),
     },
-    reconcile:
-      reconcile === false
-        ? null
-        : {
-            intervalMs: integer('reconcile.intervalMs', reconcile.intervalMs, 30_000, 100),
-            expiredWindowMs: integer('reconcile.expiredWindowMs', reconcile.expiredWindowMs, 86_400_000, 0),
-          },
+    reconcile: reconciling,
+    unpaidOrderRetentionMs: unpaidOrderRetention(options.unpaidOrderRetentionMs, reconciling),
   };
 }

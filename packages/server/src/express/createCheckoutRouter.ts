@@ -1,13 +1,22 @@
+import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { CheckoutHttpError } from '../checkout/checkoutHttpError.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkout/checkoutHandlers.js';
 import type { CheckoutOptions, CreateOrderBody, PriceQuote } from '../checkout/checkoutOptions.js';
 import { CHECKOUT_BODY_LIMIT_BYTES, type CheckoutResponse, type EventSink } from '../checkout/checkoutRequest.js';
 import { errorResponse } from '../checkout/checkoutResponses.js';
+import { clientAddress } from './clientAddress.js';
+import { CHECKOUT_SERVER_TIMEOUTS, tightenServerTimeouts, type ServerTimeouts } from './serverTimeouts.js';
 
 export interface ExpressCheckoutOptions extends Omit<CheckoutOptions, 'priceFor'> {
   /** Decides what the buyer pays, from the Express request (session, user, cart) and the body. */
   priceFor(req: Request, body: CreateOrderBody): PriceQuote | Promise<PriceQuote>;
+  /**
+   * Set on the http server the router is served from, where it still has Node's defaults:
+   * `headersTimeout` and `requestTimeout` (which never limit a response, so event streams live
+   * on). Default `{ headersTimeoutMs: 10000, requestTimeoutMs: 30000 }`; `false` leaves the server alone.
+   */
+  serverTimeouts?: Partial<ServerTimeouts> | false;
 }
 
 /** The routes as one Express middleware, with the handlers behind it (`reconcile()`, `close()`…). */
@@ -34,11 +43,21 @@ function eventSink(res: Response): EventSink {
   };
 }
 
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/** Whether a request says it carries a body (a length above zero, or chunks). */
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+}
+
 /** Body-parser failures as JSON: malformed JSON 400, too large 413, the rest by their own status. */
 function bodyError(error: { type?: unknown; status?: unknown }): CheckoutHttpError {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (error?.type === 'entity.too.large') return new CheckoutHttpError(413, 'body_too_large', `The body is larger than ${CHECKOUT_BODY_LIMIT_BYTES / 1024} kB.`);
   if (error?.type === 'entity.parse.failed') return new CheckoutHttpError(400, 'body_malformed', 'The body is not valid JSON.');
+  if (error?.type === 'charset.unsupported' || error?.type === 'encoding.unsupported') {
+    return new CheckoutHttpError(415, 'body_unsupported', 'Send the body as JSON in UTF-8, without a content encoding.');
+  }
   if (status < 500) return new CheckoutHttpError(status, 'body_invalid', 'The request body could not be read.');
   return new CheckoutHttpError(500, 'internal_error', 'Something went wrong on the server.');
 }
@@ -54,8 +73,10 @@ function bodyError(error: { type?: unknown; status?: unknown }): CheckoutHttpErr
  * }));
  */
 export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutRouter {
-  const handlers = createCheckoutHandlers({ ...options, priceFor: (req, body) => options.priceFor(req.native as Request, body) });
-  const parseJson = express.json({ limit: CHECKOUT_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  const { serverTimeouts, ...checkoutOptions } = options;
+  const handlers = createCheckoutHandlers({ ...checkoutOptions, priceFor: (req, body) => options.priceFor(req.native as Request, body) });
+  const timeouts = serverTimeouts === false ? null : { ...CHECKOUT_SERVER_TIMEOUTS, ...serverTimeouts };
+  const parseJson = express.json({ limit: CHECKOUT_BODY_LIMIT_BYTES, type: JSON_TYPES });
   const serve = (req: Request, res: Response, next: NextFunction): void => {
     const request = {
       method: req.method,
@@ -64,7 +85,7 @@ export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutR
       body: req.body as unknown,
       // Read only by order creation: working out req.ip behind proxies costs every poll otherwise.
       get clientId() {
-        return req.ip ?? req.socket.remoteAddress;
+        return clientAddress(req);
       },
       native: req,
     };
@@ -72,9 +93,14 @@ export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutR
   };
   // One middleware rather than a Router of several: a status poll goes through no other layer.
   const middleware: RequestHandler = (req, res, next) => {
+    if (timeouts !== null) tightenServerTimeouts((req.socket as { server?: Server }).server, timeouts);
     // Only order creation reads a body. A callback's body is never read, so no size, charset or
     // shape of it can refuse a genuine callback; status polls and event streams skip it too.
     if (req.method !== 'POST' || !/^\/orders\/?(\?|$)/.test(req.url)) return serve(req, res, next);
+    if (hasBody(req) && req.is(JSON_TYPES) === false) {
+      send(res, errorResponse(new CheckoutHttpError(415, 'body_unsupported', 'Send the order request as application/json.')));
+      return;
+    }
     parseJson(req, res, (error?: unknown) => {
       if (error === undefined || error === null) return serve(req, res, next);
       if (res.headersSent) res.destroy();

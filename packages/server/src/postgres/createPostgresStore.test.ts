@@ -61,7 +61,7 @@ describe('createPostgresStore', () => {
 
   it('spreads into the checkout options as exactly store, events and refreshLock', async () => {
     const postgres = createPostgresStore({ connectionString: URL, schema: 'shop', tablePrefix: '', channel: 'Shop_Events' });
-    expect(Object.keys({ ...postgres }).sort()).toEqual(['events', 'refreshLock', 'store']);
+    expect(Object.keys({ ...postgres }).sort()).toEqual(['events', 'rateLimitBackend', 'refreshLock', 'store']);
     expect(typeof postgres.store.completeFulfilmentWith).toBe('function');
     await postgres.close();
   });

@@ -4,6 +4,8 @@ import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
 import { PostgresDatabase } from './postgresDatabase.js';
 import { PostgresEventBus } from './postgresEventBus.js';
 import { PostgresOrderStore } from './postgresOrderStore.js';
+import type { RateLimitBackend } from '../checkout/rateLimitBackend.js';
+import { postgresRateLimitBackend } from './postgresRateLimitBackend.js';
 import { PostgresRefreshLock } from './postgresRefreshLock.js';
 import type { ResolvedPostgresStoreOptions } from './postgresStoreOptions.js';
 import { postgresTables } from './postgresTables.js';
@@ -36,9 +38,10 @@ function openPool(options: ResolvedPostgresStoreOptions & { connectionString: st
 }
 
 /**
- * What several checkout processes share through one PostgreSQL database: the three checkout
- * options `store`, `events` and `refreshLock`, plus the lifecycle. Its only own properties are
- * those three, so it spreads straight into the checkout options. Made by `createPostgresStore`.
+ * What several checkout processes share through one PostgreSQL database: the checkout options
+ * `store`, `events`, `refreshLock` and `rateLimitBackend`, plus the lifecycle. Its only own
+ * properties are those four, so it spreads straight into the checkout options. Made by
+ * `createPostgresStore`.
  *
  * @example
  * const postgres = createPostgresStore({ connectionString: process.env.DATABASE_URL! });
@@ -52,6 +55,8 @@ export class PostgresCheckoutStore {
   readonly events: PostgresEventBus;
   /** One upstream refresh per order per `minRefreshMs` across processes (the `refreshLock` option). */
   readonly refreshLock: PostgresRefreshLock;
+  /** Order-creation rate limits counted in the database (the `rateLimitBackend` option). */
+  readonly rateLimitBackend: RateLimitBackend;
   readonly #db: PostgresDatabase;
   readonly #ownsPool: boolean;
 
@@ -74,6 +79,7 @@ export class PostgresCheckoutStore {
       onError: options.onError,
     });
     this.refreshLock = new PostgresRefreshLock(this.#db, { now: options.now });
+    this.rateLimitBackend = postgresRateLimitBackend(pool, options.schema, options.tablePrefix, () => this.#db.migrated());
   }
 
   /**

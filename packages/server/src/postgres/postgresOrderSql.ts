@@ -1,4 +1,5 @@
 import { OPEN_STATUSES, WATCHED_FINAL_STATUSES } from '../checkout/orderStore.js';
+import { PRUNABLE_STATUSES } from '../checkout/prunableStatuses.js';
 import type { PostgresTables } from './postgresTables.js';
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
@@ -66,6 +67,26 @@ export function postgresOrderSql(t: PostgresTables) {
         expires_at = EXCLUDED.expires_at`,
     releaseIdempotencyKey: `DELETE FROM ${t.idempotency} WHERE key = $1`,
     pruneIdempotencyKeys: `DELETE FROM ${t.idempotency} WHERE expires_at <= $1`,
+    // One statement, one snapshot: up to $2 unpaid orders expired before $1 with no fulfilment owed
+    // or failed go with their done fulfilments, and keys and leases that ran out by $3 with them.
+    // The orders are locked as they are chosen: one a status write changed meanwhile is checked
+    // again (and kept if paid now), one another transaction holds is left for the next call.
+    prune: `WITH chosen AS (
+        SELECT order_id FROM ${t.orders} AS o
+        WHERE status IN (${list(PRUNABLE_STATUSES)}) AND record->>'paidAmount' = '0' AND expires_at < $1::bigint
+          AND NOT EXISTS (SELECT 1 FROM ${t.fulfilments} AS f WHERE f.order_id = o.order_id AND f.state IN ('owed', 'failed'))
+        ORDER BY expires_at, order_id LIMIT $2
+        FOR UPDATE SKIP LOCKED
+      ), fulfilments_gone AS (
+        DELETE FROM ${t.fulfilments} AS f USING chosen WHERE f.order_id = chosen.order_id
+      ), orders_gone AS (
+        DELETE FROM ${t.orders} AS o USING chosen WHERE o.order_id = chosen.order_id RETURNING 1
+      ), keys_gone AS (
+        DELETE FROM ${t.idempotency} WHERE expires_at <= $3::bigint
+      ), leases_gone AS (
+        DELETE FROM ${t.leases} WHERE until <= $3::bigint
+      )
+      SELECT COUNT(*)::integer AS orders FROM orders_gone`,
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   LeaseRequest,
   OrderStatusUpdate,
   OrderStore,
+  PruneRequest,
   SqlTransaction,
   StoredOrder,
   StoredResponse,
@@ -82,7 +83,7 @@ export class PostgresOrderStore implements OrderStore {
 
   async oweFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment> {
     const inserted = await this.#fulfilment('record a fulfilment as owed', this.#fsql.owe, [orderId, outcome, now]);
-    // Already owed: the row exists (rows are never deleted), and this new statement sees it.
+    // Already owed: the row exists (only `prune` deletes rows, done ones), and this new statement sees it.
     return inserted ?? (await this.getFulfilment(orderId, outcome))!;
   }
 
@@ -123,6 +124,12 @@ export class PostgresOrderStore implements OrderStore {
    */
   async completeFulfilmentWith<T>(orderId: string, outcome: FulfilmentOutcome, lease: LeaseRequest, work: (sql: SqlTransaction) => T | Promise<T>): Promise<T> {
     return completeInTransaction(this.#db, this.#fsql, { orderId, outcome, ...lease }, work);
+  }
+
+  /** Keys and leases go `PRUNE_MARGIN_MS` after they ran out, as the pruning beside requests does. */
+  async prune({ unpaidExpiredBefore, now, limit }: PruneRequest): Promise<{ orders: number }> {
+    const [row] = await this.#db.query<{ orders: number }>('prune orders, idempotency keys and leases', this.#sql.prune, [unpaidExpiredBefore, limit, now - PRUNE_MARGIN_MS]);
+    return { orders: row?.orders ?? 0 };
   }
 
   async acquireLease(name: string, { owner, now, ttlMs }: LeaseRequest & { ttlMs: number }): Promise<boolean> {

@@ -1,8 +1,11 @@
 import { OPEN_STATUSES } from '../checkout/orderStore.js';
+import { PRUNABLE_STATUSES } from '../checkout/prunableStatuses.js';
 import { LUA_HELPERS } from './luaHelpers.js';
 import { redisScript } from './redisScript.js';
 
-const OPEN = `local OPEN = { ${OPEN_STATUSES.map((status) => `['${status}'] = true`).join(', ')} }`;
+const luaSet = (name: string, values: readonly string[]) => `local ${name} = { ${values.map((value) => `['${value}'] = true`).join(', ')} }`;
+const OPEN = luaSet('OPEN', OPEN_STATUSES);
+const PRUNABLE = luaSet('PRUNABLE', PRUNABLE_STATUSES);
 
 /**
  * The order scripts: an order's JSON and every index that lists it change in one script, so no
@@ -114,5 +117,54 @@ for _, id in ipairs(gone) do
   redis.call('ZREM', KEYS[2], id)
 end
 return found`,
+  ),
+
+  /**
+   * KEYS: unsettled, unsettled expiries, done fulfilments index.
+   * ARGV: key prefix, cut-off, most orders to prune, batch size, offset.
+   * Looks at up to a batch of the unsettled entries created before the cut-off (every order that
+   * expired before it was created before it), from `offset` on. An order in a prunable status,
+   * with nothing paid, expired before the cut-off and with no fulfilment owed or failed goes:
+   * its JSON, its ref, its index entries and its done fulfilments. Entries whose order is gone
+   * are dropped. Returns { pruned, kept (the entries left, which the next batch's offset skips),
+   * 1 when the range was walked to its end or 0 }.
+   */
+  prune: redisScript(
+    PRUNABLE,
+    `
+local prefix, cutoff, want, batch = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[2], 'LIMIT', ARGV[5], batch)
+local pruned, kept, seen = 0, 0, 0
+for _, id in ipairs(ids) do
+  if pruned >= want then break end
+  seen = seen + 1
+  local orderKey, fulfilment = prefix .. 'order:' .. id, prefix .. 'fulfilment:' .. id .. ':'
+  local raw = redis.call('GET', orderKey)
+  local order = raw and cjson.decode(raw)
+  local held = false
+  for _, outcome in ipairs({ 'paid', 'expired' }) do
+    local state = redis.call('HGET', fulfilment .. outcome, 'state')
+    if state == 'owed' or state == 'failed' then held = true end
+  end
+  if not order then
+    redis.call('ZREM', KEYS[1], id)
+    redis.call('ZREM', KEYS[2], id)
+  elseif held or not PRUNABLE[order.status] or order.paidAmount ~= '0' or order.expiresAt >= cutoff then
+    kept = kept + 1
+  else
+    redis.call('DEL', orderKey)
+    local ref = prefix .. 'ref:' .. order.callbackRef
+    if redis.call('GET', ref) == id then redis.call('DEL', ref) end
+    redis.call('ZREM', KEYS[1], id)
+    redis.call('ZREM', KEYS[2], id)
+    if type(order.openOrderKey) == 'string' then redis.call('ZREM', prefix .. 'open:' .. order.openOrderKey, id) end
+    for _, outcome in ipairs({ 'paid', 'expired' }) do
+      redis.call('DEL', fulfilment .. outcome)
+      redis.call('ZREM', KEYS[3], id .. string.char(0) .. outcome)
+    end
+    pruned = pruned + 1
+  end
+end
+return { pruned, kept, (seen == #ids and #ids < batch) and 1 or 0 }`,
   ),
 } as const;

@@ -4,6 +4,8 @@ import { openRedisConnection } from './openRedisConnection.js';
 import { RedisEventBus } from './redisEventBus.js';
 import { redisKeys } from './redisKeys.js';
 import { RedisOrderStore } from './redisOrderStore.js';
+import type { RateLimitBackend } from '../checkout/rateLimitBackend.js';
+import { redisRateLimitBackend } from './redisRateLimitBackend.js';
 import { RedisRefreshLock } from './redisRefreshLock.js';
 import type { ResolvedRedisStoreOptions } from './redisStoreOptions.js';
 
@@ -14,9 +16,9 @@ function connected(connection: Redis): Promise<void> {
 }
 
 /**
- * What several checkout processes share through one Redis: the three checkout options `store`,
- * `events` and `refreshLock`, plus the connections' lifecycle. Its only own properties are those
- * three, so it spreads straight into the checkout options. Made by `createRedisStore`.
+ * What several checkout processes share through one Redis: the checkout options `store`,
+ * `events`, `refreshLock` and `rateLimitBackend`, plus the connections' lifecycle. Its only own
+ * properties are those four, so it spreads straight into the checkout options. Made by `createRedisStore`.
  *
  * @example
  * const redis = createRedisStore({ url: process.env.REDIS_URL! });
@@ -30,6 +32,8 @@ export class RedisCheckoutStore {
   readonly events: RedisEventBus;
   /** One upstream refresh per order per `minRefreshMs` across processes (the `refreshLock` option). */
   readonly refreshLock: RedisRefreshLock;
+  /** Order-creation rate limits counted in Redis (the `rateLimitBackend` option). */
+  readonly rateLimitBackend: RateLimitBackend;
   readonly #connection: Redis;
 
   constructor(options: ResolvedRedisStoreOptions) {
@@ -39,6 +43,7 @@ export class RedisCheckoutStore {
     this.store = new RedisOrderStore(this.#connection, { keys, retainMs: options.retainMs, now: options.now });
     this.events = new RedisEventBus({ publisher: this.#connection, openSubscriber: () => openRedisConnection(options, 'subscriber'), channel: keys.events, onError });
     this.refreshLock = new RedisRefreshLock(this.#connection, keys);
+    this.rateLimitBackend = redisRateLimitBackend(this.#connection, options.keyPrefix);
   }
 
   /**

@@ -1,10 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment.js';
-import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore } from '../checkout/orderStore.js';
+import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/orderStore.js';
 import type { StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/orderStore.js';
 import { CLAIM_SCRIPTS } from './claimScripts.js';
 import { FULFILMENT_SCRIPTS as F } from './fulfilmentScripts.js';
 import { ORDER_SCRIPTS } from './orderScripts.js';
+import { pruneUnpaidOrders } from './pruneUnpaidOrders.js';
 import { idempotencyValue, parseFulfilment, parseIdempotencyValue, parseOrder, statusClass } from './redisRecords.js';
 import type { RedisKeys } from './redisKeys.js';
 import type { RedisScript } from './redisScript.js';
@@ -32,7 +33,8 @@ const GC_MARGIN_MS = 3_600_000;
  * the order between indexes and records its owed fulfilment in the same script. Times of leases
  * and fulfilments are the caller's; idempotency keys expire by the store's `now`, with `PX` only
  * as garbage collection. An order with a fulfilment owed or failed does not expire until it is
- * done. Every failure to reach Redis is a `StoreUnavailableError`. Built by `createRedisStore`.
+ * done; an unpaid one goes before its retention when `prune` finds it. Every failure to reach
+ * Redis is a `StoreUnavailableError`. Built by `createRedisStore`.
  *
  * What it cannot promise that a SQL store does:
  * - Durability is Redis's. With `appendonly yes` and `appendfsync always` an acknowledged write
@@ -133,11 +135,7 @@ export class RedisOrderStore implements OrderStore {
     return (await this.#script('complete a fulfilment', F.complete, record, args)) === 1;
   }
 
-  async failFulfilment(
-    orderId: string,
-    outcome: FulfilmentOutcome,
-    { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null },
-  ): Promise<Fulfilment | null> {
+  async failFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null }): Promise<Fulfilment | null> {
     const { keys } = this.#o;
     const record = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.fulfilments('failed')];
     const args = [owner, now, error, retryAt ?? '', keys.fulfilmentMember(orderId, outcome)];
@@ -152,15 +150,17 @@ export class RedisOrderStore implements OrderStore {
 
   async listFulfilments({ state, dueBy, limit }: FulfilmentQuery): Promise<Fulfilment[]> {
     if (limit <= 0) return [];
-    const { keys } = this.#o;
-    const replies = await this.#script('list fulfilments', F.list, [keys.fulfilments(state)], [keys.prefix, dueBy ?? '+inf', limit]);
+    const replies = await this.#script('list fulfilments', F.list, [this.#o.keys.fulfilments(state)], [this.#o.keys.prefix, dueBy ?? '+inf', limit]);
     return (replies as unknown[]).map((reply) => parseFulfilment(reply)!);
+  }
+
+  async prune(request: PruneRequest): Promise<{ orders: number }> {
+    return { orders: await pruneUnpaidOrders((script, keys, args) => this.#script('prune unpaid orders', script, keys, args), this.#o.keys, request) };
   }
 
   async acquireLease(name: string, { owner, now, ttlMs }: LeaseRequest & { ttlMs: number }): Promise<boolean> {
     const args = [owner, now, now + ttlMs, Math.ceil(ttlMs) + GC_MARGIN_MS];
-    const held = await this.#script('acquire a lease', CLAIM_SCRIPTS.acquireLease, [this.#o.keys.lease(name)], args);
-    return held === 1;
+    return (await this.#script('acquire a lease', CLAIM_SCRIPTS.acquireLease, [this.#o.keys.lease(name)], args)) === 1;
   }
 
   async reserveIdempotencyKey(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {

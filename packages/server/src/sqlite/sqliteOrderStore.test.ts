@@ -1,7 +1,12 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { OrderStatusUpdate } from '../checkout/orderStore.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createSqliteStore } from './createSqliteStore.js';
+import { migrateSqlite } from './migrateSqlite.js';
+import { SQLITE_MIGRATIONS } from './sqliteMigrations.js';
+import { sqliteStatements } from './sqliteStatements.js';
+import { sqliteTables } from './sqliteTables.js';
 
 const PAID: OrderStatusUpdate = { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 2_000_000, gatewayUpdatedAt: null };
 const A = { owner: 'instance-a', now: 1_500_000 };
@@ -110,5 +115,26 @@ describe('SqliteOrderStore.completeFulfilmentWith', () => {
     gate.release();
     expect(await completing).toEqual([{ n: 1 }]);
     await closing;
+  });
+});
+
+describe('SqliteOrderStore.prune', () => {
+  it('walks only the unpaid orders’ index, and the idempotency keys’ expiry index', () => {
+    const db = new Database(':memory:');
+    const tables = sqliteTables('aurpay_');
+    migrateSqlite(db, tables, SQLITE_MIGRATIONS);
+    const statements = sqliteStatements(db, tables);
+    const plan = (statement: unknown) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${(statement as { source: string }).source}`)
+        .all({ before: 1, now: 1, limit: 1 })
+        .map((step) => (step as { detail: string }).detail);
+    expect(plan(statements.prunableOrders)).toEqual([
+      'SEARCH o USING INDEX aurpay_orders_unpaid_expires (expires_at<?)',
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH f USING PRIMARY KEY (order_id=?)',
+    ]);
+    expect(plan(statements.pruneKeys)).toEqual(['SEARCH aurpay_idempotency_keys USING INDEX aurpay_idempotency_keys_expires (expires_at<?)']);
+    db.close();
   });
 });

@@ -1,16 +1,7 @@
 import { AurpayKitError } from '@aurpay-kit/core';
 import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment.js';
-import type {
-  FulfilmentQuery,
-  IdempotencyState,
-  LeaseRequest,
-  OrderStatusUpdate,
-  OrderStore,
-  SqlTransaction,
-  StoredOrder,
-  StoredResponse,
-  UnsettledOrdersQuery,
-} from '../checkout/orderStore.js';
+import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/orderStore.js';
+import type { SqlTransaction, StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/orderStore.js';
 import { upgradeStoredOrder } from '../checkout/storeRecords.js';
 import type { SqliteConnection } from './sqliteConnection.js';
 import { sqliteStatements, type SqliteStatements } from './sqliteStatements.js';
@@ -42,6 +33,7 @@ export class SqliteOrderStore implements OrderStore {
   readonly #setStatus: (orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome) => StoredOrder | null;
   readonly #reserve: (key: string, fingerprint: string, ttlMs: number) => IdempotencyState;
   readonly #owe: (orderId: string, outcome: FulfilmentOutcome, now: number) => Fulfilment;
+  readonly #prune: (request: PruneRequest) => number;
 
   constructor(connection: SqliteConnection, options: SqliteOrderStoreOptions) {
     const s = sqliteStatements(connection.db, options.tables);
@@ -69,6 +61,18 @@ export class SqliteOrderStore implements OrderStore {
     this.#owe = connection.db.transaction((orderId: string, outcome: FulfilmentOutcome, now: number) => {
       s.oweFulfilment.run({ orderId, outcome, now });
       return s.getFulfilment.get({ orderId, outcome })!;
+    }).immediate;
+    // One transaction: an order goes with its done fulfilments, and a status write or a new owed
+    // fulfilment from another process lands before the selection or after the deletes.
+    this.#prune = connection.db.transaction(({ unpaidExpiredBefore, now, limit }: PruneRequest) => {
+      const prunable = s.prunableOrders.all({ before: unpaidExpiredBefore, limit });
+      for (const { orderId } of prunable) {
+        s.deleteFulfilments.run({ orderId });
+        s.deleteOrder.run({ orderId });
+      }
+      s.pruneKeys.run({ now });
+      s.pruneLeases.run({ now });
+      return prunable.length;
     }).immediate;
   }
 
@@ -152,6 +156,10 @@ export class SqliteOrderStore implements OrderStore {
       await this.completeFulfilment(orderId, outcome, { owner, now });
       return result;
     });
+  }
+
+  prune(request: PruneRequest): Promise<{ orders: number }> {
+    return this.#connection.run('prune orders, idempotency keys and leases', () => ({ orders: this.#prune(request) }));
   }
 
   acquireLease(name: string, { owner, now, ttlMs }: LeaseRequest & { ttlMs: number }): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { OPEN_STATUSES, WATCHED_FINAL_STATUSES } from '../checkout/orderStore.js';
 import type { Fulfilment } from '../checkout/fulfilment.js';
+import { PRUNABLE_STATUSES } from '../checkout/prunableStatuses.js';
 import type { SqliteTables } from './sqliteTables.js';
 
 type Params = Record<string, unknown>;
@@ -16,6 +17,12 @@ interface Query<Row> {
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');
 const OPEN = list(OPEN_STATUSES);
 const WATCHED = list(WATCHED_FINAL_STATUSES);
+/**
+ * The WHERE of migration 2's partial index, term for term: SQLite uses a partial index only for a
+ * query that repeats its terms, and `INDEXED BY` below makes a mismatch fail when the statement is
+ * prepared rather than fall back to a walk over every expired order.
+ */
+const UNPAID = `status IN (${list(PRUNABLE_STATUSES)}) AND json_extract(record, '$.paidAmount') = '0'`;
 
 /** A fulfilment row under the names of `Fulfilment`, so rows come back as records. */
 const FULFILMENT = `order_id AS orderId, outcome, state, attempts, due_at AS dueAt, lease_owner AS leaseOwner,
@@ -82,6 +89,13 @@ export function sqliteStatements(db: Database, { orders, fulfilments, idempotenc
     completeKey: prepare(`INSERT INTO ${idempotency} (key, state, fingerprint, response, expires_at) VALUES (@key, 'completed', @fingerprint, @response, @expiresAt)
       ON CONFLICT (key) DO UPDATE SET state = 'completed', fingerprint = excluded.fingerprint, response = excluded.response, expires_at = excluded.expires_at`),
     releaseKey: prepare(`DELETE FROM ${idempotency} WHERE key = @key`),
+    prunableOrders: prepare<{ orderId: string }>(`SELECT order_id AS orderId FROM ${orders} AS o INDEXED BY ${orders}_unpaid_expires WHERE ${UNPAID} AND expires_at < @before
+        AND NOT EXISTS (SELECT 1 FROM ${fulfilments} AS f WHERE f.order_id = o.order_id AND f.state IN ('owed', 'failed'))
+      ORDER BY expires_at, order_id LIMIT @limit`),
+    deleteFulfilments: prepare(`DELETE FROM ${fulfilments} WHERE order_id = @orderId`),
+    deleteOrder: prepare(`DELETE FROM ${orders} WHERE order_id = @orderId`),
+    pruneKeys: prepare(`DELETE FROM ${idempotency} WHERE expires_at <= @now`),
+    pruneLeases: prepare(`DELETE FROM ${leases} WHERE until <= @now`),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderStatusUpdate, OrderStore, StoredOrder } from '../orderStore.js';
+import { describePruneContract } from './describePruneContract.js';
 import { storedOrder } from './storedOrder.js';
 
 /** A clock the suite moves by hand; stores read it for idempotency-key expiry. */
@@ -10,6 +11,12 @@ export interface ContractClock {
 export interface StoreContractOptions {
   /** The store implements `completeFulfilmentWith` (SQL stores): test it. */
   transactional?: boolean;
+  /**
+   * Counts the idempotency keys and named leases the store holds, read behind its back, so the
+   * suite sees `prune` remove those that ran out. Left out for a store whose keys expire by
+   * themselves (Redis).
+   */
+  countKept?: (store: OrderStore) => Promise<{ idempotencyKeys: number; leases: number }>;
 }
 
 /** A Lightning order with every optional field filled and metadata that JSON must carry intact. */
@@ -321,6 +328,8 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       time += 1;
       expect(await store.reserveIdempotencyKey('orders:short', 'fp-3', 5000)).toEqual({ state: 'reserved' });
     });
+
+    describePruneContract({ fresh, setTime: (at) => void (time = at), countKept: options.countKept });
 
     if (options.transactional === true) {
       it('completes a fulfilment in one transaction with the merchant’s own writes, or rolls both back', async () => {
