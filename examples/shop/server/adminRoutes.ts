@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CheckoutHandlers } from '@aurpay-kit/server';
 import express, { type Router } from 'express';
+import { methodNotAllowed } from './methodNotAllowed.js';
 
 const STATES = ['owed', 'failed', 'done'] as const;
 const OUTCOMES = ['paid', 'expired'] as const;
@@ -33,6 +34,7 @@ export function adminRoutes(checkout: CheckoutHandlers, token: string): Router {
     }
     res.json(await checkout.fulfilments.list(state as (typeof STATES)[number], 500));
   });
+  router.all('/fulfilments', methodNotAllowed('GET', 'HEAD'));
   router.post('/fulfilments/:orderId/:outcome/retry', async (req, res) => {
     const { orderId, outcome } = req.params;
     if (!ORDER_ID.test(orderId) || !(OUTCOMES as readonly string[]).includes(outcome)) {
@@ -43,5 +45,6 @@ export function adminRoutes(checkout: CheckoutHandlers, token: string): Router {
     if (record === null) res.status(404).json({ error: { code: 'fulfilment_not_found', message: 'No owed or failed fulfilment for this order.' } });
     else res.json(record);
   });
+  router.all('/fulfilments/:orderId/:outcome/retry', methodNotAllowed('POST'));
   return router;
 }

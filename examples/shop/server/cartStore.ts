@@ -51,4 +51,10 @@ export interface CartStore {
    * checkout's "fulfilment done" mark commit together).
    */
   recordPaymentIn?(sql: SqlTransaction, cartId: string, payment: CartPayment): Promise<PaymentOutcome>;
+  /**
+   * Deletes at most `limit` unpaid carts past their whole lifetime (`CART_LIFETIME`), oldest
+   * first, and resolves to how many it deleted; `sweepExpiredCarts` calls it. Stores whose
+   * entries expire by themselves (Redis) have none.
+   */
+  deleteExpired?(limit: number): Promise<number>;
 }

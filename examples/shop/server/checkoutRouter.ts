@@ -15,6 +15,8 @@ export interface ShopCheckoutOptions {
   /** The order store, event bus and refresh lock (SQLite, PostgreSQL, Redis, or memory). */
   shared: Pick<ExpressCheckoutOptions, 'store' | 'events' | 'refreshLock'>;
   orderTtlMs?: number;
+  /** Event streams this process holds at most (`connectionLimits`); default the checkout's 1,000. */
+  maxStreams?: number;
   /** Where the checkout's own failures go; default `console.error`. */
   onError?: ExpressCheckoutOptions['onError'];
 }
@@ -26,7 +28,7 @@ export interface ShopCheckoutOptions {
  * @example app.use('/api/pay', shopCheckoutRouter({ client, publicUrl, callback, statusSecret, carts, shared }));
  */
 export function shopCheckoutRouter(options: ShopCheckoutOptions): CheckoutRouter {
-  const { client, publicUrl, callback, statusSecret, carts, shared, orderTtlMs, onError } = options;
+  const { client, publicUrl, callback, statusSecret, carts, shared, orderTtlMs, maxStreams, onError } = options;
   return createCheckoutRouter({
     ...shared,
     client,
@@ -34,6 +36,7 @@ export function shopCheckoutRouter(options: ShopCheckoutOptions): CheckoutRouter
     callback,
     orderTtlMs,
     statusSecret,
+    ...(maxStreams === undefined ? {} : { streams: { maxTotal: maxStreams } }),
     ...(onError === undefined ? {} : { onError }),
     priceFor: async (_req, body) => {
       const cart = typeof body.cartId === 'string' ? await carts.get(body.cartId) : undefined;
@@ -57,6 +60,8 @@ export function shopCheckoutRouter(options: ShopCheckoutOptions): CheckoutRouter
           : await carts.recordPayment(cartId, payment);
       // A second payment for a paid cart is kept and shown as a refund due, never dropped.
       if (outcome === 'refund_due') console.warn(`Cart ${cartId} was paid twice: order ${order.orderId} is a refund due.`);
+      // Carts wait a week past ordering for late payments (CART_LIFETIME); one later still has nothing to fulfil.
+      if (outcome === 'unknown_cart') console.warn(`Order ${order.orderId} was paid, but cart ${cartId} is gone: refund it.`);
     },
   });
 }

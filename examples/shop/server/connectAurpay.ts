@@ -25,26 +25,35 @@ export interface ConnectAurpayOptions {
 }
 
 /**
- * Aurpay itself (signed requests with the API token and secret key; at `gateway.baseUrl` when
- * given), or an Aurpay sandbox started in this process, whose default credentials the client then
+ * Aurpay itself (signed requests with the API token and secret key, Lightning calls with the
+ * BTCLN platform's own pair when given; at `gateway.baseUrl` when given), or an Aurpay sandbox started in this process, whose default credentials the client then
  * uses.
  *
  * @example const { client, publicUrl, callback } = await connectAurpay({ shopPort: 3000 });
  */
 export async function connectAurpay({ gateway, sandbox: sandboxOptions, shopPort }: ConnectAurpayOptions): Promise<AurpayConnection> {
   if (gateway) {
-    const { apiToken, secretKey, callbackToken, callbackSecret, publicUrl, baseUrl } = gateway;
+    const { apiToken, secretKey, lightning, callbackToken, callbackSecret, publicUrl, baseUrl } = gateway;
     return {
-      client: new AurpayClient({ ...(baseUrl ? { baseUrl } : {}), auth: { type: 'signature', apiToken, secretKey } }),
+      client: new AurpayClient({
+        ...(baseUrl ? { baseUrl } : {}),
+        auth: { type: 'signature', apiToken, secretKey },
+        ...(lightning ? { lightningAuth: { type: 'signature', ...lightning } } : {}),
+      }),
       publicUrl: `${publicUrl}/api/pay`,
       callback: { token: callbackToken, secret: callbackSecret },
       sandbox: null,
     };
   }
-  const sandbox = await startSandbox({ quiet: true, ...sandboxOptions });
-  const { apiToken, secretKey, callbackToken, callbackSecret } = sandbox.options;
+  // Like Aurpay, the sandbox takes Lightning calls only with the BTCLN platform's own credentials.
+  const sandbox = await startSandbox({ quiet: true, requireLightningKey: true, ...sandboxOptions });
+  const { apiToken, secretKey, lightningApiToken, lightningSecretKey, callbackToken, callbackSecret } = sandbox.options;
   return {
-    client: new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'signature', apiToken, secretKey } }),
+    client: new AurpayClient({
+      baseUrl: sandbox.url,
+      auth: { type: 'signature', apiToken, secretKey },
+      lightningAuth: { type: 'signature', apiToken: lightningApiToken, secretKey: lightningSecretKey },
+    }),
     // The sandbox calls back on loopback, straight to this process.
     publicUrl: `http://127.0.0.1:${shopPort}/api/pay`,
     callback: { token: callbackToken, secret: callbackSecret },

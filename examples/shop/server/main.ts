@@ -4,9 +4,10 @@ import { startShop } from './startShop.js';
 
 // `tsx server/main.ts` (pnpm start) serves the built front end; `--dev` compiles it on the fly.
 try {
-  const { port, host, payments, storage, statusSecret, adminToken } = readShopConfig(process.env);
+  const { port, host, payments, storage, statusSecret, adminToken, trustProxy, connectionsPerAddress } = readShopConfig(process.env);
   const frontend = process.argv.includes('--dev') ? 'vite' : 'static';
-  const common = { port, host, frontend, storage, statusSecret, adminToken } as const;
+  const connections = connectionsPerAddress === undefined ? {} : { perAddress: connectionsPerAddress };
+  const common = { port, host, frontend, storage, statusSecret, adminToken, trustProxy, connections } as const;
   const shop =
     payments.kind === 'gateway'
       ? await startShop({ ...common, gateway: payments })

@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { CartStore } from './cartStore.js';
 import { MemoryCartStore } from './memoryCartStore.js';
+import type { LimiterStore } from './rateLimiterFor.js';
 import { RedisCartStore } from './redisCartStore.js';
 import type { StorageChoice } from './shopConfig.js';
 import { ShopConfigError } from './shopConfigError.js';
@@ -20,6 +21,8 @@ export interface ShopStorage {
   carts: CartStore;
   /** Spread into the checkout options: the order store, and with a shared backend its event bus and refresh lock. */
   checkout: Pick<ExpressCheckoutOptions, 'store' | 'events' | 'refreshLock'>;
+  /** Where the shop's rate limits are counted: with the carts (memory for SQLite, one process). */
+  limiterStore: LimiterStore;
   /** Signs status tokens: the one given, or one made once and kept with the data. */
   statusSecret: string;
   /** Where it is, for the start-up message. */
@@ -67,6 +70,7 @@ function connected(redis: Redis): Promise<void> {
 async function inMemory(statusSecret: string | undefined): Promise<ShopStorage> {
   return {
     carts: new MemoryCartStore(),
+    limiterStore: { kind: 'memory' },
     // Sandbox orders live in the sandbox's memory too: nothing is lost that could be paid.
     checkout: { store: new MemoryOrderStore({ acceptDataLoss: true }) },
     statusSecret: statusSecret ?? randomBytes(32).toString('hex'),
@@ -83,6 +87,7 @@ async function inSqlite(filename: string, statusSecret: string | undefined): Pro
     const db: SqlExecutor = { query: (sql, params) => sqlite.query(sql, params) };
     return {
       carts: await SqlCartStore.open(db),
+      limiterStore: { kind: 'memory' },
       checkout: sqlite,
       statusSecret: statusSecret ?? (await keptSecret(db)),
       description: `SQLite at ${filename}`,
@@ -105,7 +110,9 @@ async function inPostgres(url: string, statusSecret: string | undefined, onError
   try {
     await postgres.ready(5000);
     const db: SqlExecutor = { query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows };
-    return { carts: await SqlCartStore.open(db), checkout: postgres, statusSecret: statusSecret ?? (await keptSecret(db)), description: `PostgreSQL at ${shown(url)}`, close };
+    const carts = await SqlCartStore.open(db);
+    const kept = statusSecret ?? (await keptSecret(db));
+    return { carts, limiterStore: { kind: 'postgres', pool }, checkout: postgres, statusSecret: kept, description: `PostgreSQL at ${shown(url)}`, close };
   } catch (error) {
     await close();
     throw new ShopConfigError(`PostgreSQL at ${shown(url)} (DATABASE_URL) cannot be used: ${describeError(error)}. Is it running?`);
@@ -132,7 +139,8 @@ async function inRedis(url: string, statusSecret: string | undefined, onError: (
     await shared.ready(5000);
     await connection.set('shop:status-secret', randomBytes(32).toString('hex'), 'NX');
     const kept = (await connection.get('shop:status-secret'))!;
-    return { carts: new RedisCartStore(connection), checkout: shared, statusSecret: statusSecret ?? kept, description: `Redis at ${shown(url)}`, close };
+    const limiterStore = { kind: 'redis', client: connection } as const;
+    return { carts: new RedisCartStore(connection), limiterStore, checkout: shared, statusSecret: statusSecret ?? kept, description: `Redis at ${shown(url)}`, close };
   } catch (error) {
     await close();
     throw new ShopConfigError(`Redis at ${shown(url)} (REDIS_URL) cannot be reached: ${describeError(error)}. Is it running?`);

@@ -1,10 +1,11 @@
 import { StoreUnavailableError } from '@aurpay-kit/server';
 import type { Redis } from 'ioredis';
+import { CART_LIFETIME } from './cartLifetime.js';
 import type { Cart, CartPayment, CartStore, PaymentOutcome } from './cartStore.js';
 import { priceCart } from './priceCart.js';
 
-/** How long an unpaid cart is kept: a few days, as a browser's basket would be. A paid one stays. */
-const KEEP_UNPAID_SECONDS = 3 * 86_400;
+/** Redis deletes an unpaid cart by itself once its whole lifetime is over. */
+const KEEP_UNPAID_SECONDS = (CART_LIFETIME.orderableMs + CART_LIFETIME.payableMs) / 1000;
 const CART_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -56,7 +57,8 @@ export class RedisCartStore implements CartStore {
   async create(items: unknown): Promise<Cart> {
     const cart = priceCart(items);
     const { id, lines, total, currency } = cart;
-    await call('keep the cart', () => this.#redis.set(cartKey(id), JSON.stringify({ id, lines, total, currency }), 'EX', KEEP_UNPAID_SECONDS));
+    const orderableUntil = Date.now() + CART_LIFETIME.orderableMs;
+    await call('keep the cart', () => this.#redis.set(cartKey(id), JSON.stringify({ id, lines, total, currency, orderableUntil }), 'EX', KEEP_UNPAID_SECONDS));
     return cart;
   }
 
@@ -71,7 +73,10 @@ export class RedisCartStore implements CartStore {
     });
     if (cart === null) return undefined;
     const [fulfilment = null, ...refundsDue] = order.map((orderId) => JSON.parse(payments[orderId] ?? 'null') as CartPayment).filter(Boolean);
-    return { ...(JSON.parse(cart) as Omit<Cart, 'fulfilment' | 'refundsDue'>), fulfilment, refundsDue };
+    // Past its orderable time an unpaid cart is kept only for a late payment to find.
+    const { orderableUntil, ...kept } = JSON.parse(cart) as Omit<Cart, 'fulfilment' | 'refundsDue'> & { orderableUntil?: number };
+    if (fulfilment === null && orderableUntil !== undefined && orderableUntil <= Date.now()) return undefined;
+    return { ...kept, fulfilment, refundsDue };
   }
 
   async recordPayment(cartId: string, payment: CartPayment): Promise<PaymentOutcome> {

@@ -9,6 +9,8 @@ export type PaymentMode =
       kind: 'gateway';
       apiToken: string;
       secretKey: string;
+      /** The BTCLN platform's own API token and secret key, which Aurpay asks of Lightning calls. */
+      lightning?: { apiToken: string; secretKey: string };
       callbackToken: string;
       callbackSecret: string;
       /** The shop's public origin, e.g. `https://shop.example`: Aurpay calls back under it. */
@@ -37,6 +39,10 @@ export interface ShopConfig {
   statusSecret: string | undefined;
   /** Opens `/api/admin/*` (owed and failed fulfilments) to `Authorization: Bearer <token>`. */
   adminToken: string | undefined;
+  /** Express's `trust proxy`, from TRUST_PROXY: hops, true/false, or addresses; default `loopback`. */
+  trustProxy: boolean | number | string;
+  /** Open connections one address may hold, from CONNECTIONS_PER_ADDRESS (0: no limit); default 64. */
+  connectionsPerAddress: number | undefined;
 }
 
 /** Where gateway mode keeps everything when DATABASE_URL is not set. */
@@ -113,6 +119,25 @@ function storage(env: NodeJS.ProcessEnv, mode: PaymentMode['kind']): StorageChoi
   return { kind: 'postgres', url: url.href };
 }
 
+/** TRUST_PROXY: a number of hops, `true`/`false`, or addresses and subnets that Express checks at start-up. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '') return 'loopback';
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  return /^\d+$/.test(raw) ? whole({ TRUST_PROXY: raw }, 'TRUST_PROXY', 0, 0, 10) : raw;
+}
+
+/** AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY: both or neither. */
+function lightningCredentials(env: NodeJS.ProcessEnv): { apiToken: string; secretKey: string } | undefined {
+  const apiToken = env.AURPAY_LIGHTNING_API_TOKEN || undefined;
+  const secretKey = env.AURPAY_LIGHTNING_SECRET_KEY || undefined;
+  if (apiToken === undefined && secretKey === undefined) return undefined;
+  if (apiToken === undefined || secretKey === undefined) {
+    const missing = apiToken === undefined ? 'AURPAY_LIGHTNING_API_TOKEN' : 'AURPAY_LIGHTNING_SECRET_KEY';
+    throw new ShopConfigError(`${missing} is not set: Lightning calls need both AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY (the BTCLN platform's pair), or neither.`);
+  }
+  return { apiToken, secretKey };
+}
+
 function secret(env: NodeJS.ProcessEnv, name: 'STATUS_SECRET' | 'ADMIN_TOKEN'): string | undefined {
   const value = env[name] || undefined;
   if (value !== undefined && value.length < 32) {
@@ -131,14 +156,20 @@ function secret(env: NodeJS.ProcessEnv, name: 'STATUS_SECRET' | 'ADMIN_TOKEN'): 
  */
 export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
   const port = whole(env, 'PORT', 3000, 0, 65_535);
-  const secrets = { statusSecret: secret(env, 'STATUS_SECRET'), adminToken: secret(env, 'ADMIN_TOKEN') };
+  const shared = {
+    statusSecret: secret(env, 'STATUS_SECRET'),
+    adminToken: secret(env, 'ADMIN_TOKEN'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    connectionsPerAddress: env.CONNECTIONS_PER_ADDRESS ? whole(env, 'CONNECTIONS_PER_ADDRESS', 64, 0, 1_000_000) : undefined,
+  };
   const present = GATEWAY_VARIABLES.filter((name) => env[name]);
   if (present.length === 0) {
-    if (env.AURPAY_BASE_URL) {
-      throw new ShopConfigError(`AURPAY_BASE_URL applies to gateway mode only: also set ${GATEWAY_VARIABLES.join(', ')}.`);
+    const gatewayOnly = ['AURPAY_BASE_URL', 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY'].find((name) => env[name]);
+    if (gatewayOnly) {
+      throw new ShopConfigError(`${gatewayOnly} applies to gateway mode only: also set ${GATEWAY_VARIABLES.join(', ')}.`);
     }
     const orderTtlSeconds = whole(env, 'SANDBOX_ORDER_TTL', 1800, 1, 86_400);
-    return { port, host: env.HOST || '127.0.0.1', payments: { kind: 'sandbox', orderTtlSeconds }, storage: storage(env, 'sandbox'), ...secrets };
+    return { port, host: env.HOST || '127.0.0.1', payments: { kind: 'sandbox', orderTtlSeconds }, storage: storage(env, 'sandbox'), ...shared };
   }
   const missing = GATEWAY_VARIABLES.filter((name) => !env[name]);
   if (missing.length > 0) {
@@ -147,6 +178,7 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
         `${GATEWAY_VARIABLES.join(', ')}; to use the local sandbox set none of them.`,
     );
   }
+  const lightning = lightningCredentials(env);
   return {
     port,
     host: env.HOST || undefined,
@@ -154,12 +186,13 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
       kind: 'gateway',
       apiToken: env.AURPAY_API_TOKEN!,
       secretKey: env.AURPAY_SECRET_KEY!,
+      ...(lightning ? { lightning } : {}),
       callbackToken: env.AURPAY_CALLBACK_TOKEN!,
       callbackSecret: env.AURPAY_CALLBACK_SECRET!,
       publicUrl: publicOrigin(env.PUBLIC_URL!),
       ...(env.AURPAY_BASE_URL ? { baseUrl: aurpayOrigin(env.AURPAY_BASE_URL) } : {}),
     },
     storage: storage(env, 'gateway'),
-    ...secrets,
+    ...shared,
   };
 }

@@ -1,12 +1,11 @@
 import type { SqlTransaction } from '@aurpay-kit/server';
+import { CART_LIFETIME } from './cartLifetime.js';
 import type { Cart, CartPayment, CartStore, PaymentOutcome } from './cartStore.js';
 import { priceCart } from './priceCart.js';
 
 /** Runs one statement with `$1`… parameters: a SQLite store's `query`, or a PostgreSQL pool's. */
 export type SqlExecutor = Pick<SqlTransaction, 'query'>;
 
-/** How long an unpaid cart is kept: a few days, as a browser's basket would be. A paid one stays. */
-const KEEP_UNPAID_MS = 3 * 86_400_000;
 const CART_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The shop's tables, in the same database as the checkout's. Valid SQLite and PostgreSQL alike. */
@@ -17,6 +16,8 @@ export const CART_TABLES = [
     created_at BIGINT NOT NULL,
     expires_at BIGINT NOT NULL
   )`,
+  // The sweep walks unpaid carts by expiry, a bounded batch at a time.
+  'CREATE INDEX IF NOT EXISTS shop_carts_by_expiry ON shop_carts (expires_at)',
   // One row per Aurpay order, ever: recording a payment twice (a retried onPaid) changes nothing.
   `CREATE TABLE IF NOT EXISTS shop_payments (
     order_id TEXT PRIMARY KEY,
@@ -39,7 +40,8 @@ interface PaymentRow {
  * The shop's carts in SQL (SQLite or PostgreSQL), in the checkout's own database: the priced cart as
  * JSON, and each confirmed payment as a row keyed by its order id. The first payment fulfils the
  * cart; any later one is a refund due. `recordPaymentIn` writes inside the transaction the checkout
- * hands `onPaid`, so the payment and the checkout's done mark commit together.
+ * hands `onPaid`, so the payment and the checkout's done mark commit together. Unpaid carts past
+ * `CART_LIFETIME` are deleted by `deleteExpired`, a bounded batch at a time.
  *
  * @example const carts = await SqlCartStore.open((sql, params) => pool.query(sql, params).then((r) => r.rows));
  */
@@ -69,7 +71,7 @@ export class SqlCartStore implements CartStore {
     const cart = priceCart(items);
     const now = this.#now();
     const { id, lines, total, currency } = cart;
-    await this.#db.query('INSERT INTO shop_carts (id, cart, created_at, expires_at) VALUES ($1, $2, $3, $4)', [id, JSON.stringify({ lines, total, currency }), now, now + KEEP_UNPAID_MS]);
+    await this.#db.query('INSERT INTO shop_carts (id, cart, created_at, expires_at) VALUES ($1, $2, $3, $4)', [id, JSON.stringify({ lines, total, currency }), now, now + CART_LIFETIME.orderableMs]);
     return cart;
   }
 
@@ -98,6 +100,19 @@ export class SqlCartStore implements CartStore {
     if (inserted.length === 0) return 'already_recorded';
     const [first] = await sql.query<{ order_id: string }>('SELECT order_id FROM shop_payments WHERE cart_id = $1 ORDER BY recorded_at, order_id LIMIT 1', [cartId]);
     return first?.order_id === payment.orderId ? 'fulfilled' : 'refund_due';
+  }
+
+  async deleteExpired(limit: number): Promise<number> {
+    // Unpaid only: a payment row keeps its cart (and references it).
+    const deleted = await this.#db.query(
+      `DELETE FROM shop_carts WHERE id IN (
+        SELECT id FROM shop_carts c WHERE c.expires_at <= $1
+          AND NOT EXISTS (SELECT 1 FROM shop_payments p WHERE p.cart_id = c.id)
+        ORDER BY c.expires_at LIMIT $2
+      ) RETURNING id`,
+      [this.#now() - CART_LIFETIME.payableMs, limit],
+    );
+    return deleted.length;
   }
 }
 

@@ -9,12 +9,18 @@ import { adminRoutes } from './adminRoutes.js';
 import { shopCheckoutRouter } from './checkoutRouter.js';
 import type { ConnectAurpayOptions } from './connectAurpay.js';
 import { connectAurpay } from './connectAurpay.js';
+import { connectionLimits, limitConnections, openFileLimit, type ConnectionLimits } from './connectionLimits.js';
 import { jsonErrors } from './jsonErrors.js';
+import { methodNotAllowed } from './methodNotAllowed.js';
 import { openShopStorage } from './openShopStorage.js';
+import { rateLimiterFor } from './rateLimiterFor.js';
 import { sandboxRoutes } from './sandboxRoutes.js';
+import { securityHeaders } from './securityHeaders.js';
+import { serverTimeouts, type ServerTimeouts } from './serverTimeouts.js';
 import { DEFAULT_DATABASE_FILE, type StorageChoice } from './shopConfig.js';
 import { ShopConfigError } from './shopConfigError.js';
 import { shopRoutes } from './shopRoutes.js';
+import { sweepExpiredCarts } from './sweepExpiredCarts.js';
 
 export interface StartShopOptions {
   /** Default 3000; 0 picks a free port. */
@@ -41,7 +47,24 @@ export interface StartShopOptions {
   statusSecret?: string | undefined;
   /** Opens `/api/admin/*` (owed and failed fulfilments) to `Authorization: Bearer <adminToken>`. */
   adminToken?: string | undefined;
+  /**
+   * Express's `trust proxy`: which hops' `X-Forwarded-For` to believe when working out a client's
+   * address (for the rate limits). Default `loopback`: a proxy on this host. See the README.
+   */
+  trustProxy?: boolean | number | string;
+  /** New carts per client address (an IPv6 /64 counts as one) and window; default 30 a minute. */
+  cartRateLimit?: { points: number; durationSeconds: number };
+  /** The HTTP server's timeouts (`serverTimeouts`), e.g. shorter ones in tests. */
+  timeouts?: Partial<ServerTimeouts>;
+  /**
+   * Connections and event streams the shop holds. Default: fitted to the process's open-file
+   * limit (`connectionLimits`), at most 64 connections from one address.
+   */
+  connections?: Partial<ConnectionLimits>;
 }
+
+/** Storybook's dev server, whose live story drives the sandbox panel's routes (sandbox mode only). */
+const STORYBOOK_DEV_ORIGINS = ['http://localhost:6006', 'http://127.0.0.1:6006'];
 
 export interface Shop {
   /** The one URL to open. */
@@ -86,10 +109,19 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     throw new ShopConfigError('STATUS_SECRET (statusSecret) must be at least 32 characters.');
   }
   const app = express();
-  // Behind a reverse proxy on this host, client addresses (for the router's per-client rate
-  // limit) come from X-Forwarded-For; set it to what your proxy setup needs.
-  app.set('trust proxy', 'loopback');
-  const server = createServer(app);
+  app.disable('x-powered-by');
+  try {
+    // Behind a reverse proxy, client addresses (for the rate limits) come from X-Forwarded-For.
+    app.set('trust proxy', options.trustProxy ?? 'loopback');
+  } catch {
+    throw new ShopConfigError(`TRUST_PROXY (trustProxy) must be a number of hops, true, false, or addresses and subnets, got "${options.trustProxy}".`);
+  }
+  app.use(securityHeaders({ https: gateway?.publicUrl.startsWith('https:') ?? false, devFrontEnd: frontend === 'vite' }));
+  const server = createServer(serverTimeouts(options.timeouts), app);
+  // One client must not take the descriptors every other buyer, the sandbox and Aurpay's callbacks need.
+  const limits = { ...connectionLimits(openFileLimit(), options.connections?.perAddress), ...options.connections };
+  const trustProxy = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  limitConnections(server, limits, (address) => trustProxy(address, 0));
   const host = 'host' in options ? options.host : '127.0.0.1';
   const port = await listen(server, options.port ?? 3000, host);
   const closers: (() => Promise<void> | void)[] = [
@@ -108,15 +140,18 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     });
     closers.push(() => storage.close());
     const { carts, statusSecret } = storage;
+    closers.push(sweepExpiredCarts(carts));
+    const { points, durationSeconds } = options.cartRateLimit ?? { points: 30, durationSeconds: 60 };
+    const cartLimiter = await rateLimiterFor(storage.limiterStore, { name: 'shop_carts', points, durationSeconds });
     const { sandbox, ...aurpay } = await connectAurpay({ gateway, sandbox: options.sandbox, shopPort: port });
     if (sandbox) closers.push(() => sandbox.close());
 
-    const payments = shopCheckoutRouter({ ...aurpay, carts, shared: storage.checkout, statusSecret });
+    const payments = shopCheckoutRouter({ ...aurpay, carts, shared: storage.checkout, statusSecret, maxStreams: limits.maxStreams });
     closers.push(() => payments.checkout.close());
     app.use('/api/pay', payments);
     if (options.adminToken !== undefined) app.use('/api/admin', adminRoutes(payments.checkout, options.adminToken));
-    if (sandbox) app.use('/api/sandbox', sandboxRoutes(sandbox.url));
-    app.use('/api', shopRoutes({ carts, sandbox: sandbox !== null }));
+    if (sandbox) app.use('/api/sandbox', sandboxRoutes(sandbox.url, STORYBOOK_DEV_ORIGINS));
+    app.use('/api', shopRoutes({ carts, sandbox: sandbox !== null, cartLimiter }));
     app.use('/api', (_req, res) => {
       res.status(404).json({ error: { code: 'route_not_found', message: 'No such API route.' } });
     });
@@ -131,6 +166,12 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
       // Every other page is the single-page app, which routes in the browser.
       app.get('/{*page}', (_req, res) => res.sendFile('index.html', { root: clientDir }));
     }
+    // Pages are read, never posted to.
+    const readOnly = methodNotAllowed('GET', 'HEAD');
+    app.use((req, res, next) => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return readOnly(req, res, next);
+      res.status(404).json({ error: { code: 'not_found', message: 'No such page.' } });
+    });
     app.use(jsonErrors);
 
     const shown = host === undefined || host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;

@@ -44,7 +44,7 @@ export async function launchBrowser(): Promise<Browser> {
 /**
  * A fresh browser context and page for one test: `run` gets the page, then (passed or failed)
  * a screenshot of the final state is saved as `<name>.png` and everything is closed. Errors the
- * page throws fail the test.
+ * page throws, and anything the Content-Security-Policy blocks, fail the test.
  */
 export async function withPage(
   browser: Browser,
@@ -58,6 +58,10 @@ export async function withPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // Chromium reports what the shop's Content-Security-Policy blocked on the console.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(`CSP: ${message.text()}`);
+  });
   try {
     await run(page, context);
     if (errors.length > 0) throw new Error(`The page threw: ${errors.join('; ')}`);

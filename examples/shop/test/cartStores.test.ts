@@ -185,10 +185,10 @@ describe('RedisCartStore in Redis', () => {
     const carts = new RedisCartStore(connection);
     const cart = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
     const stored = JSON.parse((await connection.get(`shop:cart:${cart.id}`)) ?? 'null') as unknown;
-    expect(stored).toEqual({ id: cart.id, lines: cart.lines, total: '24', currency: 'USD' });
+    expect(stored).toEqual({ id: cart.id, lines: cart.lines, total: '24', currency: 'USD', orderableUntil: expect.any(Number) });
     const days = (seconds: number) => seconds / 86_400;
-    expect(days(await connection.ttl(`shop:cart:${cart.id}`))).toBeGreaterThan(2.9);
-    expect(days(await connection.ttl(`shop:cart:${cart.id}`))).toBeLessThanOrEqual(3);
+    expect(days(await connection.ttl(`shop:cart:${cart.id}`))).toBeGreaterThan(9.9);
+    expect(days(await connection.ttl(`shop:cart:${cart.id}`))).toBeLessThanOrEqual(10);
     await carts.recordPayment(cart.id, paid('7'));
     expect(JSON.parse((await connection.hget(`shop:payments:${cart.id}`, '7')) ?? 'null')).toEqual(paid('7'));
     expect(await connection.ttl(`shop:cart:${cart.id}`)).toBe(-1);

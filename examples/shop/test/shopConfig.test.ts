@@ -21,6 +21,8 @@ describe('readShopConfig: storage', () => {
       storage: { kind: 'memory' },
       statusSecret: undefined,
       adminToken: undefined,
+      trustProxy: 'loopback',
+      connectionsPerAddress: undefined,
     });
     expect(readShopConfig(GATEWAY).storage).toEqual({ kind: 'sqlite', filename: DEFAULT_DATABASE_FILE });
     expect(DEFAULT_DATABASE_FILE).toMatch(/examples\/shop\/data\/shop\.db$/);
@@ -40,6 +42,14 @@ describe('readShopConfig: storage', () => {
     expect(readShopConfig({ REDIS_URL: 'rediss://cache.example:6380' }).storage).toEqual({ kind: 'redis', url: 'rediss://cache.example:6380' });
   });
 
+  test('reads TRUST_PROXY: hops, true or false, or addresses for Express to check', () => {
+    expect(readShopConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readShopConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readShopConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readShopConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => readShopConfig({ TRUST_PROXY: '11' })).toThrow(/^TRUST_PROXY must be a whole number from 0 to 10/);
+  });
+
   test('reads AURPAY_BASE_URL in gateway mode, as an origin', () => {
     expect(readShopConfig(GATEWAY).payments).toEqual({
       kind: 'gateway',
@@ -53,6 +63,18 @@ describe('readShopConfig: storage', () => {
     expect(readShopConfig({ ...GATEWAY, AURPAY_BASE_URL: 'https://aurpay.test' }).payments).toMatchObject({ baseUrl: 'https://aurpay.test' });
   });
 
+  test('reads CONNECTIONS_PER_ADDRESS, 0 turning the limit off', () => {
+    expect(readShopConfig({ CONNECTIONS_PER_ADDRESS: '200' }).connectionsPerAddress).toBe(200);
+    expect(readShopConfig({ CONNECTIONS_PER_ADDRESS: '0' }).connectionsPerAddress).toBe(0);
+    expect(() => readShopConfig({ CONNECTIONS_PER_ADDRESS: 'many' })).toThrow(/^CONNECTIONS_PER_ADDRESS must be a whole number from 0/);
+  });
+
+  test('reads the BTCLN platform pair for Lightning calls in gateway mode', () => {
+    const env = { ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln-token', AURPAY_LIGHTNING_SECRET_KEY: 'ln-key' };
+    expect(readShopConfig(env).payments).toMatchObject({ lightning: { apiToken: 'ln-token', secretKey: 'ln-key' } });
+    expect(readShopConfig(GATEWAY).payments).not.toHaveProperty('lightning');
+  });
+
   test.each([
     ['both DATABASE_URL and REDIS_URL', { DATABASE_URL: 'file:x.db', REDIS_URL: 'redis://127.0.0.1:6379' }, /^Set DATABASE_URL or REDIS_URL, not both/],
     ['a DATABASE_URL of another kind', { DATABASE_URL: 'mysql://localhost/shop' }, /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
@@ -63,6 +85,9 @@ describe('readShopConfig: storage', () => {
     ['an http REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['a REDIS_URL that is no URL', { REDIS_URL: '127.0.0.1:6379x', STATUS_SECRET: SECRET }, /^REDIS_URL must be/],
     ['AURPAY_BASE_URL in sandbox mode', { AURPAY_BASE_URL: 'http://127.0.0.1:4010' }, /^AURPAY_BASE_URL applies to gateway mode only: also set AURPAY_API_TOKEN/],
+    ['a Lightning token in sandbox mode', { AURPAY_LIGHTNING_API_TOKEN: 'ln' }, /^AURPAY_LIGHTNING_API_TOKEN applies to gateway mode only/],
+    ['a Lightning token without its key', { ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln' }, /^AURPAY_LIGHTNING_SECRET_KEY is not set: Lightning calls need both/],
+    ['a Lightning key without its token', { ...GATEWAY, AURPAY_LIGHTNING_SECRET_KEY: 'ln' }, /^AURPAY_LIGHTNING_API_TOKEN is not set/],
     ['plain http to another host', { ...GATEWAY, AURPAY_BASE_URL: 'http://sandbox.internal:4010' }, /^AURPAY_BASE_URL must use https \(http only on localhost/],
     ['a base URL with a path', { ...GATEWAY, AURPAY_BASE_URL: 'https://aurpay.test/api' }, /^AURPAY_BASE_URL must be an origin only/],
     ['a base URL that is no URL', { ...GATEWAY, AURPAY_BASE_URL: 'aurpay' }, /^AURPAY_BASE_URL must be an absolute URL such as http:\/\/127\.0\.0\.1:4010/],
