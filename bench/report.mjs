@@ -1,5 +1,6 @@
 // Turns bench/results.json into bench/RESULTS.md: one table, each figure beside its baseline and
 // its budget or target, then the machine and how each figure was taken.
+import { round } from './lib/stats.mjs';
 import { kB } from './size.mjs';
 
 const verdict = (ok) => (ok === null || ok === undefined ? '' : ok ? 'met' : 'missed');
@@ -100,6 +101,61 @@ function paymentRows(p) {
   ];
 }
 
+function streamRows(s) {
+  const { caps, load } = s;
+  return [
+    [
+      `Streams: one instance at its default caps (${caps.caps.maxPerClient} per client, ${num(caps.caps.maxTotal)} in all), ${caps.clients} clients trying ${caps.attemptsPerClient} each`,
+      `${num(caps.accepted)} accepted, ${num(caps.refusedPerClient)} refused 429 (per client), ${num(caps.refusedFull)} refused 503 (full), ${caps.otherwise} otherwise`,
+      'unbounded before: every stream accepted',
+      '',
+      '',
+    ],
+    [
+      `Streams: memory per stream, ${num(load.streams)} open over ${num(load.orders)} orders`,
+      `heap ${kb(load.memory.heapBytesPerStream)}, RSS ${kb(load.memory.rssBytesPerStream)}`,
+      '',
+      `heap ≤ ${kb(s.load.targetBytesPerStream)}`,
+      verdict(s.withinMemoryTarget),
+    ],
+    [
+      `Streams: upstream status calls with ${num(load.orders)} orders watched`,
+      `${load.upstreamCallsPerSecond}/s`,
+      `unbudgeted: ${num(load.orders)} every 3 s (${round(load.orders / 3)}/s)`,
+      `≤ the budget, ${load.pollBudgetPerSecond}/s`,
+      verdict(load.upstreamCallsPerSecond <= load.pollBudgetPerSecond * 1.1),
+    ],
+    [
+      `Streams: payment to its order's streams, ${num(load.streams)} streams open`,
+      `p50 ${ms(load.paidReachedOrderStreamsMs.p50)}, p99 ${ms(load.paidReachedOrderStreamsMs.p99)} (${load.paidReachedOrderStreamsMs.payments} payments)`,
+      '',
+      `p99 < ${ms(load.targetPaidP99Ms)}`,
+      verdict(s.withinPaidTarget),
+    ],
+  ];
+}
+
+function shopUnderAttackRows(a) {
+  const { streams, slow, buyer, memory } = a;
+  return [
+    [
+      `Shop under attack (${num(a.fileLimit)} open files): one address opens ${num(streams.attempted)} streams and ${slow.attempted} slow connections`,
+      `${streams.accepted} streams accepted; refused: ${num(streams.tooManyStreams)} 429 too_many_streams, ${num(streams.tooManyConnections)} 503 too_many_connections, ${streams.streamsFull} 503 streams_full, ${streams.dropped} dropped; slow: ${slow.heldDuringBuy} held, ${slow.refusedAtOnce} refused at once, all closed by ${ms(slow.longestOpenMs)}`,
+      'before: 995 streams took every descriptor; buyers, sandbox and callbacks were reset',
+      '',
+      '',
+    ],
+    [
+      'Shop under attack: a buyer on another address, payment to "paid" on its stream',
+      `${ms(buyer.timeToPaidMs)}; page ${buyer.pageStatus}, cart ${buyer.cartStatus}, order ${buyer.orderStatus}, stream ${buyer.streamStatus}, ${buyer.fulfilled ? 'fulfilled' : 'NOT fulfilled'}`,
+      '',
+      `< ${ms(a.targetTimeToPaidMs)}, fulfilled`,
+      verdict(a.withinPaidTarget),
+    ],
+    ['Shop under attack: the shop\'s memory (RSS)', `${memory.beforeMb} MB before, ${memory.peakMb} MB at peak, ${memory.afterMb} MB after`, '', '', ''],
+  ];
+}
+
 function storeRows(stores) {
   const names = { memory: 'memory', sqlite: 'SQLite', postgres: 'PostgreSQL' };
   const rows = [];
@@ -147,6 +203,8 @@ const SECTIONS = {
   handler: handlerRows,
   fanIn: fanInRows,
   paymentToScreen: paymentRows,
+  streams: streamRows,
+  shopUnderAttack: shopUnderAttackRows,
   stores: storeRows,
 };
 
@@ -181,7 +239,9 @@ ${table.join('\n')}
 - **Signing**: the median of ${results.signing?.rows?.[0]?.rounds ?? 'n'} rounds of ${num(results.signing?.rows?.[0]?.iterationsPerRound)} calls (and the fastest round, the one least disturbed by other processes), each round timing the call and then its floor (the bare node:crypto work it cannot skip: MD5 of the body when there is one and one HMAC) in the same process; the verdict goes by the median.
 - **Handler**: one Express app in its own process serves both routes; a raw keep-alive load generator in another process sends a fixed number of requests per round (${num(results.handler?.requestsPerRound)}) over ${results.handler?.connections ?? 'n'} connections, time-capped, each round running both routes back to back, alternating which goes first; req/s is the median round, the share of bare is the median of the rounds' ratios, latencies are pooled over all rounds.
 - **Fan-in**: event streams opened through the router on one unpaid order, then pollers requesting \`GET /orders/:id\` back to back for the window; the sandbox's request counter gives the calls (allowed: one per whole \`minRefreshMs\` in the window, plus one at its edge), a recording \`fetch\` handed to the server's \`AurpayClient\` gives the gaps between them. Memory is the server process's heap and RSS after forced GC, before and with the streams open, divided by their number.
-- **Payment to screen**: core's \`orderSubscription\` in Node (a small EventSource over node:http, Node's fetch; \`globalThis.window\` defined so it runs), one subscription per order, payments ${results.paymentToScreen?.gapBetweenPaymentsMs ?? 'n'} ms apart; the time runs from the sandbox's pay answer to the subscription reporting \`paid\`.
+- **Payment to screen**: core's \`OrderSubscription\` in Node (a small EventSource over node:http, Node's fetch; \`globalThis.window\` defined so it runs), one subscription per order, payments ${results.paymentToScreen?.gapBetweenPaymentsMs ?? 'n'} ms apart; the time runs from the sandbox's pay answer to the subscription reporting \`paid\`.
+- **Streams**: the checkout in its own process. At the caps: 150 loopback addresses (127.0.x.y) each open 12 streams on one order against the default caps. Under load: 1,000 orders (the sandbox in the bench's process), 10 streams each from 5,000 addresses; memory is the process's heap and RSS after forced GC before and after, divided by the streams; upstream calls are the sandbox's count of order-detail calls over 10 s while every order is watched; then 100 orders are paid one by one, each timed from the sandbox's pay answer until all 10 of its streams heard \`paid\`.
+- **Shop under attack**: the example shop in its own process under \`ulimit -n 1024\`, sandbox mode, facing clients directly (\`TRUST_PROXY=false\`). From 127.0.0.5 an attacker makes one order, opens 1,500 event streams on it (100 at a time), then 300 connections that send half their headers and stop, then keeps opening streams until 3,000 are tried and the buyer is done. From 127.0.0.2 the buyer loads the built page and its assets, makes a cart and an order, opens its stream, has the sandbox pay the order, and is timed from the pay request to \`paid\` on its stream; then the cart is read until it shows the fulfilment. Memory is the shop process's RSS from \`/proc\`, sampled every 100 ms.
 - **Stores**: for each store, the checkout in its own process (the sandbox in the bench's) on a fresh database: the process's heap and RSS after forced GC before and after creating the open orders, divided by their number; the sandbox's request counter around one reconciliation pass with nothing changed, then with one order paid at the gateway and no callback; signed callbacks for orders already paid at the gateway (the sandbox's own refused), 16 at a time, each confirmed with the order detail, written with its owed fulfilment (SQLite: \`synchronous=FULL\`) and fulfilled; then the handler comparison above on that store.
 - Every loop is bounded in count and time, and everything talks to 127.0.0.1 only. Timings are reported, never asserted.
 `;

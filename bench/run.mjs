@@ -1,5 +1,5 @@
 // `pnpm bench`: every benchmark in one run, written to bench/results.json and bench/RESULTS.md.
-//   node bench/run.mjs [--quick] [--only=bundle,signing,handler,fanIn,paymentToScreen,stores] [--note="…"]
+//   node bench/run.mjs [--quick] [--only=bundle,signing,handler,fanIn,paymentToScreen,streams,shopUnderAttack,stores] [--note="…"]
 // --quick shrinks every count (for checking the harness); --only re-runs some sections and keeps
 // the others from the last results.json.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,8 +11,10 @@ import { benchFanIn } from './fanIn.mjs';
 import { benchHandler } from './handler.mjs';
 import { benchPaymentToScreen } from './paymentToScreen.mjs';
 import { renderMarkdown } from './report.mjs';
+import { benchShopUnderAttack } from './shopUnderAttack.mjs';
 import { benchSigning } from './signing.mjs';
 import { benchStores } from './stores.mjs';
+import { benchStreams } from './streams.mjs';
 import { measureBundles } from './size.mjs';
 
 const args = process.argv.slice(2);
@@ -26,6 +28,8 @@ const SECTIONS = {
   handler: () => benchHandler(quick ? { rounds: 2, requests: 3_000, warmup: 1_000 } : {}),
   fanIn: () => benchFanIn(quick ? { subscribers: 200, pollers: 50, windowMs: 5_000 } : {}),
   paymentToScreen: () => benchPaymentToScreen(quick ? { orders: 40 } : {}),
+  streams: () => benchStreams(quick ? { clients: 30, attempts: 12, orders: 100, perOrder: 10, payments: 20, windowMs: 3_000 } : {}),
+  shopUnderAttack: () => benchShopUnderAttack({ quick }),
   stores: () => benchStores(quick ? { openOrders: 200, callbacks: 50, handler: { rounds: 2, requests: 2_000, warmup: 500 } } : {}),
 };
 for (const name of only ?? []) if (!SECTIONS[name]) throw new Error(`unknown section ${name}: use ${Object.keys(SECTIONS).join(', ')}`);

@@ -64,7 +64,7 @@ async function start(checkoutOptions, setup = {}) {
   if (setup.refuseSandboxCallbacks) app.use((req, res, next) => (req.get('user-agent') === 'aurpay-sandbox' ? void res.status(503).end() : next()));
   const server = createServer(app);
   // SSE streams stay open for the whole fan-in run; the default 5 s keep-alive is for pollers.
-  server.maxConnections = 20_000;
+  server.maxConnections = 40_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const publicUrl = `${origin}/api/pay`;
@@ -82,8 +82,9 @@ async function start(checkoutOptions, setup = {}) {
       counts.errors += 1;
       process.stderr.write(`checkout server: ${context.where}: ${error?.message ?? error}\n`);
     },
-    // One loopback client stands in for hundreds of buyers.
+    // One loopback client stands in for hundreds of buyers: no per-client limits unless asked.
     rateLimit: false,
+    streams: { maxPerClient: 50_000, maxTotal: 50_000 },
     ...store.options,
     ...checkoutOptions,
   });
@@ -105,7 +106,7 @@ async function start(checkoutOptions, setup = {}) {
       return starts;
     },
     async state() {
-      return { watchers: router.checkout.activeWatchers(), connections: await connections(), ...counts };
+      return { watchers: router.checkout.activeWatchers(), streams: router.checkout.openStreams(), connections: await connections(), ...counts };
     },
     reconcile: () => router.checkout.reconcile(),
     idle: async () => {

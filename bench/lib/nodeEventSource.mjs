@@ -1,4 +1,4 @@
-// A minimal EventSource over node:http (Node 20 has none), enough for core's orderSubscription and
+// A minimal EventSource over node:http (Node 20 has none), enough for core's OrderSubscription and
 // for the fan-in subscribers: text/event-stream parsing per the HTML standard (event, data, id;
 // comments and retry ignored), `addEventListener`, `close`. It does not reconnect: the subscription
 // closes the stream on its first error and polls instead, so a reconnect would never be used.
@@ -18,13 +18,16 @@ export class NodeEventSource {
   #request;
   #lastEventId = '';
 
-  constructor(url) {
+  /** `localAddress`: a loopback address of 127.0.0.0/8 to connect from, so one process stands in for many clients. */
+  constructor(url, { localAddress } = {}) {
     this.url = url;
     const target = new URL(url);
     if (target.hostname !== '127.0.0.1') throw new Error(`the bench streams from 127.0.0.1 only, not ${target.hostname}`);
-    this.#request = get(target, { agent, headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-store' } }, (res) => {
+    if (localAddress !== undefined && !localAddress.startsWith('127.')) throw new Error(`the bench connects from loopback only, not ${localAddress}`);
+    this.#request = get(target, { agent, localAddress, headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-store' } }, (res) => {
       const type = res.headers['content-type'] ?? '';
       if (res.statusCode !== 200 || !type.startsWith('text/event-stream')) {
+        this.status = res.statusCode;
         res.resume();
         this.#fail();
         return;
