@@ -6,6 +6,7 @@ import {
   fromBaseUnits,
   isZeroAmount,
   parseAmount,
+  proportionalAmount,
   remainingAmount,
   subtractAmounts,
   toBaseUnits,
@@ -263,5 +264,24 @@ describe('fromBaseUnits', () => {
     expect(codeOf(() => fromBaseUnits(19044 as unknown as bigint, 8))).toBe('amount_invalid');
     expect(codeOf(() => fromBaseUnits('1' as unknown as bigint, 8))).toBe('amount_invalid');
     expect(codeOf(() => fromBaseUnits(1n, -1))).toBe('decimals_invalid');
+  });
+});
+
+describe('proportionalAmount', () => {
+  it.each([
+    ['18.50', '0.00009134', '0.00029134', 2, '5.8'],
+    ['18.50', '0.0001', '0.0002', 2, '9.25'],
+    ['10', '1', '3', 2, '3.33'],
+    ['10', '2', '3', 2, '6.67'],
+    ['0.05', '1', '2', 2, '0.03'],
+    ['100', '0', '7', 2, '0'],
+    ['1000', '1', '1', 0, '1000'],
+  ])('%s × %s ÷ %s to %i places is %s', (value, part, whole, decimals, expected) => {
+    expect(proportionalAmount(value, part, whole, decimals)).toBe(expected);
+  });
+
+  it('refuses a whole of zero and negative amounts', () => {
+    expect(() => proportionalAmount('1', '1', '0', 2)).toThrow(AmountError);
+    expect(() => proportionalAmount('-1', '1', '1', 2)).toThrow(AmountError);
   });
 });

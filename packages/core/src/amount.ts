@@ -187,3 +187,20 @@ export function fromBaseUnits(units: bigint, decimals: number): string {
   }
   return fromScaled(units, places);
 }
+
+/**
+ * `value × part ÷ whole`, rounded half up to `decimals` places: what part of an amount is worth in
+ * the price's currency. Exact until the rounding. `whole` must be above zero.
+ *
+ * @example proportionalAmount('18.50', '0.00009134', '0.00029134', 2) // '5.8'
+ */
+export function proportionalAmount(value: AmountInput, part: AmountInput, whole: AmountInput, decimals: number): string {
+  const places = checkDecimals(decimals);
+  const v = toScaled(parseAmount(value));
+  const p = toScaled(parseAmount(part));
+  const w = toScaled(parseAmount(whole));
+  if (w.units === 0n) throw new AmountError('amount_zero', 'proportionalAmount needs a whole above zero.');
+  const numerator = v.units * p.units * 10n ** BigInt(w.scale + places);
+  const denominator = w.units * 10n ** BigInt(v.scale + p.scale);
+  return fromScaled((2n * numerator + denominator) / (2n * denominator), places);
+}

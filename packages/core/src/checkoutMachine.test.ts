@@ -31,9 +31,12 @@ const types = (effects: CheckoutEffect[]) => effects.map((e) => e.type);
 /** Which status changes each status allows, written out from the rules rather than derived. */
 const ALLOWED: Record<CheckoutStatus, readonly CheckoutStatus[]> = {
   awaiting_payment: CHECKOUT_STATUSES,
+  detected: CHECKOUT_STATUSES,
+  confirming: CHECKOUT_STATUSES,
   partially_paid: CHECKOUT_STATUSES,
   unknown: CHECKOUT_STATUSES,
-  paid: ['paid', 'refunded'],
+  paid: ['paid', 'overpaid', 'refunded'],
+  overpaid: ['paid', 'overpaid', 'refunded'],
   expired: ['expired'],
   failed: ['failed'],
   refunded: ['refunded'],
@@ -83,7 +86,13 @@ describe('transition: updates', () => {
     const { state, effects } = transition({ phase: 'loading', order: null, error: null }, update(o));
     expect(state).toEqual({ phase: status, order: o, error: null });
     expect(effects[0]).toEqual({ type: 'statusChange', status, order: o });
-    const expected = { paid: ['statusChange', 'success'], expired: ['statusChange', 'timeout'] } as Record<string, string[]>;
+    const expected = {
+      paid: ['statusChange', 'success'],
+      overpaid: ['statusChange', 'success'],
+      expired: ['statusChange', 'timeout'],
+      detected: ['statusChange', 'paymentDetected'],
+      confirming: ['statusChange', 'paymentDetected'],
+    } as Record<string, string[]>;
     expect(types(effects)).toEqual(expected[status] ?? ['statusChange']);
   });
 
@@ -105,7 +114,12 @@ describe('transition: updates', () => {
           return;
         }
         expect(effects.filter((e) => e.type === 'statusChange')).toEqual([{ type: 'statusChange', status: to, order: next }]);
-        expect(effects.filter((e) => e.type === 'success')).toEqual(to === 'paid' ? [{ type: 'success', order: next }] : []);
+        const paid = (s: CheckoutStatus) => s === 'paid' || s === 'overpaid';
+        const detected = (s: CheckoutStatus) => s === 'detected' || s === 'confirming';
+        expect(effects.filter((e) => e.type === 'success')).toEqual(paid(to) && !paid(from) ? [{ type: 'success', order: next }] : []);
+        expect(effects.filter((e) => e.type === 'paymentDetected')).toEqual(
+          detected(to) && !detected(from) ? [{ type: 'paymentDetected', order: next }] : [],
+        );
         expect(effects.filter((e) => e.type === 'timeout')).toEqual(to === 'expired' ? [{ type: 'timeout', order: next }] : []);
         expect(effects.some((e) => e.type === 'error')).toBe(false);
       });
@@ -233,6 +247,55 @@ describe('transition: a whole checkout', () => {
       'statusChange:refunded',
     ]);
     expect(state.phase).toBe('refunded');
+  });
+});
+
+describe('transition: a transaction the page sent (detect)', () => {
+  const sent = { hash: '0x' + 'ab'.repeat(32), confirmations: null };
+  const detect = (transaction = sent): CheckoutEvent => ({ type: 'detect', transaction });
+
+  it.each(['awaiting_payment', 'partially_paid'] as const)('shows %s as detected with the hash, announcing it once', (status) => {
+    const { state, effects } = transition(showing(order(status)), detect());
+    expect(state.phase).toBe('detected');
+    expect(state.order?.transactions).toEqual([sent]);
+    expect(types(effects)).toEqual(['statusChange', 'paymentDetected']);
+    const again = transition(state, detect());
+    expect(again.state).toBe(state);
+    expect(again.effects).toEqual([]);
+  });
+
+  it('keeps showing detected while the server still says awaiting payment, and lets the server move on', () => {
+    const detected = transition(showing(order('awaiting_payment')), detect()).state;
+    const stillWaiting = transition(detected, update(order('awaiting_payment', at(10))));
+    expect(stillWaiting.state.phase).toBe('detected');
+    expect(stillWaiting.state.order?.transactions).toEqual([sent]);
+    expect(stillWaiting.effects).toEqual([]);
+    const listed = transition(stillWaiting.state, update(order('confirming', at(20), { transactions: [{ hash: sent.hash, confirmations: 1 }] })));
+    expect(listed.state.order?.transactions).toEqual([{ hash: sent.hash, confirmations: 1 }]);
+    expect(types(listed.effects)).toEqual(['statusChange']);
+    const paid = transition(listed.state, update(order('paid', at(30))));
+    expect(types(paid.effects)).toEqual(['statusChange', 'success']);
+  });
+
+  it('never makes an order paid, and changes nothing once final or with no order', () => {
+    expect(transition(initialCheckoutState, detect()).state).toBe(initialCheckoutState);
+    for (const status of ['paid', 'overpaid', 'expired', 'failed', 'refunded'] as const) {
+      const before = showing(order(status));
+      expect(transition(before, detect()).state).toBe(before);
+    }
+    const unknown = showing(order('unknown'));
+    expect(transition(unknown, detect()).state).toBe(unknown);
+  });
+
+  it('keeps the sent hash through an error and a retry', () => {
+    const detected = transition(showing(order('awaiting_payment')), detect()).state;
+    const failed = transition(detected, { type: 'fail', error: { code: 'network', message: 'blip' } }).state;
+    const back = transition(transition(failed, { type: 'start' }).state, update(order('awaiting_payment', at(10))));
+    expect(back.state.phase).toBe('detected');
+  });
+
+  it.each([[''], ['x'.repeat(129)], ['a b'], [42]])('refuses the hash %j', (hash) => {
+    expect(() => transition(showing(order('awaiting_payment')), detect({ hash, confirmations: null } as never))).toThrow(AurpayKitError);
   });
 });
 

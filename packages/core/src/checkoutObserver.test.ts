@@ -283,3 +283,90 @@ async function createdElsewhere() {
   });
   return response.json();
 }
+
+describe('CheckoutObserver: the currency choice', () => {
+  const offered = [
+    { chain: 'BTC', currency: 'BTC' },
+    { chain: 'ETH', currency: 'ETH' },
+    { chain: 'ETH', currency: 'USDT-ERC20' },
+    { chain: 'TRX', currency: 'USDT-TRC20' },
+    { chain: 'LTC', currency: 'LTC' },
+  ];
+  beforeEach(() => {
+    router.currencies.splice(0, router.currencies.length, ...offered);
+  });
+
+  it('offers only what currencyOptions include, in its order', async () => {
+    const checkout = observe({ currencyOptions: { include: ['btc', 'ETH', 'USDT-TRC20'], order: ['USDT-TRC20', 'BTC'] } });
+    const stop = checkout.subscribe(() => {});
+    await settle();
+    expect(checkout.getSnapshot().currencies).toEqual([
+      { chain: 'TRX', currency: 'USDT-TRC20' },
+      { chain: 'BTC', currency: 'BTC' },
+      { chain: 'ETH', currency: 'ETH' },
+      { chain: 'ETH', currency: 'USDT-ERC20' },
+    ]);
+    expect(checkout.getSnapshot().canChangeCurrency).toBe(false);
+    stop();
+  });
+
+  it('creates the default at once; the buyer can change currency until money arrives, and back from an error', async () => {
+    const checkout = observe({ currencyOptions: { default: 'usdt-erc20' } });
+    const stop = checkout.subscribe(() => {});
+    await settle();
+    expect(posts()[0]?.body).toMatchObject({ chain: 'ETH', currency: 'USDT-ERC20' });
+    expect(checkout.getSnapshot()).toMatchObject({ phase: 'awaiting_payment', canChangeCurrency: true });
+
+    checkout.changeCurrency();
+    expect(checkout.getSnapshot()).toMatchObject({ phase: 'idle', choosing: true, order: null, canChangeCurrency: false });
+    expect(checkout.getSnapshot().currencies).toHaveLength(5);
+    router.failNext('POST', '/orders', 502);
+    checkout.choose({ chain: 'BTC', currency: 'BTC' });
+    await settle();
+    expect(checkout.getSnapshot()).toMatchObject({ phase: 'error', canChangeCurrency: true });
+    checkout.changeCurrency();
+    expect(checkout.getSnapshot()).toMatchObject({ choosing: true });
+    checkout.choose({ chain: 'LTC', currency: 'LTC' });
+    await settle();
+    const { orderId } = checkout.getSnapshot().order!;
+    router.set(orderId, 'partially_paid', { paidAmount: '0.5', remainingAmount: '1' });
+    await settle(2000);
+    expect(checkout.getSnapshot()).toMatchObject({ phase: 'partially_paid', canChangeCurrency: false });
+    checkout.changeCurrency();
+    expect(checkout.getSnapshot().order?.orderId).toBe(orderId);
+    stop();
+  });
+
+  it('never offers a change of a currency the options fix', async () => {
+    const checkout = observe({ chain: 'BTC', currency: 'BTC' });
+    const stop = checkout.subscribe(() => {});
+    await settle();
+    expect(checkout.getSnapshot().canChangeCurrency).toBe(false);
+    checkout.changeCurrency();
+    expect(checkout.getSnapshot().phase).toBe('awaiting_payment');
+    stop();
+  });
+});
+
+describe('CheckoutObserver: a transaction the wallet sent', () => {
+  it('shows detected at once, fires onPaymentDetected once, and leaves paid to the server', async () => {
+    const onPaymentDetected = vi.fn();
+    const onSuccess = vi.fn();
+    const checkout = observe({ chain: 'BTC', currency: 'BTC', onPaymentDetected, onSuccess });
+    const stop = checkout.subscribe(() => {});
+    await settle();
+    const hash = 'ab'.repeat(32);
+    checkout.detect({ hash });
+    expect(checkout.getSnapshot()).toMatchObject({ phase: 'detected', order: { transactions: [{ hash, confirmations: null }], address: 'address-1' } });
+    expect(onPaymentDetected).toHaveBeenCalledTimes(1);
+    await settle(4000);
+    expect(checkout.getSnapshot().phase).toBe('detected');
+    expect(onSuccess).not.toHaveBeenCalled();
+    router.set('o1', 'paid', { transactions: [{ hash, confirmations: 6 }] });
+    await settle(2000);
+    expect(checkout.getSnapshot().phase).toBe('paid');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
+    expect(onPaymentDetected).toHaveBeenCalledTimes(1);
+    stop();
+  });
+});

@@ -4,7 +4,8 @@ import type { CheckoutDetails, CheckoutObserverOptions, CheckoutSnapshot } from 
 import type { CheckoutPlan } from './checkoutPlan.js';
 import { checkoutPlan } from './checkoutPlan.js';
 import { fetchCurrencies, newIdempotencyKey, postOrder } from './checkoutRequests.js';
-import type { CheckoutCurrency, OrderStatusView } from './checkoutView.js';
+import { arrangeCurrencies, pickCurrency } from './arrangeCurrencies.js';
+import type { CheckoutCurrency, OrderStatusView, PaymentTransaction } from './checkoutView.js';
 import { OrderSubscription } from './orderSubscription.js';
 import { runCheckoutEffect } from './runCheckoutEffect.js';
 
@@ -92,6 +93,32 @@ export class CheckoutObserver {
   /** Starts again with a new order, or back to the currency choice. */
   reset = (): void => this.#restart(null, true);
 
+  /**
+   * Back to the currency choice, forgetting the order shown: only before any money arrived for
+   * it (awaiting payment, or after an error) and when the options do not fix the currency.
+   */
+  changeCurrency = (): void => {
+    if (this.#canChangeCurrency()) this.#restart(null, true);
+  };
+
+  #canChangeCurrency(): boolean {
+    const { chain, currency, order, orderId, kind } = this.#options;
+    if ((chain && currency) || order || orderId || kind === 'lightning' || this.#plan.type === 'choose') return false;
+    const { phase } = this.#state;
+    const shown = this.#state.order;
+    return phase === 'error' || (phase === 'awaiting_payment' && shown !== null && shown.paidAmount === '0' && !this.#state.sent?.length);
+  }
+
+  /**
+   * A transaction the buyer's wallet sent for the order shown: the checkout shows it as detected
+   * at once and fires \`onPaymentDetected\`. Only the server's status ever makes it paid.
+   *
+   * @example checkout.detect({ hash: '0x5c50…' })
+   */
+  detect = (transaction: Pick<PaymentTransaction, 'hash'> & Partial<PaymentTransaction>): void => {
+    this.#dispatch({ type: 'detect', transaction: { confirmations: null, ...transaction } });
+  };
+
   // From scratch: a new order asked for (`reset`), or the given one shown (`asked` false).
   #restart(details: CheckoutDetails | null, asked: boolean): void {
     const plan = checkoutPlan(this.#options, undefined, asked);
@@ -111,7 +138,9 @@ export class CheckoutObserver {
     this.#state = state;
     const { phase, error } = state;
     const order = state.order ? this.#merge(state.order) : this.#details;
-    this.#snapshot = { phase, order, error, choosing: this.#plan.type === 'choose', currencies: this.#currencies };
+    const currencies = this.#currencies && arrangeCurrencies(this.#currencies, this.#options.currencyOptions);
+    const choosing = this.#plan.type === 'choose';
+    this.#snapshot = { phase, order, error, choosing, currencies, canChangeCurrency: this.#canChangeCurrency() };
     this.#listeners.forEach((listener) => listener());
   }
 
@@ -149,6 +178,10 @@ export class CheckoutObserver {
       this.#request((signal) => fetchCurrencies(this.#options, signal), (list) => {
         this.#currencies = list;
         this.#dispatch({ type: 'reset' });
+        // The merchant's default, when offered, is created at once; changing currency comes back here.
+        const { currencyOptions } = this.#options;
+        const start = !this.#asked && pickCurrency(arrangeCurrencies(list, currencyOptions), currencyOptions?.default);
+        if (start) this.choose(start);
       });
     } else if (plan.type === 'create') {
       const body = JSON.stringify({ ...this.#options.orderFields, kind: plan.kind, ...plan.selection });

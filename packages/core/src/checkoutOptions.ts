@@ -12,8 +12,13 @@ export type CheckoutDetails = OrderStatusView & Partial<Omit<CheckoutOrder, keyo
 
 /** The checkout events. Each fires once per transition, never while nobody listens, and always the latest given. */
 export interface CheckoutCallbacks {
-  /** The server says the order is paid. */
+  /** The server says the order is paid (or overpaid). */
   onSuccess?: (order: CheckoutDetails) => void;
+  /**
+   * A transaction for the order is on its way (`detected` or `confirming`): seen by the gateway,
+   * or sent by the buyer's wallet through `detect`. Not paid yet: fulfil on the server's `onPaid`.
+   */
+  onPaymentDetected?: (order: CheckoutDetails) => void;
   /** The order expired unpaid. */
   onTimeout?: (order: CheckoutDetails) => void;
   onStatusChange?: (status: CheckoutStatus, order: CheckoutDetails) => void;
@@ -48,6 +53,21 @@ export interface CheckoutOptions extends CheckoutCallbacks {
   orderFields?: Record<string, unknown>;
   /** `false` creates nothing until `reset()` or `choose()` asks (a Lightning invoice given as a string). Default true. */
   create?: boolean;
+  /** Which of the server's currencies the buyer chooses from, in what order, and which one to start with. */
+  currencyOptions?: CurrencyOptions;
+}
+
+/**
+ * The buyer's choice of currency, narrowed on the client. Currencies are named by Aurpay's code
+ * (`BTC`, `USDT-ERC20`), or by chain (`TRX`) for all of a network's; case is ignored.
+ */
+export interface CurrencyOptions {
+  /** Only these, when given. */
+  include?: readonly string[];
+  /** These first, in this order; the rest after them as the server lists them. */
+  order?: readonly string[];
+  /** Created at once when the server offers it; the buyer can still change currency. */
+  default?: string;
 }
 
 /**
@@ -77,6 +97,8 @@ export interface CheckoutSnapshot {
   error: CheckoutError | null;
   /** True while a currency must be chosen: call `choose` with one of `currencies`. */
   choosing: boolean;
-  /** The on-chain currencies the server takes, loaded when the buyer is to choose. */
+  /** The on-chain currencies the server takes, loaded when the buyer is to choose, narrowed and ordered by `currencyOptions`. */
   currencies: CheckoutCurrency[] | null;
+  /** Whether `changeCurrency()` goes back to the choice now: the buyer chose, and no money arrived yet. */
+  canChangeCurrency: boolean;
 }

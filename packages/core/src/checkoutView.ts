@@ -7,6 +7,14 @@ import type { CheckoutStatus } from './orderStatus.js';
 
 export type CheckoutKind = 'crypto' | 'lightning';
 
+/** A transaction the gateway (or the buyer's wallet) has reported for an order. */
+export interface PaymentTransaction {
+  /** The chain's transaction hash; a Lightning payment's payment hash. */
+  hash: string;
+  /** Blocks on top of it where the gateway says; null when it does not. */
+  confirmations: number | null;
+}
+
 /** `GET /orders/:id`, each server-sent `status` event, and the base of a created order. */
 export interface OrderStatusView {
   orderId: string;
@@ -25,6 +33,11 @@ export interface OrderStatusView {
   expiresAt: string;
   /** ISO-8601 UTC of the last change the server saw. */
   updatedAt: string;
+  /**
+   * The transactions seen for the order, oldest first: the hash of each and its confirmations
+   * where known. Absent from servers that predate it; read it as empty then.
+   */
+  transactions?: PaymentTransaction[];
 }
 
 /** `POST /orders` answers 201 with this. */

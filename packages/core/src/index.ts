@@ -1,4 +1,5 @@
 export * from './amount.js';
+export { arrangeCurrencies } from './arrangeCurrencies.js';
 export * from './aurpayTime.js';
 export * from './checkoutMachine.js';
 export * from './checkoutObserver.js';
@@ -7,6 +8,7 @@ export * from './checkoutView.js';
 export * from './currencies.js';
 export * from './decodeInvoice.js';
 export * from './errors.js';
+export * from './explorerUrl.js';
 export * from './orderStatus.js';
 export * from './orderSubscription.js';
 export * from './orderSubscriptionCache.js';

@@ -20,6 +20,9 @@ export function runCheckoutEffect(effect: CheckoutEffect, callbacks: CheckoutCal
       case 'success':
         callbacks.onSuccess?.(effect.order);
         break;
+      case 'paymentDetected':
+        callbacks.onPaymentDetected?.(effect.order);
+        break;
       default:
         effect satisfies never;
     }

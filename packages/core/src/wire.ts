@@ -129,6 +129,8 @@ export interface AurpayOrderDetail extends AurpayOrder {
   /** Aurpay sends `false` here on unpaid orders. */
   to_addr: string | false | null;
   tx_hash: string | null;
+  /** Every transaction hash of the order, in Aurpay's callback example; absent from the detail's. */
+  tx_hash_list?: string[] | null;
   contract_id: string | null;
 }
 

@@ -21,6 +21,7 @@ export function fakeRouter() {
   const byKey = new Map<string, CheckoutOrder>();
   const requests: RoutedRequest[] = [];
   const failures: { method: string; path: string; status: number }[] = [];
+  const currencies: CheckoutCurrency[] = [{ chain: 'BTC', currency: 'BTC' }, { chain: 'BLN', currency: 'BTC-LN' }];
   let count = 0;
   let clock = Date.UTC(2030, 0, 1);
   const stamp = () => new Date((clock += 1000)).toISOString();
@@ -65,8 +66,7 @@ export function fakeRouter() {
       return json(failure.status, { error: { code: `injected_${failure.status}`, message: 'Injected.' } });
     }
     if (method === 'GET' && path === '/currencies') {
-      const list: CheckoutCurrency[] = [{ chain: 'BTC', currency: 'BTC' }, { chain: 'BLN', currency: 'BTC-LN' }];
-      return json(200, list);
+      return json(200, currencies);
     }
     if (method === 'POST' && path === '/orders') {
       const key = headers['Idempotency-Key'] ?? '';
@@ -80,20 +80,22 @@ export function fakeRouter() {
     if (headers['X-Status-Token'] !== found.statusToken) {
       return json(401, { error: { code: 'status_token_invalid', message: 'Wrong token.' } });
     }
-    const { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt } = found;
-    return json(200, { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt });
+    const { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt, transactions } = found;
+    return json(200, { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt, transactions });
   };
 
   return {
     fetch: fetch as unknown as typeof globalThis.fetch,
     requests,
     orders,
+    /** What `GET /currencies` answers; change it before the first request. */
+    currencies,
     /** Requests to a method and path. */
     count: (method: string, path?: string) =>
       requests.filter((r) => r.method === method && (path === undefined || r.path === path)).length,
-    set(orderId: string, status: CheckoutStatus) {
+    set(orderId: string, status: CheckoutStatus, extra: Partial<CheckoutOrder> = {}) {
       const found = orders.get(orderId)!;
-      orders.set(orderId, { ...found, status, updatedAt: stamp() });
+      orders.set(orderId, { ...found, status, ...extra, updatedAt: stamp() });
     },
     failNext(method: string, path: string, status: number) {
       failures.push({ method, path, status });
