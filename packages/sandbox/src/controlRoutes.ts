@@ -6,11 +6,13 @@ import { controlView } from './controlView.js';
 import { createOrder } from './createOrder.js';
 import { okReply } from './envelope.js';
 import { optionalAmount, requireText } from './fieldReaders.js';
+import { detectPayment } from './detectPayment.js';
 import { expireOrder, payOrder, resolveOrder, type Transition } from './orderTransitions.js';
 import { jsonBody, type RequestContext } from './requestContext.js';
 import type { Route } from './router.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 import type { SandboxState } from './sandboxState.js';
+import { detectionOf } from './detectionOf.js';
 import { simulatedPayment } from './simulatedPayment.js';
 
 function orderAction(change: (order: SandboxOrder, ctx: RequestContext, state: SandboxState, now: number) => Transition) {
@@ -70,6 +72,12 @@ export const CONTROL_ROUTES: readonly Route[] = [
       const amount = optionalAmount(jsonBody(ctx), 'amount');
       return payOrder(order, { ...simulatedPayment(order, state), ...(amount === undefined ? {} : { amount }) }, now);
     }),
+  },
+  {
+    method: 'POST',
+    pattern: '/_sandbox/orders/:order_id/detect',
+    auth: 'none',
+    handle: orderAction((order, ctx, state, now) => detectPayment(order, detectionOf(jsonBody(ctx), order, state), now)),
   },
   {
     method: 'POST',

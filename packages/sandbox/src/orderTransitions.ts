@@ -45,7 +45,10 @@ export function payOrder(
     throw new GatewayError('fieldInvalid', `A Lightning invoice is paid in full: amount must be at least ${owed}`);
   }
   order.paid = addAmounts(order.paid, amount);
-  order.payments.push({ amount, txHash: payment.txHash, fromAddr: payment.fromAddr, at: now });
+  // A payment detected before is the one that now counts.
+  const { txHash, fromAddr } = order.detected ?? payment;
+  order.detected = null;
+  order.payments.push({ amount, txHash, fromAddr, at: now });
   return move(order, compareAmounts(order.paid, order.amount) >= 0 ? 'SUCCESS' : 'PARTIAL', now);
 }
 
@@ -56,6 +59,7 @@ export function payOrder(
  */
 export function expireOrder(order: SandboxOrder, now: number): Transition {
   if (!isOpen(order)) refuse(order, 'expire', 'PENDING or PARTIAL');
+  order.detected = null;
   return move(order, 'OVERDUE', now);
 }
 

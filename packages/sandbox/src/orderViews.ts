@@ -42,7 +42,7 @@ export function orderListItem(order: SandboxOrder): AurpayOrder {
 /**
  * An order as `GET /api/v2/order/detail/:order_id` returns it. Before any payment `obtained` and
  * `from_addr` are null, `tx_hash` is "" and `to_addr` is false, as Aurpay sends them; `obtained`
- * is gross or net as the profile says.
+ * is gross or net as the profile says. A detected payment's hash is `tx_hash` before it counts.
  *
  * @example orderDetail(order, quirks).obtained // null until paid
  */
@@ -56,7 +56,7 @@ export function orderDetail(order: SandboxOrder, quirks: SandboxQuirks): AurpayO
     fee: order.fee,
     from_addr: last?.fromAddr ?? null,
     to_addr: last === undefined ? false : order.invoice === null ? order.address : null,
-    tx_hash: last?.txHash ?? '',
+    tx_hash: order.detected?.txHash ?? last?.txHash ?? '',
     contract_id: null,
   };
 }
@@ -82,7 +82,7 @@ export function callbackBody(order: SandboxOrder, quirks: SandboxQuirks): Record
     from_addr,
     to_addr,
     tx_hash: tx_hash === '' ? null : tx_hash,
-    tx_hash_list: order.payments.map((payment) => payment.txHash),
+    tx_hash_list: [...order.payments.map((payment) => payment.txHash), ...(order.detected ? [order.detected.txHash] : [])],
     contract_id,
     website: null,
   };

@@ -10,6 +10,15 @@ export interface OrderPayment {
   at: number;
 }
 
+/** A payment seen on the network and not counted yet (`POST /_sandbox/orders/:order_id/detect`). */
+export interface DetectedPayment {
+  txHash: string;
+  fromAddr: string | null;
+  /** Blocks on top of it: 0 while it waits in the mempool. */
+  confirmations: number;
+  at: number;
+}
+
 /** One attempt to deliver a callback, as `GET /_sandbox/orders/:order_id` shows it. */
 export interface CallbackAttempt {
   /** Which URL: `callback_url` ('success') or `timeout_callback` ('timeout'). */
@@ -62,6 +71,8 @@ export interface SandboxOrder {
   fee: string;
   paid: string;
   payments: OrderPayment[];
+  /** A transaction on its way, shown in the detail before it counts; none when absent. */
+  detected?: DetectedPayment | null;
   urls: OrderUrls;
   postCallback: boolean;
   invoice: LightningInvoice | null;

@@ -13,17 +13,43 @@ export interface TimedTransaction {
 }
 
 /**
+ * An order's transaction while a payment is detected and not counted: its hash, PENDING in the
+ * mempool, SUCCESS once in a block, with the sandbox's confirmation count (Aurpay documents none).
+ */
+function detectedTransaction(userId: string, order: SandboxOrder, quirks: SandboxQuirks): AurpayTransaction & { confirmations: number } {
+  const detected = order.detected!;
+  return {
+    user_id: userId,
+    chain: order.chain,
+    currency: order.currency,
+    tx_id: order.txId,
+    tx_type: order.orderType,
+    status: detected.confirmations > 0 ? 'SUCCESS' : 'PENDING',
+    amount: order.amount,
+    obtained: obtainedAmount(order, quirks),
+    fee: order.fee,
+    from_addr: detected.fromAddr,
+    to_addr: order.address,
+    tx_hash: detected.txHash,
+    event_time: formatAurpayTime(detected.at),
+    confirmations: detected.confirmations,
+  };
+}
+
+/**
  * The merchant's transactions: one per order that received money (its status the order's, its
  * `obtained` gross or net as the profile says), one per refund (`REFUND`) and one per withdrawal
- * (`WITHDRAW`).
+ * (`WITHDRAW`). An order with a payment detected shows that one instead of its counted ones.
  *
  * @example merchantTransactions(userId, orders.all(), ledger, quirks).map((t) => t.tx.tx_type)
  */
 export function merchantTransactions(userId: string, orders: readonly SandboxOrder[], ledger: Ledger, quirks: SandboxQuirks): TimedTransaction[] {
   const out: TimedTransaction[] = [];
   for (const order of orders) {
+    const detected = order.detected;
+    if (detected) out.push({ at: detected.at, tx: detectedTransaction(userId, order, quirks) });
     const last = order.payments.at(-1);
-    if (last === undefined) continue;
+    if (last === undefined || detected) continue;
     const base = { user_id: userId, chain: order.chain, currency: order.currency };
     out.push({
       at: last.at,

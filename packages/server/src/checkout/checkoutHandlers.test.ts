@@ -21,7 +21,7 @@ describe('createCheckoutHandlers: POST /orders', () => {
     expect(stored?.callbackRef).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(stored?.metadata).toEqual({ cartId: 'c1' });
     expect(Object.keys(order).sort()).toEqual(
-      ['orderId', 'status', 'aurpayStatus', 'amount', 'paidAmount', 'remainingAmount', 'currency', 'expiresAt', 'updatedAt', 'kind', 'chain', 'address', 'contractAddress', 'paymentUri', 'qrValue', 'paymentRequest', 'fiatAmount', 'fiatCurrency', 'createdAt', 'payUrl', 'statusToken'].sort(),
+      ['orderId', 'status', 'aurpayStatus', 'amount', 'paidAmount', 'remainingAmount', 'currency', 'expiresAt', 'updatedAt', 'kind', 'chain', 'address', 'contractAddress', 'paymentUri', 'qrValue', 'paymentRequest', 'fiatAmount', 'fiatCurrency', 'createdAt', 'payUrl', 'statusToken', 'transactions'].sort(),
     );
     expect(order).toMatchObject({
       kind: 'crypto',

@@ -1,5 +1,5 @@
-import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, ListOrdersQuery, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
-import type { Accepted, BlnOrder, Order, OrderDetail, Page, PayInfo } from '../aurpayResults.js';
+import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, ListOrdersQuery, ListTransactionsQuery, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
+import type { Accepted, BlnOrder, Order, OrderDetail, Page, PayInfo, Transaction } from '../aurpayResults.js';
 import type { FulfilmentContext } from './fulfilment.js';
 import type { RateLimitBackend } from './rateLimitBackend.js';
 import type { CheckoutRequest } from './checkoutRequest.js';
@@ -21,6 +21,8 @@ export interface CheckoutClient {
   listCryptoCurrencies(options?: GatewayCallOptions): Promise<readonly CryptoCurrency[]>;
   /** Needed by the reconciler (on by default); a client without it needs `reconcile: false`. */
   listOrders?(query: ListOrdersQuery, options?: GatewayCallOptions): Promise<Page<Order>>;
+  /** Tells a payment seen from one in a block (confirming); without it such a payment shows as detected. */
+  listTransactions?(query: ListTransactionsQuery, options?: GatewayCallOptions): Promise<Page<Transaction>>;
 }
 
 /** The body of `POST /orders` after validation; any other field the shop sends stays readable. */

@@ -77,8 +77,8 @@ export class MemoryOrderStore implements OrderStore {
   async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
     const current = this.#orders.get(orderId);
     if (current === undefined || current.version !== expectedVersion) return null;
-    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt } = update;
-    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, version: current.version + 1 };
+    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
+    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions, version: current.version + 1 };
     this.#orders.set(orderId, next);
     if (owe !== undefined) this.#fulfilments.owe(orderId, owe, updatedAt);
     return copyOrder(next);

@@ -4,9 +4,10 @@ import { CheckoutHttpError } from './checkoutHttpError.js';
 import type { OrderStore, StoredOrder } from './orderStore.js';
 import type { RefreshLock } from './refreshLock.js';
 import type { StatusApplier } from './statusApplier.js';
+import { transactionOf } from './transactionOf.js';
 
 export interface OrderRefresherOptions {
-  client: Pick<CheckoutClient, 'getOrderDetail'>;
+  client: Pick<CheckoutClient, 'getOrderDetail' | 'listTransactions'>;
   store: Pick<OrderStore, 'get'>;
   applier: Pick<StatusApplier, 'apply'>;
   minRefreshMs: number;
@@ -125,7 +126,8 @@ export class OrderRefresher {
       return stored;
     }
     if (flight.force) this.#lastForced.set(orderId, this.#o.now());
-    return this.#o.applier.apply(orderId, await this.#o.client.getOrderDetail(orderId));
+    const detail = await this.#o.client.getOrderDetail(orderId);
+    return this.#o.applier.apply(orderId, detail, await transactionOf(this.#o.client, detail));
   }
 
   #prune(now: number): void {

@@ -1,5 +1,6 @@
 import type { CheckoutKind, CheckoutStatus } from '@aurpay-kit/core';
 import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from './fulfilment.js';
+import type { SeenTransaction } from './seenTransactions.js';
 
 /**
  * An order as the checkout keeps it. Plain JSON (strings, numbers and null), so a store can
@@ -34,6 +35,8 @@ export interface StoredOrder {
    * one open order: asking again while it is payable returns it. Null when none was given.
    */
   openOrderKey: string | null;
+  /** The transactions the gateway has shown for the order; absent on orders stored before them. */
+  transactions?: SeenTransaction[];
   /** 1 when created, +1 on every status write; compare-and-set compares it. */
   version: number;
   /** What `priceFor` attached (a cart id, a customer id…), for the hooks. */
@@ -47,6 +50,8 @@ export interface OrderStatusUpdate {
   paidAmount: string;
   updatedAt: number;
   gatewayUpdatedAt: string | null;
+  /** The transactions seen so far; left out, the order has none on record. */
+  transactions?: SeenTransaction[];
 }
 
 /** A remembered answer to a request that carried an `Idempotency-Key`. */

@@ -1,6 +1,7 @@
 import {
   lightningLink,
   paymentLink,
+  refineCheckoutStatus,
   remainingAmount,
   toIsoUtc,
   type CheckoutOrder,
@@ -8,16 +9,22 @@ import {
   type QrFormat,
 } from '@aurpay-kit/core';
 import type { StoredOrder } from './orderStore.js';
+import { uncountedStage } from './seenTransactions.js';
 
 /**
- * The browser's view of an order's status: `GET /orders/:id` and each server-sent event.
+ * The browser's view of an order's status: `GET /orders/:id` and each server-sent event. The
+ * status is the stored one refined by what the gateway showed (core's `refineCheckoutStatus`):
+ * detected or confirming while a transaction is on its way, overpaid when more than the amount
+ * arrived.
  *
  * @example statusView(order).remainingAmount // '0.0001'
  */
 export function statusView(order: StoredOrder): OrderStatusView {
+  const seen = order.transactions ?? [];
+  const { amount, paidAmount } = order;
   return {
     orderId: order.orderId,
-    status: order.status,
+    status: refineCheckoutStatus(order.status, { amount, paidAmount, uncounted: uncountedStage(seen) }),
     aurpayStatus: order.aurpayStatus,
     amount: order.amount,
     paidAmount: order.paidAmount,
@@ -25,6 +32,7 @@ export function statusView(order: StoredOrder): OrderStatusView {
     currency: order.currency,
     expiresAt: toIsoUtc(order.expiresAt),
     updatedAt: toIsoUtc(order.updatedAt),
+    transactions: seen.map(({ hash, confirmations }) => ({ hash, confirmations })),
   };
 }
 

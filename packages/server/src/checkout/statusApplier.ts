@@ -1,12 +1,13 @@
 import { checkoutStatusFromAurpay, parseAmount, type CheckoutStatus } from '@aurpay-kit/core';
 import { AurpayError } from '../aurpayError.js';
-import type { OrderDetail } from '../aurpayResults.js';
+import type { OrderDetail, Transaction } from '../aurpayResults.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
 import type { ResolvedCheckoutOptions } from './resolveCheckoutOptions.js';
 import type { FulfilmentOutcome } from './fulfilment.js';
 import type { FulfilmentRunner } from './fulfilmentRunner.js';
 import type { HookQueue } from './hookQueue.js';
 import type { StoredOrder } from './orderStore.js';
+import { countsPayments, seenTransactions } from './seenTransactions.js';
 
 export interface StatusApplierOptions {
   options: Pick<ResolvedCheckoutOptions, 'store' | 'now' | 'onStatusChange'>;
@@ -31,6 +32,7 @@ function owedFor(status: CheckoutStatus): FulfilmentOutcome | undefined {
 export function canMove(from: CheckoutStatus, to: CheckoutStatus): boolean {
   switch (from) {
     case 'paid':
+    case 'overpaid':
       return to === 'paid' || to === 'refunded';
     case 'refunded':
       return to === 'refunded';
@@ -38,6 +40,8 @@ export function canMove(from: CheckoutStatus, to: CheckoutStatus): boolean {
     case 'failed':
       return to === from || to === 'paid' || to === 'refunded';
     case 'awaiting_payment':
+    case 'detected':
+    case 'confirming':
     case 'partially_paid':
     case 'unknown':
       return true;
@@ -53,6 +57,9 @@ export function canMove(from: CheckoutStatus, to: CheckoutStatus): boolean {
  * `apply` resolved the payment is durably on record and `onPaid` will run, here at once and after
  * any crash wherever the reconciler or a later callback finds it owed.
  *
+ * `transaction` is the order's transaction in Aurpay's list, when it was fetched: its hash and
+ * status tell a payment on its way (see `seenTransactions`).
+ *
  * @example const order = await applier.apply(orderId, await client.getOrderDetail(orderId));
  */
 export class StatusApplier {
@@ -62,7 +69,7 @@ export class StatusApplier {
     this.#o = options;
   }
 
-  async apply(orderId: string, detail: OrderDetail): Promise<StoredOrder> {
+  async apply(orderId: string, detail: OrderDetail, transaction: Transaction | null = null): Promise<StoredOrder> {
     const { store, now } = this.#o.options;
     if (detail.order_id !== orderId) throw new AurpayError('aurpay_bad_response', `The gateway answered for order ${String(detail.order_id)}, not ${orderId}.`);
     let paidAmount: string;
@@ -80,13 +87,16 @@ export class StatusApplier {
       if (detail.currency !== current.currency) {
         throw new AurpayError('aurpay_bad_response', `The gateway's order ${orderId} is in ${detail.currency}, not ${current.currency}.`);
       }
+      const counted = countsPayments(current.status, current.paidAmount, status, paidAmount);
+      const transactions = seenTransactions(current.transactions ?? [], detail, transaction, counted);
       const unchanged =
-        current.status === status && current.aurpayStatus === aurpayStatus && current.paidAmount === paidAmount && (gatewayUpdatedAt === null || current.gatewayUpdatedAt === gatewayUpdatedAt);
+        current.status === status && current.aurpayStatus === aurpayStatus && current.paidAmount === paidAmount && (gatewayUpdatedAt === null || current.gatewayUpdatedAt === gatewayUpdatedAt) &&
+        JSON.stringify(transactions) === JSON.stringify(current.transactions ?? []);
       if (unchanged || !canMove(current.status, status)) {
         await this.settle(current);
         return current;
       }
-      const update = { status, aurpayStatus, paidAmount, updatedAt: Math.max(current.updatedAt, now()), gatewayUpdatedAt };
+      const update = { status, aurpayStatus, paidAmount, updatedAt: Math.max(current.updatedAt, now()), gatewayUpdatedAt, transactions };
       const owe = current.status === status ? undefined : owedFor(status);
       const written = await store.compareAndSetStatus(orderId, current.version, update, owe);
       if (written === null) continue;

@@ -26,6 +26,7 @@ export function postgresOrderSql(t: PostgresTables) {
         UPDATE ${t.orders} SET status = $3, version = version + 1, updated_at = $6,
           record = record || jsonb_build_object('status', $3::text, 'aurpayStatus', $4::text, 'paidAmount', $5::text,
             'updatedAt', $6::bigint, 'gatewayUpdatedAt', $7::text, 'version', version + 1)
+            || CASE WHEN $9::jsonb IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('transactions', $9::jsonb) END
         WHERE order_id = $1 AND version = $2
         RETURNING order_id, updated_at, record
       ), owed AS (

@@ -66,8 +66,8 @@ export class PostgresOrderStore implements OrderStore {
   }
 
   async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
-    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt } = update;
-    const params = [orderId, expectedVersion, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, owe ?? null];
+    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
+    const params = [orderId, expectedVersion, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, owe ?? null, transactions === undefined ? null : JSON.stringify(transactions)];
     return this.#order('write an order status', this.#sql.compareAndSetStatus, params);
   }
 

@@ -84,8 +84,8 @@ export class RedisOrderStore implements OrderStore {
   async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
     const current = await this.get(orderId);
     if (current === null || current.version !== expectedVersion) return null;
-    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt } = update;
-    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, version: expectedVersion + 1 };
+    const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
+    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions, version: expectedVersion + 1 };
     const { keys } = this.#o;
     const owed = owe === undefined ? ['', ''] : [keys.fulfilment(orderId, owe), keys.fulfilments('owed')];
     const member = owe === undefined ? '' : keys.fulfilmentMember(orderId, owe);

@@ -45,8 +45,8 @@ export class SqliteOrderStore implements OrderStore {
     this.#setStatus = connection.db.transaction((orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome) => {
       const row = s.orderForUpdate.get({ orderId });
       if (row === undefined || row.version !== expectedVersion) return null;
-      const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt } = update;
-      const next: StoredOrder = { ...upgradeStoredOrder(JSON.parse(row.record) as StoredOrder), status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, version: expectedVersion + 1 };
+      const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
+      const next: StoredOrder = { ...upgradeStoredOrder(JSON.parse(row.record) as StoredOrder), status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions, version: expectedVersion + 1 };
       s.setStatus.run({ orderId, expectedVersion, status, updatedAt, version: next.version, record: JSON.stringify(next) });
       if (owe !== undefined) s.oweFulfilment.run({ orderId, outcome: owe, now: updatedAt });
       return next;
