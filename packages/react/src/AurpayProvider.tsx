@@ -1,7 +1,9 @@
-import type { EventSourceConstructor } from '@aurpay-kit/core';
+import type { EventSourceConstructor, ExplorerTemplates } from '@aurpay-kit/core';
 import { OrderSubscriptionCache } from '@aurpay-kit/core';
 import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
+import type { AurpayAppearance } from './appearanceStyle.js';
+import { appearanceStyle } from './appearanceStyle.js';
 import type { AurpayTheme } from './context.js';
 import { AurpayContext } from './context.js';
 import type { AurpayMessages } from './enMessages.js';
@@ -12,10 +14,14 @@ export interface AurpayProviderProps {
   endpoint: string;
   /** A BCP 47 tag for numbers and times, e.g. `de-DE`; the browser's language by default. */
   locale?: string;
-  /** Texts over the English defaults: a whole locale such as `esMessages`, or a few keys. */
+  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/locales`), or a few keys. */
   messages?: Partial<AurpayMessages>;
   /** `auto` follows the system's colour scheme. Default `auto`. */
   theme?: AurpayTheme;
+  /** Colours, radius and fonts, for both themes and (`dark`) the dark one; CSS variables do the same. */
+  appearance?: AurpayAppearance;
+  /** Block explorer transaction pages per chain, `{hash}` for the hash, over the defaults; `null` turns one off. */
+  explorers?: ExplorerTemplates;
   /** Used for every request to the endpoint, e.g. to add headers. */
   fetch?: typeof fetch;
   /** Live status transport: the global EventSource by default, `null` to poll only. */
@@ -39,6 +45,8 @@ export function AurpayProvider({
   locale,
   messages,
   theme = 'auto',
+  appearance,
+  explorers,
   fetch,
   eventSource,
   pollIntervalMs,
@@ -53,12 +61,14 @@ export function AurpayProvider({
       locale,
       messages: { ...enMessages, ...messages },
       theme,
+      style: appearanceStyle(appearance),
+      explorers,
       fetch,
       EventSource: eventSource,
       pollIntervalMs,
       subscriptions,
     }),
-    [endpoint, locale, messages, theme, fetch, eventSource, pollIntervalMs, subscriptions],
+    [endpoint, locale, messages, theme, appearance, explorers, fetch, eventSource, pollIntervalMs, subscriptions],
   );
   return <AurpayContext.Provider value={value}>{children}</AurpayContext.Provider>;
 }

@@ -129,7 +129,7 @@ describe('<CheckoutDialog>', () => {
   it('asks a controlling parent to close after success', async () => {
     const onOpenChange = vi.fn();
     const { server } = renderCheckout(
-      <CheckoutDialog open onOpenChange={onOpenChange}>
+      <CheckoutDialog open onOpenChange={onOpenChange} closeAfterSuccessMs={3000}>
         {checkout}
       </CheckoutDialog>,
     );
@@ -140,9 +140,9 @@ describe('<CheckoutDialog>', () => {
     expect(onOpenChange).toHaveBeenCalledExactlyOnceWith(false);
   });
 
-  it('stays open after success when closeAfterSuccessMs is null', async () => {
+  it('stays open on the receipt after success by default', async () => {
     const { server } = renderCheckout(
-      <CheckoutDialog defaultOpen closeAfterSuccessMs={null}>
+      <CheckoutDialog defaultOpen>
         {checkout}
       </CheckoutDialog>,
     );

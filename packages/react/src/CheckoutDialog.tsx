@@ -1,7 +1,7 @@
 import * as Dialog from '@radix-ui/react-dialog';
 import type { HTMLAttributes, ReactElement, ReactNode } from 'react';
 import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
-import { DialogSuccessContext, cx, useTexts } from './context.js';
+import { DialogSuccessContext, cx, useRootLook, useTexts } from './context.js';
 
 export interface CheckoutDialogProps extends HTMLAttributes<HTMLDivElement> {
   /** The checkout to show: a `<CryptoCheckout>` or a `<LightningInvoice>`. */
@@ -13,7 +13,7 @@ export interface CheckoutDialogProps extends HTMLAttributes<HTMLDivElement> {
   open?: boolean;
   defaultOpen?: boolean;
   onOpenChange?: (open: boolean) => void;
-  /** Closes the dialog this long after the payment succeeds; `null` keeps it open. Default 3000. */
+  /** Closes the dialog this long after the payment succeeds; `null` (the default) keeps it open on the receipt. */
   closeAfterSuccessMs?: number | null;
   /** Leaves out the `aurpay` class, so the shipped stylesheet does not apply. */
   unstyled?: boolean;
@@ -21,8 +21,8 @@ export interface CheckoutDialogProps extends HTMLAttributes<HTMLDivElement> {
 
 /**
  * A checkout in a modal dialog (Radix): focus stays inside, Escape and the close button close
- * it, and it closes by itself a moment after the payment succeeds. Controlled (`open` and
- * `onOpenChange`) or not (`defaultOpen`).
+ * it, and with `closeAfterSuccessMs` it closes by itself that long after the payment succeeds.
+ * Controlled (`open` and `onOpenChange`) or not (`defaultOpen`).
  *
  * @example
  * <CheckoutDialog trigger={<button>Pay with crypto</button>} onOpenChange={setOpen}>
@@ -38,12 +38,13 @@ export const CheckoutDialog = forwardRef<HTMLDivElement, CheckoutDialogProps>(
       open: openProp,
       defaultOpen = false,
       onOpenChange,
-      closeAfterSuccessMs = 3000,
+      closeAfterSuccessMs = null,
       unstyled,
       className,
       ...rest
     } = props;
-    const { messages, theme } = useTexts();
+    const { messages } = useTexts();
+    const look = useRootLook();
     const [uncontrolled, setUncontrolled] = useState(defaultOpen);
     const open = openProp ?? uncontrolled;
     // Read through a ref, so that a new onOpenChange each render neither changes setOpen nor
@@ -63,7 +64,7 @@ export const CheckoutDialog = forwardRef<HTMLDivElement, CheckoutDialogProps>(
       const delay = latest.current.closeAfterSuccessMs;
       if (delay !== null) closing.current = setTimeout(() => setOpen(false), delay);
     }, [setOpen]);
-    const themed = { 'data-theme': theme, className: cx(!unstyled && 'aurpay') };
+    const themed = { ...look, className: cx(!unstyled && 'aurpay') };
     // Without a trigger, Radix has nothing to return focus to on close; the element that had focus
     // when the dialog opened (the shop's own button) gets it back instead of <body>.
     const returnFocus = useRef<Element | null>(null);
@@ -78,6 +79,7 @@ export const CheckoutDialog = forwardRef<HTMLDivElement, CheckoutDialogProps>(
             {...rest}
             {...themed}
             ref={ref}
+            style={{ ...look.style, ...rest.style }}
             className={cx(themed.className, 'aurpay-dialog', className)}
             onOpenAutoFocus={() => {
               returnFocus.current = document.activeElement;

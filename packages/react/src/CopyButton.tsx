@@ -5,16 +5,16 @@ import { cx, useTexts } from './context.js';
 export interface CopyButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** The text put on the clipboard. */
   value: string;
-  /** The accessible name, e.g. "Copy address". Default: the "copy" message. The visible text is
-   * `children` (default: the "copy" message), replaced by the outcome for two seconds. */
+  /** What the button says, e.g. "Copy address". Default: the "copy" message. */
   label?: string;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
- * Copies `value` to the clipboard and announces the outcome in a polite live region.
- * `data-state` is `idle`, `copied` or `failed`.
+ * Copies `value` to the clipboard and says so, for two seconds, on the button ("Copied") and in a
+ * polite live region. The button's name is what it shows, and it keeps its width: both texts sit
+ * in the same place, the one not shown hidden. `data-state` is `idle`, `copied` or `failed`.
  *
  * @example <CopyButton value={order.address} label="Copy address" />
  */
@@ -30,11 +30,11 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
     return () => clearTimeout(timer);
   }, [state]);
   const said = state === 'copied' ? messages.copied : state === 'failed' ? messages.error : '';
+  const idle = children ?? label ?? messages.copy;
   return (
     <>
       <button
         type="button"
-        aria-label={label ?? messages.copy}
         data-state={state}
         {...rest}
         ref={ref}
@@ -51,7 +51,8 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
             );
         }}
       >
-        {said || (children ?? messages.copy)}
+        <span hidden={Boolean(said)}>{idle}</span>
+        <span hidden={!said}>{said || messages.copied}</span>
       </button>
       <span role="status" className="aurpay-sr">
         {said}

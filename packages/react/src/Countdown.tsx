@@ -25,9 +25,13 @@ export interface CountdownProps extends Omit<HTMLAttributes<HTMLDivElement>, 'ch
   label?: string;
 }
 
+// The one warning a buyer gets before the deadline, this long before it.
+const WARN_SECONDS = 300;
+
 /**
  * Minutes and seconds left until `to`, as a timer (`role="timer"`, which screen readers do not
- * announce every second). `data-state` is `running` or `expired`.
+ * announce every second). Five minutes before the deadline a polite live region says so, once.
+ * `data-state` is `running`, `ending` (the last five minutes) or `expired`.
  *
  * @example <Countdown to={order.expiresAt} />
  */
@@ -40,20 +44,26 @@ export const Countdown = forwardRef<HTMLDivElement, CountdownProps>(function Cou
   const deadline = typeof to === 'number' ? to : Date.parse(to);
   const left = time === null ? null : Math.max(0, Math.ceil((deadline - time) / 1000));
   const text = label ?? messages.timeLeft;
+  const ending = left !== null && left > 0 && left <= WARN_SECONDS;
   return (
-    <div
-      role="timer"
-      aria-label={text}
-      data-state={left === 0 ? 'expired' : 'running'}
-      {...rest}
-      ref={ref}
-      className={cx('aurpay-countdown', className)}
-    >
-      <span aria-hidden="true">{text}</span>{' '}
-      <time dateTime={Number.isNaN(deadline) ? undefined : new Date(deadline).toISOString()}>
-        {left === null ? '--:--' : formatDuration(left, locale)}
-      </time>
-    </div>
+    <>
+      <div
+        role="timer"
+        aria-label={text}
+        data-state={left === 0 ? 'expired' : ending ? 'ending' : 'running'}
+        {...rest}
+        ref={ref}
+        className={cx('aurpay-countdown', className)}
+      >
+        <span aria-hidden="true">{text}</span>{' '}
+        <time dateTime={Number.isNaN(deadline) ? undefined : new Date(deadline).toISOString()}>
+          {left === null ? '--:--' : formatDuration(left, locale)}
+        </time>
+      </div>
+      <span role="status" className="aurpay-sr">
+        {ending ? messages.expiringSoon : ''}
+      </span>
+    </>
   );
 });
 Countdown.displayName = 'Countdown';

@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 const state = (container: HTMLElement) => container.querySelector<HTMLElement>('.aurpay-checkout')?.dataset.state;
-const statusText = (container: HTMLElement) => container.querySelector('.aurpay-status')?.textContent;
+const statusText = (container: HTMLElement) => container.querySelector('.aurpay-heading')?.textContent;
 
 async function awaitingBtc(props: Parameters<typeof CryptoCheckout>[0] = {}, strict = false) {
   const rendered = renderCheckout(<CryptoCheckout chain="BTC" currency="BTC" {...props} />, { strict });
@@ -36,12 +36,14 @@ describe('<CryptoCheckout> status transitions', () => {
     expect(state(container)).toBe('partially_paid');
     expect(statusText(container)).toBe('Partly paid: send the rest');
     const progress = container.querySelector('.aurpay-progress')!;
-    expect(progress.textContent).toBe('Received0.0005 BTCRemaining0.00075 BTC');
+    expect(progress.textContent).toBe('Received0.0005 BTCTotal0.00125 BTC');
+    // The remainder once, with its share of the price; the live region reads both amounts.
+    expect(container.querySelector('.aurpay-due')?.textContent).toMatch(/^Send the remaining 0\.00075 BTC≈ /);
+    expect(container.querySelector('.aurpay-status')?.textContent).toBe('Partly paid: send the rest. Received 0.0005 BTC. Send the remaining 0.00075 BTC.');
     const remainder = paymentLink({ currency: 'BTC', chain: 'BTC', address: ADDRESSES.BTC!, amount: '0.00075' });
     expect(renderedQrPaths(container)).toEqual(qrPaths(remainder.qrValue));
     expect(screen.getByRole('img', { name: 'QR code to pay 0.00075 BTC' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).toBe(remainder.uri);
-    expect(container.querySelector('.aurpay-fiat')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Copy amount' }));
     expect(write).toHaveBeenLastCalledWith('0.00075');
     expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['awaiting_payment', 'partially_paid']);

@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 const root = (container: HTMLElement) => container.querySelector('.aurpay-checkout') as HTMLElement;
-const statusText = (container: HTMLElement) => container.querySelector('.aurpay-status')?.textContent;
+const statusText = (container: HTMLElement) => container.querySelector('.aurpay-heading')?.textContent;
 
 describe('<CryptoCheckout> creating an order', () => {
   it('creates the order through the router and shows amount, network warning, QR, address and countdown', async () => {

@@ -1,63 +1,70 @@
 import type { CheckoutDetails, QrFormat } from '@aurpay-kit/core';
-import { paymentLink } from '@aurpay-kit/core';
+import { isZeroAmount, proportionalAmount } from '@aurpay-kit/core';
 import { Amount } from './Amount.js';
+import { amountStyle } from './checkoutText.js';
 import { CopyButton } from './CopyButton.js';
-import { fill, networkOf, tokenOf } from './format.js';
+import { fill, networkOf } from './format.js';
 import { PaymentView } from './PaymentView.js';
 import { useTexts } from './context.js';
+import { useModule } from './useModule.js';
 
-type Link = { uri: string | null; qrValue: string } | null;
+const loadLinks = () => import('./paymentLinkFor.js');
 
-/** The server's link for the full amount, or one built here for a remainder or another format. */
-function linkFor(order: CheckoutDetails, amount: string, qrFormat?: QrFormat): Link {
-  const { address, chain, currency, qrValue, paymentUri = null } = order;
-  const serverLink = qrValue && amount === order.amount ? { uri: paymentUri, qrValue } : null;
-  if (!address || (!qrFormat && serverLink)) return serverLink;
+/** The fiat value of what is still due: the price's share for the remainder. */
+function fiatDue(order: CheckoutDetails, due: string): string | null {
+  if (!order.fiatAmount || due === order.amount) return order.fiatAmount ?? null;
   try {
-    return paymentLink({ currency, chain, address, amount }, { qrFormat });
+    return proportionalAmount(order.fiatAmount, due, order.amount, 2);
   } catch {
-    // A format that does not apply to this currency: the plain address still pays.
-    return serverLink ?? { uri: null, qrValue: address };
+    return null;
   }
 }
 
-/** An on-chain payment: the amount (or what remains), the network warning, QR and address. */
-export function CryptoPayment({ order, qrFormat }: { order: CheckoutDetails; qrFormat?: QrFormat }) {
-  const { messages } = useTexts();
-  const partial = order.status === 'partially_paid';
-  const due = partial ? order.remainingAmount : order.amount;
-  const token = tokenOf(order.currency);
-  const link = linkFor(order, due, qrFormat);
+/**
+ * An on-chain payment: the amount due (after a part payment, the remainder with its fiat value,
+ * and what arrived), the network warning, QR code and address.
+ */
+export function CryptoPayment({ order, qrFormat, qrLogo }: { order: CheckoutDetails; qrFormat?: QrFormat; qrLogo?: boolean }) {
+  const { messages, locale } = useTexts();
+  const rest = !isZeroAmount(order.paidAmount);
+  const due = rest ? order.remainingAmount : order.amount;
+  const style = amountStyle(order, false, locale, messages);
+  // The server's link pays the full amount; a remainder or another format is built on demand.
+  const built = Boolean(qrFormat) || !order.qrValue || due !== order.amount;
+  const links = useModule(built ? loadLinks : null);
+  const link = built ? (links?.paymentLinkFor(order, due, qrFormat) ?? null) : { uri: order.paymentUri ?? null, qrValue: order.qrValue! };
   return (
     <PaymentView
       amount={due}
-      token={token}
-      fiat={partial ? null : { amount: order.fiatAmount, currency: order.fiatCurrency }}
+      style={style}
+      rest={rest}
+      fiat={{ amount: fiatDue(order, due), currency: order.fiatCurrency }}
       notes={
         <>
-          {partial && (
+          {rest && (
             <dl className="aurpay-progress">
               <dt>{messages.received}</dt>
               <dd>
-                <Amount value={order.paidAmount} currency={token} />
+                <Amount value={order.paidAmount} currency={style.token} />
               </dd>
-              <dt>{messages.remaining}</dt>
+              <dt>{messages.total}</dt>
               <dd>
-                <Amount value={due} currency={token} />
+                <Amount value={order.amount} currency={style.token} />
               </dd>
             </dl>
           )}
           {order.chain && (
             <p className="aurpay-warning" role="note">
-              {fill(messages.warning, { token, network: networkOf(order.chain, order.currency) })}
+              {fill(messages.warning, { token: style.token, network: networkOf(order.chain, order.currency) })}
             </p>
           )}
         </>
       }
-      qrValue={link?.qrValue}
+      qrValue={link?.qrValue ?? (built && order.address ? null : undefined)}
+      qrLogo={qrLogo ? order.currency : null}
       code={order.address}
       uri={link?.uri}
-      actions={<CopyButton value={due} label={messages.copyAmount}>{messages.copyAmount}</CopyButton>}
+      actions={<CopyButton value={due} label={messages.copyAmount} />}
       deadline={order.expiresAt}
     />
   );

@@ -1,4 +1,4 @@
-import { lightningLink } from '@aurpay-kit/core';
+import { decodeInvoice, lightningLink } from '@aurpay-kit/core';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LightningInvoice } from './LightningInvoice.js';
@@ -25,12 +25,13 @@ describe('<LightningInvoice> creating a Lightning order', () => {
     await advance();
     expect(server.requests[0]).toMatchObject({ method: 'POST', body: { cartId: 'c9', kind: 'lightning' } });
     expect(state(container)).toBe('awaiting_payment');
-    expect(screen.getByText('0.00019044 BTC')).toBeTruthy();
+    // Lightning amounts in sats, as wallets show them.
+    expect(screen.getByText('19,044 sats')).toBeTruthy();
     expect(screen.getByText('$18.00')).toBeTruthy();
     const link = lightningLink(INVOICE);
     expect(link.qrValue).toBe(`LIGHTNING:${INVOICE.toUpperCase()}`);
     expect(renderedQrPaths(container)).toEqual(qrPaths(link.qrValue));
-    expect(screen.getByRole('img', { name: 'QR code to pay 0.00019044 BTC' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'QR code to pay 19,044 sats' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).toBe(`lightning:${INVOICE}`);
     expect(container.querySelector('.aurpay-address code')?.textContent).toBe(INVOICE);
     expect(screen.getByRole('button', { name: 'Copy invoice' })).toBeTruthy();
@@ -85,7 +86,7 @@ describe('<LightningInvoice> creating a Lightning order', () => {
     server.set(server.last().orderId, 'failed');
     await advance(2000);
     expect(state(container)).toBe('failed');
-    expect(container.querySelector('.aurpay-status')?.textContent).toBe('Payment failed');
+    expect(container.querySelector('.aurpay-heading')?.textContent).toBe('Payment failed');
   });
 
   it('shows a failed creation with a retry', async () => {
@@ -108,7 +109,7 @@ describe('<LightningInvoice> from a payment request', () => {
     await advance(5000);
     expect(server.requests).toHaveLength(0);
     expect(state(container)).toBe('awaiting_payment');
-    expect(screen.getByText('0.00019044 BTC')).toBeTruthy();
+    expect(screen.getByText('19,044 sats')).toBeTruthy();
     expect(renderedQrPaths(container)).toEqual(qrPaths(`LIGHTNING:${INVOICE.toUpperCase()}`));
     expect(timer()).toContain('23:58:55');
   });
@@ -142,9 +143,11 @@ describe('<LightningInvoice> from a payment request', () => {
     expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
-  it('says so when the payment request is not an invoice', () => {
-    renderCheckout(<LightningInvoice paymentRequest="lnbc1notaninvoice" />);
-    expect(screen.getByText('Something went wrong')).toBeTruthy();
+  it('says so when the payment request is not an invoice', async () => {
+    const { container } = renderCheckout(<LightningInvoice paymentRequest="lnbc1notaninvoice" />);
+    await advance();
+    expect(container.querySelector('.aurpay-heading')?.textContent).toBe('Something went wrong');
+    expect(screen.queryByRole('button')).toBeNull();
     expect(screen.queryByRole('img')).toBeNull();
   });
 });
@@ -156,25 +159,44 @@ describe('<LightningInvoice> WebLN', () => {
     expect(screen.queryByRole('button', { name: 'Pay with browser wallet' })).toBeNull();
   });
 
-  it('pays through window.webln, and still waits for the server to say paid', async () => {
+  it('pays through window.webln: sent and waiting for confirmation, then paid only when the server says so', async () => {
     const webln = { enable: vi.fn(async () => {}), sendPayment: vi.fn(async () => ({ preimage: 'ab' })) };
     Object.assign(window, { webln });
-    const { container, user } = renderCheckout(<LightningInvoice />);
+    const onPaymentDetected = vi.fn();
+    const onSuccess = vi.fn();
+    const { container, user, server } = renderCheckout(<LightningInvoice onPaymentDetected={onPaymentDetected} onSuccess={onSuccess} />);
     await advance();
     await user.click(screen.getByRole('button', { name: 'Pay with browser wallet' }));
     await advance();
     expect(webln.enable).toHaveBeenCalledTimes(1);
     expect(webln.sendPayment).toHaveBeenCalledWith(INVOICE);
-    expect(state(container)).toBe('awaiting_payment');
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(state(container)).toBe('detected');
+    expect(container.querySelector('.aurpay-heading')?.textContent).toBe('Payment sent');
+    expect(container.querySelector('.aurpay-status')?.textContent).toBe(
+      'Payment sent. Your wallet sent 19,044 sats. Waiting for confirmation: there is no need to pay again.',
+    );
+    expect(screen.queryByRole('button', { name: 'Pay with browser wallet' })).toBeNull();
+    expect(onPaymentDetected).toHaveBeenCalledWith(expect.objectContaining({ transactions: [{ hash: decodeInvoice(INVOICE).paymentHash, confirmations: null }] }));
+    expect(onSuccess).not.toHaveBeenCalled();
+    await advance(4000);
+    expect(state(container)).toBe('detected');
+    server.set(server.last().orderId, 'paid');
+    await advance(2000);
+    expect(state(container)).toBe('paid');
+    expect(onSuccess).toHaveBeenCalledTimes(1);
   });
 
-  it('reports a refused browser-wallet payment', async () => {
-    Object.assign(window, { webln: { enable: async () => {}, sendPayment: async () => Promise.reject(new Error('no')) } });
-    const { user } = renderCheckout(<LightningInvoice paymentRequest={INVOICE} />);
+  it.each([
+    ['User rejected the payment', 'You declined the payment in your wallet. Pay again with it, or scan the QR code.'],
+    ['Prompt was closed', 'You declined the payment in your wallet. Pay again with it, or scan the QR code.'],
+    ['no route found', 'Your wallet could not pay: no route found'],
+  ])('says why a browser wallet did not pay: %s', async (reason, said) => {
+    Object.assign(window, { webln: { enable: async () => {}, sendPayment: async () => Promise.reject(new Error(reason)) } });
+    const { user, container } = renderCheckout(<LightningInvoice paymentRequest={INVOICE} />);
     await advance();
     await user.click(screen.getByRole('button', { name: 'Pay with browser wallet' }));
     await advance();
-    expect(screen.getByRole('alert').textContent).toBe('Something went wrong');
+    expect(screen.getByRole('alert').textContent).toBe(said);
+    expect(state(container)).toBe('awaiting_payment');
   });
 });

@@ -10,17 +10,27 @@ export interface QRCodeProps extends Omit<SVGAttributes<SVGSVGElement>, 'childre
   label: string;
   /** Pixels. Default 208. */
   size?: number;
+  /**
+   * Clears the centre for a logo laid over it (the checkouts' `qrLogo`), a fifth of the width,
+   * with the highest error correction so the code still reads.
+   */
+  clearCentre?: boolean;
 }
 
+// A transparent pixel: qrcode.react clears the modules under an image; the logo is drawn over it.
+const BLANK = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
 /**
- * A scannable QR code as SVG, dark on white whatever the theme (wallet cameras expect it).
+ * A scannable QR code as SVG, dark on white whatever the theme (wallet cameras expect it), with
+ * the standard quiet zone of four modules.
  *
  * @example <QRCode value="bitcoin:BC1Q…?amount=0.001" label="QR code to pay 0.001 BTC" />
  */
 export const QRCode = forwardRef<SVGSVGElement, QRCodeProps>(function QRCode(
-  { value, label, size = 208, className, ...rest },
+  { value, label, size = 208, clearCentre, className, ...rest },
   ref,
 ) {
+  const centre = Math.round(size / 5);
   return (
     <QRCodeSVG
       data-state={usePhase()}
@@ -28,8 +38,9 @@ export const QRCode = forwardRef<SVGSVGElement, QRCodeProps>(function QRCode(
       ref={ref}
       value={value}
       size={size}
-      level="M"
-      marginSize={2}
+      level={clearCentre ? 'H' : 'M'}
+      marginSize={4}
+      imageSettings={clearCentre ? { src: BLANK, width: centre, height: centre, excavate: true } : undefined}
       role="img"
       aria-label={label}
       className={cx('aurpay-qr', className)}

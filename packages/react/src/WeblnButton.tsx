@@ -1,5 +1,7 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { useTexts } from './context.js';
+import { fill } from './format.js';
+import { invoiceDetails } from './invoiceDetails.js';
 
 interface WebLN {
   enable(): Promise<unknown>;
@@ -7,29 +9,29 @@ interface WebLN {
 }
 
 const webln = () => (window as { webln?: WebLN }).webln;
-const ignore = () => () => {};
-// Known only in the browser: the server and the hydrating render both see no wallet.
-const hasWallet = () => Boolean(webln());
-const serverHasWallet = () => false;
+// How wallets (Alby, Zeus, Mutiny…) word a buyer's refusal or a closed prompt.
+const REFUSED = /reject|denied|declin|cancel|closed|abort/i;
 
 /**
- * "Pay with browser wallet" through WebLN, shown only when the page has `window.webln`. A sent
- * payment changes nothing on screen: only the server's status says paid.
+ * "Pay with browser wallet" through WebLN, loaded only when the page has `window.webln`. Once the
+ * wallet says it sent, `onSent` gets the invoice's payment hash and the checkout shows the
+ * payment sent and waiting for confirmation (the button goes with the view); only the server's
+ * status says paid. A refusal and a failure each get their own message.
  */
-export function WeblnButton({ paymentRequest }: { paymentRequest: string }) {
+export function WeblnButton({ paymentRequest, onSent }: { paymentRequest: string; onSent: (paymentHash: string | null) => void }) {
   const { messages } = useTexts();
-  const available = useSyncExternalStore(ignore, hasWallet, serverHasWallet);
-  const [state, setState] = useState<'idle' | 'paying' | 'failed'>('idle');
-  if (!available) return null;
+  const [state, setState] = useState<{ step: 'idle' | 'paying' | 'failed'; problem?: string }>({ step: 'idle' });
   const pay = async () => {
-    setState('paying');
+    setState({ step: 'paying' });
     try {
       const wallet = webln()!;
       await wallet.enable();
       await wallet.sendPayment(paymentRequest);
-      setState('idle');
-    } catch {
-      setState('failed');
+      setState({ step: 'idle' });
+      onSent(invoiceDetails(paymentRequest)?.paymentHash ?? null);
+    } catch (error) {
+      const reason = String((error as Error)?.message ?? error).slice(0, 160);
+      setState({ step: 'failed', problem: REFUSED.test(reason) ? messages.weblnRejected : fill(messages.weblnFailed, { reason }) });
     }
   };
   return (
@@ -37,15 +39,15 @@ export function WeblnButton({ paymentRequest }: { paymentRequest: string }) {
       <button
         type="button"
         className="aurpay-button aurpay-primary"
-        data-state={state}
-        disabled={state === 'paying'}
+        data-state={state.step}
+        disabled={state.step === 'paying'}
         onClick={pay}
       >
         {messages.webln}
       </button>
-      {state === 'failed' && (
-        <p role="alert" className="aurpay-message">
-          {messages.error}
+      {state.problem && (
+        <p role="alert" className="aurpay-message aurpay-problem">
+          {state.problem}
         </p>
       )}
     </>

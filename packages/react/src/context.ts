@@ -1,4 +1,5 @@
-import type { CheckoutPhase, EventSourceConstructor, OrderSubscriptionCache } from '@aurpay-kit/core';
+import type { CheckoutPhase, EventSourceConstructor, ExplorerTemplates, OrderSubscriptionCache } from '@aurpay-kit/core';
+import type { CSSProperties } from 'react';
 import { createContext, useContext } from 'react';
 import type { AurpayMessages } from './enMessages.js';
 import { enMessages } from './enMessages.js';
@@ -15,6 +16,10 @@ export interface AurpayConfig {
   locale: string | undefined;
   messages: AurpayMessages;
   theme: AurpayTheme;
+  /** The `appearance` prop as CSS custom properties, set on every root. */
+  style: CSSProperties | undefined;
+  /** Block explorer pages per chain over the defaults (core's `DEFAULT_EXPLORERS`). */
+  explorers: ExplorerTemplates | undefined;
   fetch: typeof fetch | undefined;
   /** The EventSource used for live status; `null` polls only; the global one when undefined. */
   EventSource: EventSourceConstructor | null | undefined;
@@ -27,11 +32,18 @@ export interface AurpayConfig {
 export const AurpayContext = createContext<AurpayConfig | null>(null);
 AurpayContext.displayName = 'AurpayContext';
 
-const DEFAULTS = { locale: undefined, messages: enMessages, theme: 'auto' } as const;
+type Texts = Pick<AurpayConfig, 'locale' | 'messages' | 'theme' | 'style' | 'explorers'>;
+const DEFAULTS: Texts = { locale: undefined, messages: enMessages, theme: 'auto', style: undefined, explorers: undefined };
 
-/** Texts, locale and theme for the parts, which also work outside a provider (in English). */
-export function useTexts(): Pick<AurpayConfig, 'locale' | 'messages' | 'theme'> {
+/** Texts, locale and look for the parts, which also work outside a provider (in English). */
+export function useTexts(): Texts {
   return useContext(AurpayContext) ?? DEFAULTS;
+}
+
+/** The attributes every root carries: theme, writing direction and the `appearance` variables. */
+export function useRootLook(): { 'data-theme': AurpayTheme; dir: 'ltr' | 'rtl'; style: CSSProperties | undefined } {
+  const { theme, messages, style } = useTexts();
+  return { 'data-theme': theme, dir: messages.dir === 'rtl' ? 'rtl' : 'ltr', style };
 }
 
 /** The phase of the checkout around a part, which the part shows as its `data-state`. */

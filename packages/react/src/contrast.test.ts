@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-// jsdom computes no colours, so axe cannot check contrast: this reads the theme's custom
-// properties from styles.css and checks the WCAG ratios of the pairs the stylesheet uses.
+// Axe checks contrast in Chromium on every story; this reads the theme's default colours (the
+// fallbacks of its custom properties) from styles.css and checks the WCAG ratios of every pair
+// the stylesheet uses, whatever a story happens to show.
 const css = readFileSync(new URL('./styles.css', import.meta.url), 'utf8');
 
 function block(selector: string, from = 0): string {
@@ -13,7 +14,7 @@ function block(selector: string, from = 0): string {
 }
 
 function colours(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/--aurpay-([\w-]+):\s*(#[0-9a-f]{6});/gi)].map((m) => [m[1]!, m[2]!]));
+  return Object.fromEntries([...text.matchAll(/--_([\w-]+):[^;]*?(#[0-9a-f]{6})\)*;/gi)].map((m) => [m[1]!, m[2]!]));
 }
 
 function luminance(hex: string): number {
@@ -44,6 +45,8 @@ const TEXT_PAIRS = [
   ['danger', 'bg'],
   ['warning-fg', 'warning-bg'],
   ['accent-fg', 'accent'],
+  ['accent', 'bg'],
+  ['accent', 'surface'],
 ] as const;
 
 describe('styles.css contrast', () => {
@@ -51,7 +54,7 @@ describe('styles.css contrast', () => {
     expect(luminance('#ffffff')).toBeCloseTo(1);
     expect(ratio('#000000', '#ffffff')).toBeCloseTo(21);
     expect(ratio('#767676', '#ffffff')).toBeGreaterThan(4.5);
-    expect(Object.keys(light).length).toBeGreaterThanOrEqual(11);
+    expect(Object.keys(light).length).toBeGreaterThanOrEqual(12);
     expect(Object.keys(dark).sort()).toEqual(Object.keys(light).sort());
   });
 
@@ -67,5 +70,17 @@ describe('styles.css contrast', () => {
       expect(ratio(theme[text]!, theme[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
     }
     expect(ratio(theme.accent!, theme.bg!), 'focus ring').toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('styles.css variables', () => {
+  it('never declares the public --aurpay-* names, so a value set on :root or any ancestor wins in every theme', () => {
+    expect(css).not.toMatch(/^\s*--aurpay-[\w-]+\s*:/m);
+  });
+
+  it('reads each public name in the dark themes too, after its --aurpay-dark-* form', () => {
+    for (const name of Object.keys(light)) {
+      expect(block(".aurpay[data-theme='dark']")).toContain(`var(--aurpay-dark-${name}, var(--aurpay-${name},`);
+    }
   });
 });

@@ -1,23 +1,45 @@
 /**
  * The English texts, the default. Other languages pass a complete set of the same keys to
- * `<AurpayProvider messages>`; `{name}` marks a value filled in at render.
+ * `<AurpayProvider messages>` (`@aurpay-kit/react/locales` has 14 more); `{name}` marks a value
+ * filled in at render. `dir` is the writing direction of the language.
  *
  * @example <AurpayProvider endpoint="/api/pay" locale="es" messages={esMessages}>
  */
 export const enMessages = {
+  dir: 'ltr',
   idle: 'Choose how to pay',
   loading: 'Preparing payment…',
   error: 'Something went wrong',
   awaiting_payment: 'Awaiting payment',
+  detected: 'Payment detected',
+  confirming: 'Confirming payment',
   partially_paid: 'Partly paid: send the rest',
   paid: 'Payment received',
+  overpaid: 'Payment received',
   expired: 'Payment expired',
   failed: 'Payment failed',
   refunded: 'Payment refunded',
   unknown: 'Checking status…',
+  sent: 'Payment sent',
+  sayDue: 'Send {amount}.',
+  sayPartial: 'Received {received}. Send the remaining {amount}.',
+  detectedText: 'Your payment for {amount} is on the network, waiting for confirmation. There is no need to pay again.',
+  confirmingText: 'Your payment for {amount} is being confirmed by the network. There is no need to pay again.',
+  sentText: 'Your wallet sent {amount}. Waiting for confirmation: there is no need to pay again.',
+  confirmations: 'Confirmations: {count}',
+  paidText: '{amount} received. Thank you!',
+  overpaidText: 'You sent {extra} more than the total of {amount}; {merchant} will settle the difference with you.',
+  expiredText: 'No payment arrived in time.',
+  expiredPartText: 'Only {received} of {amount} arrived before the payment expired. Your money is not lost: {merchant} will complete or refund the order.',
+  failedText: 'The payment did not go through.',
+  contact: 'Contact {merchant}',
+  merchant: 'the shop',
+  expiringSoon: 'Less than 5 minutes left to pay.',
   retry: 'Try again',
   startAgain: 'Start again',
+  changeCurrency: 'Change currency',
   send: 'Send',
+  sendRest: 'Send the remaining',
   warning: 'Send only {token} on {network}: anything else may be lost.',
   address: 'Address',
   invoice: 'Lightning invoice',
@@ -29,11 +51,22 @@ export const enMessages = {
   copied: 'Copied',
   wallet: 'Open in wallet',
   webln: 'Pay with browser wallet',
+  weblnRejected: 'You declined the payment in your wallet. Pay again with it, or scan the QR code.',
+  weblnFailed: 'Your wallet could not pay: {reason}',
   received: 'Received',
-  remaining: 'Remaining',
+  total: 'Total',
+  order: 'Order',
+  transaction: 'Transaction',
   timeLeft: 'Time left',
+  sats: 'sats',
   close: 'Close',
   title: 'Checkout',
+  errorNetwork: 'The payment service cannot be reached. Check your connection and try again.',
+  errorTimeout: 'The payment provider took too long to answer. Please try again.',
+  errorGateway: 'The payment provider could not start this payment. Try again, or choose another currency.',
+  errorCurrency: 'This currency is not available right now. Please choose another one.',
+  errorBusy: 'Too many attempts. Please wait a minute, then try again.',
+  errorUnavailable: 'The payment service is busy. Please try again in a moment.',
 };
 
 /** Every text the components show, by key. */

@@ -7,7 +7,7 @@ import { Amount } from './Amount.js';
 import { AurpayProvider } from './AurpayProvider.js';
 import { CopyButton } from './CopyButton.js';
 import { Countdown } from './Countdown.js';
-import { deMessages } from './deMessages.js';
+import { deMessages } from './locales/index.js';
 import { QRCode } from './QRCode.js';
 import { Status } from './Status.js';
 import { advance } from './test-utils/renderCheckout.js';

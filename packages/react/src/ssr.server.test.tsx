@@ -17,8 +17,10 @@ describe('server rendering', () => {
     expect(html).toContain(ADDRESSES.BTC);
     expect(html).toContain('data-state="loading"');
     // The fixed-currency checkout and the currency choice both start by loading.
-    expect(html.match(/data-state="loading" data-theme/g)).toHaveLength(2);
-    expect(html).toContain('0.00019044 BTC');
+    expect(html.match(/data-state="loading" aria-busy="true"/g)).toHaveLength(2);
+    expect(html).toContain('0.00125 BTC');
+    // An invoice given alone is decoded in the browser: its place is kept meanwhile.
+    expect(html).toContain('<div class="aurpay-qr-frame"></div>');
     expect(html).toContain('role="timer"');
     // No clock on the server: the countdown waits for the browser.
     expect(html).toContain('--:--');

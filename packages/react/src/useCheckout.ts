@@ -19,6 +19,10 @@ export interface UseCheckoutResult extends CheckoutSnapshot {
   retry: () => void;
   /** Starts again with a new order, e.g. after it expired. */
   reset: () => void;
+  /** Back to the currency choice, while `canChangeCurrency`. */
+  changeCurrency: () => void;
+  /** A transaction the buyer's wallet sent: shown as detected at once; only the server says paid. */
+  detect: CheckoutObserver['detect'];
 }
 
 /**
@@ -48,5 +52,6 @@ export function useCheckout(options: UseCheckoutOptions): UseCheckoutResult {
   // Declared before the subscription, so the work that subscribing starts sees this render's props.
   useEffect(() => observer.setOptions(current));
   const snapshot = useSyncExternalStore(observer.subscribe, observer.getSnapshot, observer.getSnapshot);
-  return { ...snapshot, choose: observer.choose, retry: observer.retry, reset: observer.reset };
+  const { choose, retry, reset, changeCurrency, detect } = observer;
+  return { ...snapshot, choose, retry, reset, changeCurrency, detect };
 }

@@ -13,8 +13,11 @@ export interface RecordedRequest {
 
 const AURPAY: Record<CheckoutStatus, string> = {
   awaiting_payment: 'PENDING',
+  detected: 'PENDING',
+  confirming: 'PENDING',
   partially_paid: 'PARTIAL',
   paid: 'SUCCESS',
+  overpaid: 'SUCCESS',
   expired: 'OVERDUE',
   failed: 'FAILED',
   refunded: 'REFUNDED',
@@ -103,7 +106,7 @@ export function fakeCheckoutServer() {
       return order;
     },
     /** Changes an order's status (and amounts), as the gateway would. */
-    set(orderId: string, status: CheckoutStatus, amounts: { paidAmount?: string; remainingAmount?: string } = {}) {
+    set(orderId: string, status: CheckoutStatus, amounts: Pick<Partial<CheckoutOrder>, 'paidAmount' | 'remainingAmount' | 'transactions'> = {}) {
       const order = orders.get(orderId);
       if (!order) throw new Error(`no order ${orderId}`);
       const paid = status === 'paid' ? { paidAmount: order.amount, remainingAmount: '0' } : {};

@@ -85,7 +85,7 @@ export function lightningOrder(overrides: Partial<CheckoutOrder> = {}): Checkout
 
 /** The status part of an order, as `GET /orders/:id` answers. */
 export function statusView(order: CheckoutOrder): OrderStatusView {
-  const { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt } =
+  const { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt, transactions = [] } =
     order;
-  return { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt };
+  return { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt, transactions };
 }

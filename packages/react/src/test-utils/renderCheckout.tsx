@@ -46,6 +46,11 @@ export async function advance(ms = 0): Promise<void> {
   await act(async () => {
     await vi.advanceTimersByTimeAsync(ms);
   });
+  // The views the first paint does without load through import(): let them arrive and render.
+  await act(async () => {
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(0);
+  });
 }
 
 /** The path data a QR code of `value` draws, to compare with a rendered one. */
