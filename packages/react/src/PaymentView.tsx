@@ -6,7 +6,7 @@ import { amountText } from './checkoutText.js';
 import { Countdown } from './Countdown.js';
 import { CurrencyLogo } from './CurrencyLogo.js';
 import { fill } from './format.js';
-import { QRCode } from './QRCode.js';
+import { QRCode, qrCentreShare } from './QRCode.js';
 import { useTexts } from './context.js';
 
 export interface PaymentViewProps {
@@ -56,7 +56,7 @@ export function PaymentView(props: PaymentViewProps) {
           {qrValue && (
             <QRCode value={qrValue} clearCentre={Boolean(qrLogo)} label={fill(messages.qr, { amount: amount ? amountText(amount, style) : style.token })} />
           )}
-          {qrValue && qrLogo && <CurrencyLogo currency={qrLogo} size={36} className="aurpay-qr-logo" />}
+          {qrValue && qrLogo && <CurrencyLogo currency={qrLogo} size={Math.round(208 * qrCentreShare(qrValue)) - 6} className="aurpay-qr-logo" />}
         </div>
       )}
       {code && <Address value={code} label={props.codeLabel} copyLabel={props.copyLabel} />}

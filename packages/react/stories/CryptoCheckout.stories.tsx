@@ -1,18 +1,18 @@
 import type { CheckoutStatus } from '@aurpay-kit/core';
 import { remainingAmount } from '@aurpay-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CryptoCheckout } from '../src/index.js';
 import { LiveCheckout } from './support/LiveCheckout.js';
-import { expectPhase, shown } from './support/storyChecks.js';
+import { announcementOf, expectPhase, headingOf, shown } from './support/storyChecks.js';
 import { storyLocale } from './support/storyLocales.js';
 import type { StoryFamily } from './support/storyOrders.js';
-import { STORY_CURRENCIES } from './support/storyOrders.js';
+import { STORY_CURRENCIES, storyTxHash } from './support/storyOrders.js';
 
 const meta = {
   title: 'Checkout/CryptoCheckout',
   component: CryptoCheckout,
-  args: { onSuccess: fn(), onTimeout: fn(), onStatusChange: fn(), onError: fn() },
+  args: { onSuccess: fn(), onTimeout: fn(), onStatusChange: fn(), onError: fn(), onPaymentDetected: fn() },
   parameters: { checkout: {} },
 } satisfies Meta<typeof CryptoCheckout>;
 
@@ -30,7 +30,7 @@ function inStatus(family: Exclude<StoryFamily, 'LIGHTNING'>, status: CheckoutSta
       const canvas = within(root);
       const locale = storyLocale(globals.locale).tag;
       if (status === 'awaiting_payment' || status === 'partially_paid') {
-        await expect(canvas.getByRole('img', { name: /QR/ })).toBeInTheDocument();
+        await expect(await canvas.findByRole('img', { name: /QR/ })).toBeInTheDocument();
         await expect(canvas.getByText(address)).toBeInTheDocument();
         await expect(canvas.getByRole('timer')).toBeInTheDocument();
       }
@@ -41,11 +41,87 @@ function inStatus(family: Exclude<StoryFamily, 'LIGHTNING'>, status: CheckoutSta
       if (status === 'paid') await expect(args.onSuccess).toHaveBeenCalledTimes(1);
       if (status === 'expired') {
         await expect(args.onTimeout).toHaveBeenCalledTimes(1);
-        await expect(canvas.getByRole('button', { name: storyLocale(globals.locale).messages.startAgain })).toBeEnabled();
+        await expect(await canvas.findByRole('button', { name: storyLocale(globals.locale).messages.startAgain })).toBeEnabled();
       }
     },
   };
 }
+
+/** A story of an order between awaiting payment and paid, or after money arrived. */
+function afterPayment(family: Exclude<StoryFamily, 'LIGHTNING'>, status: CheckoutStatus, extra: Partial<Story> = {}): Story {
+  const { chain, currency, amount, partial } = STORY_CURRENCIES[family];
+  const received = status === 'expired' ? 'part' : undefined;
+  return {
+    args: { chain, currency },
+    parameters: { checkout: { status, received, confirmations: status === 'confirming' ? 2 : null } },
+    play: async ({ canvasElement, args, globals }) => {
+      const root = await expectPhase(canvasElement, status);
+      const { messages, tag } = storyLocale(globals.locale);
+      const canvas = within(root);
+      const hash = storyTxHash(chain);
+      await expect(announcementOf(root)).toContain(headingOf(root));
+      if (status === 'detected' || status === 'confirming') {
+        await expect(args.onPaymentDetected).toHaveBeenCalledTimes(1);
+        await expect(args.onSuccess).not.toHaveBeenCalled();
+        await expect(announcementOf(root)).toContain(shown(amount, tag));
+        await expect(await canvas.findByRole('link', { name: new RegExp(hash.slice(0, 8)) })).toBeInTheDocument();
+        await expect(canvas.queryByRole('img', { name: /QR/ })).toBeNull();
+      }
+      if (status === 'confirming') await expect(root).toHaveTextContent('2');
+      if (status === 'overpaid') {
+        await expect(args.onSuccess).toHaveBeenCalledTimes(1);
+        await expect(announcementOf(root)).toContain(shown(partial, tag));
+        await expect(await canvas.findByRole('link', { name: /Block & Bolt/ })).toHaveAttribute('href', 'mailto:help@blockandbolt.example');
+      }
+      if (status === 'expired') {
+        await expect(args.onTimeout).toHaveBeenCalledTimes(1);
+        await expect(announcementOf(root)).toContain(shown(partial, tag));
+        await expect(await canvas.findByRole('link', { name: /Block & Bolt/ })).toHaveAttribute('href', 'mailto:help@blockandbolt.example');
+        await expect(canvas.queryByRole('button', { name: messages.startAgain })).toBeNull();
+      }
+      if (status === 'paid') {
+        await expect(args.onSuccess).toHaveBeenCalledTimes(1);
+        const receipt = await waitFor(() => {
+          const found = root.querySelector<HTMLElement>('.aurpay-receipt');
+          if (!found) throw new Error('no receipt yet');
+          return found;
+        });
+        await expect(within(receipt).getByRole('link', { name: new RegExp(hash.slice(0, 8)) })).toBeInTheDocument();
+        await expect(canvas.getByRole('link', { name: 'See your order' })).toHaveAttribute('href', '#order');
+      }
+    },
+    ...extra,
+  };
+}
+
+const merchant = { merchant: { name: 'Block & Bolt' }, supportUrl: 'mailto:help@blockandbolt.example' };
+
+/** A transaction for the order is on the network, not confirmed yet: no second payment is asked for. */
+export const BtcDetected = afterPayment('BTC', 'detected');
+export const BtcDetectedDark: Story = { ...BtcDetected, globals: { theme: 'dark' } };
+/** The transaction is in a block; the gateway waits for more confirmations. */
+export const EthConfirming = afterPayment('ETH', 'confirming');
+export const EthConfirmingDark: Story = { ...EthConfirming, globals: { theme: 'dark' } };
+/** More than the amount arrived: what, and who settles the difference. */
+export const Erc20Overpaid = afterPayment('ERC20', 'overpaid', { args: { chain: 'ETH', currency: 'USDT-ERC20', ...merchant } });
+export const Erc20OverpaidDark: Story = { ...Erc20Overpaid, globals: { theme: 'dark' } };
+/** Part of the amount arrived, then the time ran out: what arrived and how to reach the shop, no new order. */
+export const BtcExpiredAfterPartPayment = afterPayment('BTC', 'expired', { args: { chain: 'BTC', currency: 'BTC', ...merchant } });
+export const BtcExpiredAfterPartPaymentDark: Story = { ...BtcExpiredAfterPartPayment, globals: { theme: 'dark' } };
+/** Paid: the receipt with the transaction's explorer link, and the merchant's own slot under it. */
+export const BtcReceipt = afterPayment('BTC', 'paid', {
+  args: {
+    chain: 'BTC',
+    currency: 'BTC',
+    ...merchant,
+    receipt: () => (
+      <a className="aurpay-button aurpay-primary" href="#order">
+        See your order
+      </a>
+    ),
+  },
+});
+export const BtcReceiptDark: Story = { ...BtcReceipt, globals: { theme: 'dark' } };
 
 export const BtcAwaitingPayment = inStatus('BTC', 'awaiting_payment');
 export const BtcPartiallyPaid = inStatus('BTC', 'partially_paid');
@@ -105,14 +181,82 @@ export const Loading: Story = {
   },
 };
 
-/** No `chain` / `currency`: the buyer picks from what the server offers (`GET /currencies`). */
+/** No `chain` / `currency`: the buyer picks from what the server offers (`GET /currencies`), grouped by network, with logos. */
 export const Picker: Story = {
   play: async ({ canvasElement, globals }) => {
     const { idle } = storyLocale(globals.locale).messages;
     const group = await within(canvasElement).findByRole('group', { name: idle });
     await expect(within(group).getAllByRole('button')).toHaveLength(6);
+    await expect(within(group).getByRole('group', { name: 'Ethereum' })).toBeInTheDocument();
+    await waitFor(() => expect(group.querySelectorAll('.aurpay-logo svg').length).toBeGreaterThanOrEqual(6), { timeout: 5000 });
   },
 };
+export const PickerDark: Story = { ...Picker, globals: { theme: 'dark' } };
+
+/** The merchant narrows and orders the list, and starts with a default; the buyer changes currency. */
+export const PickerNarrowedWithDefault: Story = {
+  args: { currencyOptions: { include: ['BTC', 'ETH', 'TRX'], order: ['TRX'], default: 'USDT-TRC20' }, ...merchant },
+  play: async ({ canvasElement, globals }) => {
+    const { changeCurrency, idle } = storyLocale(globals.locale).messages;
+    const root = await expectPhase(canvasElement, 'awaiting_payment');
+    await expect(root).toHaveTextContent('TCRafLRFQFQgka9sLx22ticvUZPUVdQQKe');
+    await userEvent.click(within(root).getByRole('button', { name: changeCurrency }));
+    const group = await within(canvasElement).findByRole('group', { name: idle });
+    const networks = within(group).getAllByRole('group').map((g) => g.textContent);
+    await expect(networks.map((text) => text?.split(/USDT|BTC|ETH/)[0])).toEqual(['Tron', 'Bitcoin', 'Ethereum']);
+  },
+};
+
+/** What is being bought, above the payment: the merchant, a description and the lines. */
+export const WithMerchantDetails: Story = {
+  args: {
+    chain: 'BTC',
+    currency: 'BTC',
+    merchant: { name: 'Block & Bolt' },
+    description: 'Order for Ada Lovelace',
+    lineItems: [
+      { label: 'Lightning mug', quantity: 2, amount: '12.00', currency: 'USD' },
+      { label: 'Node tee', amount: '6.50', currency: 'USD' },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const root = await expectPhase(canvasElement, 'awaiting_payment');
+    await expect(root.querySelector('.aurpay-summary')).toHaveTextContent('Lightning mug × 2');
+  },
+};
+export const WithMerchantDetailsDark: Story = { ...WithMerchantDetails, globals: { theme: 'dark' } };
+
+/** The currency's logo in the QR code's centre, which still scans. */
+export const BtcQrLogo: Story = {
+  ...BtcAwaitingPayment,
+  args: { chain: 'BTC', currency: 'BTC', qrLogo: true },
+};
+
+/** With `unstyled`, the markup alone still reads in order: label, address, button. */
+export const Unstyled: Story = {
+  ...BtcAwaitingPayment,
+  args: { chain: 'BTC', currency: 'BTC', unstyled: true },
+};
+
+/** The order could not be created: the gateway's reason in buyer words, a retry, and another currency. */
+export const ErrorWithChangeCurrency: Story = {
+  parameters: { checkout: { create: 'error' } },
+  play: async ({ canvasElement, globals }) => {
+    const { changeCurrency, idle } = storyLocale(globals.locale).messages;
+    const group = await within(canvasElement).findByRole('group', { name: idle });
+    await userEvent.click(within(group).getAllByRole('button')[0]!);
+    const root = await expectPhase(canvasElement, 'error');
+    await expect(within(root).getByRole('button', { name: changeCurrency })).toBeEnabled();
+  },
+};
+
+/** Arabic, laid out right to left, with amounts in Latin digits and the address left to right. */
+export const RtlArabic: Story = { ...BtcAwaitingPayment, globals: { locale: 'ar' } };
+export const RtlArabicDark: Story = { ...BtcAwaitingPayment, globals: { locale: 'ar', theme: 'dark' } };
+export const RtlHebrewPartiallyPaid: Story = { ...Erc20PartiallyPaid, globals: { locale: 'he' } };
+export const RtlHebrewPartiallyPaidDark: Story = { ...Erc20PartiallyPaid, globals: { locale: 'he', theme: 'dark' } };
+export const RtlArabicExpiredAfterPartPayment: Story = { ...BtcExpiredAfterPartPayment, globals: { locale: 'ar' } };
+export const JapaneseReceipt: Story = { ...BtcReceipt, globals: { locale: 'ja' } };
 
 export const BtcAwaitingPaymentDark: Story = { ...BtcAwaitingPayment, globals: { theme: 'dark' } };
 export const Erc20PartiallyPaidDark: Story = { ...Erc20PartiallyPaid, globals: { theme: 'dark' } };

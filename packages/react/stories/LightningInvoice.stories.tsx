@@ -1,28 +1,31 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { LightningInvoice } from '../src/index.js';
 import type { FakeCheckoutServer } from './support/fakeCheckoutServer.js';
-import { expectPhase, shown } from './support/storyChecks.js';
+import { announcementOf, expectPhase, headingOf, shown } from './support/storyChecks.js';
 import { storyLocale } from './support/storyLocales.js';
 import { EXAMPLE_INVOICE, STORY_CURRENCIES } from './support/storyOrders.js';
 
 const meta = {
   title: 'Checkout/LightningInvoice',
   component: LightningInvoice,
-  args: { onSuccess: fn(), onTimeout: fn(), onStatusChange: fn(), onError: fn() },
+  args: { onSuccess: fn(), onTimeout: fn(), onStatusChange: fn(), onError: fn(), onPaymentDetected: fn() },
   parameters: { checkout: {} },
 } satisfies Meta<typeof LightningInvoice>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** A browser wallet (WebLN) on `window` that pays through the story's fake server. */
-function withWallet({ loaded }: { loaded: Record<string, unknown> }) {
+/** A browser wallet (WebLN) on `window` that pays through the story's fake server, or refuses. */
+function withWallet({ loaded, parameters }: { loaded: Record<string, unknown>; parameters: Record<string, unknown> }) {
   const server = loaded.checkout as FakeCheckoutServer;
+  const refuses = parameters.wallet === 'refuses';
+  const settles = parameters.wallet !== 'sends';
   const wallet = {
     enable: fn(async () => undefined),
     sendPayment: fn(async (paymentRequest: string) => {
-      server.payInvoice(paymentRequest);
+      if (refuses) throw new Error('User rejected the request');
+      if (settles) server.payInvoice(paymentRequest);
       return { preimage: '00'.repeat(32) };
     }),
   };
@@ -36,8 +39,9 @@ export const Awaiting: Story = {
   play: async ({ canvasElement, globals }) => {
     const root = await expectPhase(canvasElement, 'awaiting_payment');
     const canvas = within(root);
-    const { tag } = storyLocale(globals.locale);
-    await expect(root).toHaveTextContent(shown(STORY_CURRENCIES.LIGHTNING.amount, tag));
+    const { tag, messages } = storyLocale(globals.locale);
+    // In sats, as Lightning wallets show amounts.
+    await expect(root).toHaveTextContent(`${shown('19044', tag)} ${messages.sats}`);
     await expect(canvas.getByRole('img', { name: /QR/ })).toBeInTheDocument();
     await expect(canvas.getByText(EXAMPLE_INVOICE)).toBeInTheDocument();
     await expect(canvas.getByRole('link')).toHaveAttribute('href', `lightning:${EXAMPLE_INVOICE}`);
@@ -69,7 +73,7 @@ export const WeblnAvailable: Story = {
   play: async ({ canvasElement, globals }) => {
     const root = await expectPhase(canvasElement, 'awaiting_payment');
     const { webln } = storyLocale(globals.locale).messages;
-    await expect(within(root).getByRole('button', { name: webln })).toBeEnabled();
+    await expect(await within(root).findByRole('button', { name: webln })).toBeEnabled();
   },
 };
 
@@ -79,7 +83,7 @@ export const WeblnPays: Story = {
   play: async ({ canvasElement, args, globals }) => {
     const root = await expectPhase(canvasElement, 'awaiting_payment');
     const { webln } = storyLocale(globals.locale).messages;
-    await userEvent.click(within(root).getByRole('button', { name: webln }));
+    await userEvent.click(await within(root).findByRole('button', { name: webln }));
     await expectPhase(canvasElement, 'paid');
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
   },
@@ -87,12 +91,57 @@ export const WeblnPays: Story = {
 
 /** An invoice made elsewhere, given as `paymentRequest`: decoded for its amount and expiry. */
 export const FromPaymentRequest: Story = {
-  args: { paymentRequest: EXAMPLE_INVOICE },
+  args: { paymentRequest: EXAMPLE_INVOICE, unit: 'BTC' },
   play: async ({ canvasElement }) => {
     const root = await expectPhase(canvasElement, 'awaiting_payment');
-    await expect(root).toHaveTextContent('0.00019044');
+    await waitFor(() => expect(root).toHaveTextContent('0.00019044 BTC'));
   },
 };
+
+/** `unit="BTC"` shows the amount in bitcoin instead of sats. */
+export const AwaitingInBtc: Story = {
+  args: { unit: 'BTC' },
+  play: async ({ canvasElement, globals }) => {
+    const root = await expectPhase(canvasElement, 'awaiting_payment');
+    await expect(root).toHaveTextContent(shown(STORY_CURRENCIES.LIGHTNING.amount, storyLocale(globals.locale).tag));
+  },
+};
+
+/** The browser wallet sent the payment; the server has not confirmed it yet: sent, waiting, no second payment. */
+export const WeblnSent: Story = {
+  beforeEach: withWallet,
+  parameters: { wallet: 'sends' },
+  play: async ({ canvasElement, args, globals }) => {
+    const root = await expectPhase(canvasElement, 'awaiting_payment');
+    const { webln, sent, sats } = storyLocale(globals.locale).messages;
+    await userEvent.click(await within(root).findByRole('button', { name: webln }));
+    await expectPhase(canvasElement, 'detected');
+    await expect(headingOf(root)).toBe(sent);
+    await expect(announcementOf(root)).toContain(sats);
+    await expect(args.onPaymentDetected).toHaveBeenCalledTimes(1);
+    await expect(args.onSuccess).not.toHaveBeenCalled();
+  },
+};
+export const WeblnSentDark: Story = { ...WeblnSent, globals: { theme: 'dark' } };
+
+/** The buyer declined in the wallet: it says so, and the invoice stays payable. */
+export const WeblnRejected: Story = {
+  beforeEach: withWallet,
+  parameters: { wallet: 'refuses' },
+  play: async ({ canvasElement, globals }) => {
+    const root = await expectPhase(canvasElement, 'awaiting_payment');
+    const { webln, weblnRejected } = storyLocale(globals.locale).messages;
+    await userEvent.click(await within(root).findByRole('button', { name: webln }));
+    await expect(await within(root).findByRole('alert')).toHaveTextContent(weblnRejected);
+    await expectPhase(canvasElement, 'awaiting_payment');
+  },
+};
+
+/** Amounts in sats, the default unit, with the logo in the QR code's centre. */
+export const Sats: Story = { ...Awaiting, args: { qrLogo: true } };
+export const SatsDark: Story = { ...Sats, globals: { theme: 'dark' } };
+export const RtlHebrew: Story = { ...Awaiting, globals: { locale: 'he' } };
+export const RtlHebrewDark: Story = { ...Awaiting, globals: { locale: 'he', theme: 'dark' } };
 
 export const AwaitingDark: Story = { ...Awaiting, globals: { theme: 'dark' } };
 export const AwaitingGerman: Story = { ...Awaiting, globals: { locale: 'de' } };

@@ -1,6 +1,7 @@
 import type { CheckoutCurrency, CheckoutStatus, EventSourceConstructor, EventSourceLike, OrderStatusView } from '@aurpay-kit/core';
 import { STATUS_EVENT } from '@aurpay-kit/core';
 import type { StoryCurrency } from './storyOrders.js';
+import type { StoryReceipt } from './storyOrders.js';
 import { STORY_CURRENCIES, createdOrder, orderInStatus } from './storyOrders.js';
 
 /** What the fake checkout routes do for one story. Plain data, so it fits in `parameters`. */
@@ -9,6 +10,12 @@ export interface FakeScenario {
   create?: 'order' | 'pending' | 'error';
   /** The status a new order reaches at once. Default: it stays awaiting payment. */
   status?: CheckoutStatus;
+  /** What the order received besides its status: `part` for an expiry after a part payment. */
+  received?: StoryReceipt;
+  /** The transaction's confirmations in `confirming`. */
+  confirmations?: number;
+  /** `GET /currencies`; default one currency of each family. */
+  currencies?: CheckoutCurrency[];
 }
 
 /** The checkout routes of `createCheckoutRouter`, in memory: a `fetch` and an `EventSource` for `<AurpayProvider>`. */
@@ -51,7 +58,7 @@ export function fakeCheckoutServer(scenario: FakeScenario = {}): FakeCheckoutSer
   function setStatus(orderId: string, status: CheckoutStatus) {
     const entry = orders.get(orderId);
     if (!entry) return;
-    entry.view = orderInStatus(entry.view, status, entry.partial);
+    entry.view = orderInStatus(entry.view, status, entry.partial, scenario.received, scenario.confirmations ?? null);
     streams.get(orderId)?.forEach((send) => send(entry.view));
   }
 
@@ -71,7 +78,7 @@ export function fakeCheckoutServer(scenario: FakeScenario = {}): FakeCheckoutSer
     requests.push(`${method} ${path}`);
     const signal = init.signal;
     if (signal?.aborted) throw aborted();
-    if (method === 'GET' && path === '/currencies') return json(200, CURRENCIES);
+    if (method === 'GET' && path === '/currencies') return json(200, scenario.currencies ?? CURRENCIES);
     if (method === 'POST' && path === '/orders') {
       if (scenario.create === 'pending') {
         return new Promise<Response>((_resolve, reject) => signal?.addEventListener('abort', () => reject(aborted())));

@@ -1,5 +1,5 @@
 import type { CheckoutOrder, CheckoutStatus, OrderStatusView } from '@aurpay-kit/core';
-import { findCurrency, lightningLink, paymentLink, remainingAmount, toIsoUtc } from '@aurpay-kit/core';
+import { addAmounts, findCurrency, lightningLink, paymentLink, remainingAmount, toIsoUtc } from '@aurpay-kit/core';
 
 /**
  * The clock every deterministic story runs at: a few minutes after the example Lightning
@@ -36,8 +36,11 @@ export type StoryFamily = keyof typeof STORY_CURRENCIES;
 
 const AURPAY_STATUS: Record<CheckoutStatus, string> = {
   awaiting_payment: 'PENDING',
+  detected: 'PENDING',
+  confirming: 'PENDING',
   partially_paid: 'PARTIAL',
   paid: 'SUCCESS',
+  overpaid: 'SUCCESS',
   expired: 'OVERDUE',
   failed: 'FAILED',
   refunded: 'REFUNDED',
@@ -86,15 +89,45 @@ export function createdOrder(currency: StoryCurrency, statusToken: string): Chec
   };
 }
 
-/** The order as the server reports it once it reached `status`, a minute before the story clock. */
-export function orderInStatus(order: OrderStatusView, status: CheckoutStatus, partial: string): OrderStatusView {
-  const paidAmount = status === 'paid' ? order.amount : status === 'partially_paid' ? partial : '0';
+/** What a story's order received beyond its status: a part of the amount, more than it, or nothing. */
+export type StoryReceipt = 'none' | 'part' | 'over';
+
+/** A transaction hash in the chain's format, the same on every run. */
+export function storyTxHash(chain: string): string {
+  if (chain === 'BLN') return '6119701499aa38d7c7aa0ebe39ee2b62e56690667399e2eb76a1f1c1c7f8f6d5';
+  const hex = 'c2a9e3d6f1b04a7e85d2c6b91f3e07a4d58b2c19e6f0a3b74d8c5e21f96a0b3d';
+  return chain === 'ETH' || chain === 'BSC' ? `0x${hex}` : hex;
+}
+
+/**
+ * The order as the server reports it once it reached `status`, a minute before the story clock:
+ * paid orders and those that received money list their transaction; `detected` and `confirming`
+ * list the one on its way, with `confirmations`.
+ */
+export function orderInStatus(
+  order: OrderStatusView & { chain?: string | null },
+  status: CheckoutStatus,
+  partial: string,
+  receipt: StoryReceipt = 'none',
+  confirmations: number | null = null,
+): OrderStatusView {
+  const paidAmount =
+    status === 'overpaid' || receipt === 'over'
+      ? addAmounts(order.amount, partial)
+      : status === 'paid'
+        ? order.amount
+        : status === 'partially_paid' || receipt === 'part'
+          ? partial
+          : '0';
+  const hash = storyTxHash(order.chain ?? 'BTC');
+  const seen = paidAmount !== '0' || status === 'detected' || status === 'confirming';
   return {
     ...order,
     status,
     aurpayStatus: AURPAY_STATUS[status],
     paidAmount,
     remainingAmount: remainingAmount(order.amount, paidAmount),
+    transactions: seen ? [{ hash, confirmations: status === 'detected' ? 0 : confirmations }] : [],
     updatedAt: toIsoUtc(Date.parse(STORY_NOW) - MINUTE),
   };
 }

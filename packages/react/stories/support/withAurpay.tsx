@@ -14,12 +14,16 @@ export const fakeServerLoader: Loader = ({ parameters }) => {
  * Puts each story on a page of the chosen theme, inside an `<AurpayProvider>` that talks to the
  * story's fake server in the chosen language. Stories without a scenario bring their own provider.
  */
-export const withAurpay: Decorator = (Story, { globals, loaded }) => {
+export const withAurpay: Decorator = (Story, { globals, loaded, title, name }) => {
   const theme = globals.theme === 'dark' ? 'dark' : 'light';
   const { tag, messages } = storyLocale(globals.locale);
   const server = loaded.checkout as FakeCheckoutServer | undefined;
+  // A page as a shop has one: a main landmark with its own first heading, in the story's language.
   return (
-    <div className="story-page" data-theme={theme}>
+    <main className="story-page" data-theme={theme} lang={tag}>
+      <h1 className="story-title">
+        {title.split('/').at(-1)} · {name}
+      </h1>
       {server ? (
         <AurpayProvider
           endpoint="/api/pay"
@@ -34,6 +38,6 @@ export const withAurpay: Decorator = (Story, { globals, loaded }) => {
       ) : (
         <Story />
       )}
-    </div>
+    </main>
   );
 };
