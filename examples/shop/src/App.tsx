@@ -28,7 +28,10 @@ function Page({ path, products, info }: { path: string; products: Product[]; inf
   );
 }
 
-/** The shop: one `<AurpayProvider>` around everything, pointing at the server's payment routes. */
+/**
+ * The shop: one `<AurpayProvider>` around everything, pointing at the server's payment routes.
+ * Light or dark as the buyer's system is (`theme="auto"`, and the shop's own colours likewise).
+ */
 export function App() {
   const path = usePath();
   const { basket } = useBasket();
@@ -43,7 +46,7 @@ export function App() {
   const count = Object.values(basket).reduce((sum, quantity) => sum + quantity, 0);
 
   return (
-    <AurpayProvider endpoint="/api/pay" theme="light" locale="en-US">
+    <AurpayProvider endpoint="/api/pay" theme="auto" locale="en-US">
       <header className="header">
         <Link href="/" className="brand">
           Block &amp; Bolt

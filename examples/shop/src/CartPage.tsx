@@ -16,6 +16,7 @@ export function CartPage({ products, sandbox }: { products: Product[]; sandbox: 
   const total = lines.reduce((sum, { product, quantity }) => addAmounts(sum, times(product.price, quantity)), '0');
 
   const items = lines.map(({ product, quantity }) => ({ productId: product.id, quantity }));
+  const lineItems = lines.map(({ product, quantity }) => ({ label: product.name, quantity, amount: times(product.price, quantity), currency: 'USD' }));
   const paid = (cartId: string) => {
     clear();
     navigate(`/receipt/${cartId}`);
@@ -55,8 +56,8 @@ export function CartPage({ products, sandbox }: { products: Product[]; sandbox: 
         Total <strong>{money(total, 'USD')}</strong>
       </p>
       <div className="row pay">
-        <PayDialog kind="crypto" items={items} sandbox={sandbox} onPaid={paid} />
-        <PayDialog kind="lightning" items={items} sandbox={sandbox} onPaid={paid} />
+        <PayDialog kind="crypto" items={items} lineItems={lineItems} sandbox={sandbox} onPaid={paid} />
+        <PayDialog kind="lightning" items={items} lineItems={lineItems} sandbox={sandbox} onPaid={paid} />
       </div>
     </section>
   );

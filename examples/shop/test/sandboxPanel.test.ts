@@ -72,6 +72,20 @@ describe('the sandbox panel’s routes answer the shop’s own page only', () =>
     await expect(paidAtSandbox(rewritten)).resolves.toBe(rewritten.amount);
   });
 
+  test('detect passes its confirmations on, and a refusal of the sandbox is an error', async () => {
+    const order = await openOrder();
+    const headers = { Host: `127.0.0.1:${s.port}`, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-origin' };
+    const detected = async () =>
+      ((await (await fetch(`${s.shop.sandboxUrl}/_sandbox/orders/${order.orderId}`)).json()) as { data: { detected: { confirmations: number } | null; paid: string } }).data;
+    await expect(post(`/api/sandbox/orders/${order.orderId}/detect`, headers, '{"amount":"1"}')).resolves.toBe(200);
+    await expect(detected()).resolves.toMatchObject({ detected: { confirmations: 0 }, paid: '0' });
+    await expect(post(`/api/sandbox/orders/${order.orderId}/detect`, headers, '{"confirmations":2}')).resolves.toBe(200);
+    await expect(detected()).resolves.toMatchObject({ detected: { confirmations: 2 }, paid: '0' });
+    // The sandbox's refusal (Aurpay's `result: false`, with HTTP 200) is an error for the page, not a 502.
+    await expect(post(`/api/sandbox/orders/${order.orderId}/detect`, headers, '{"confirmations":-1}')).resolves.toBe(409);
+    await expect(detected()).resolves.toMatchObject({ detected: { confirmations: 2 } });
+  });
+
   test('other methods are 405 with Allow, and unknown actions 404', async () => {
     const res = await fetch(`${s.base}/api/sandbox/orders/1/pay`, { method: 'PUT' });
     expect(res.status).toBe(405);

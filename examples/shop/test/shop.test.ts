@@ -1,4 +1,5 @@
 import { currencyInfo, fromBaseUnits, subtractAmounts, toBaseUnits } from '@aurpay-kit/core';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startShop, type Shop } from '../server/startShop.js';
@@ -46,8 +47,12 @@ const qrOf = (dialog: Locator) => dialog.locator('svg.aurpay-qr').evaluate((svg)
 const orderIdIn = (dialog: Locator) => dialog.locator('[data-order-id]').getAttribute('data-order-id');
 const amountOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/[^\d.]/g, '');
 
-/** Waits for the receipt the server fulfilled, reached without a page load since `markPage`. */
+/**
+ * From the checkout's paid view, "View your order" (the checkout's receipt slot) closes the dialog
+ * and leads to the receipt the server fulfilled, reached without a page load since `markPage`.
+ */
 async function expectReceipt(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'View your order' }).click();
   await page.waitForURL(/\/receipt\//, WAIT);
   await page.locator('.receipt[data-state="fulfilled"]').waitFor(WAIT);
   await expect(page.getByRole('heading', { name: /Thank you/ }).isVisible()).resolves.toBe(true);
@@ -96,7 +101,9 @@ describe('the example shop in Chromium, against the sandbox', () => {
       await dialog.locator('.aurpay-checkout[data-state="partially_paid"]').waitFor(WAIT);
       const progress = dialog.locator('.aurpay-progress dd');
       expect(await amountOf(progress.nth(0))).toBe(half);
-      expect(await amountOf(progress.nth(1))).toBe(subtractAmounts(amount, half));
+      expect(await amountOf(progress.nth(1))).toBe(amount);
+      // The remainder once, as what to send now.
+      expect(await amountOf(dialog.locator('.aurpay-due .aurpay-amount').first())).toBe(subtractAmounts(amount, half));
 
       await dialog.getByRole('button', { name: 'Pay the rest' }).click();
       await dialog.locator('.aurpay-checkout[data-state="paid"]').waitFor(WAIT);
@@ -117,7 +124,8 @@ describe('the example shop in Chromium, against the sandbox', () => {
         await dialog.locator('.aurpay-checkout[data-state="awaiting_payment"]').waitFor(WAIT);
         const invoice = (await dialog.locator('.aurpay-address code').textContent()) ?? '';
         expect(invoice).toMatch(/^lntb\d+[munp]?1[02-9ac-hj-np-z]+$/);
-        await expect(dialog.locator('svg.aurpay-qr').getAttribute('aria-label')).resolves.toMatch(/BTC/);
+        // Lightning amounts in sats, as Lightning wallets show them.
+        await expect(dialog.locator('svg.aurpay-qr').getAttribute('aria-label')).resolves.toMatch(/^QR code to pay [\d,]+ sats$/);
         const qr = await qrOf(dialog);
         expect(qrEncodes(qr, `LIGHTNING:${invoice.toUpperCase()}`)).toBe(true);
         expect(qrEncodes(qr, `lightning:${invoice}`)).toBe(false);
@@ -125,9 +133,11 @@ describe('the example shop in Chromium, against the sandbox', () => {
           `lightning:${invoice}`,
         );
 
-        const copy = dialog.getByRole('button', { name: 'Copy invoice' });
-        await copy.click();
+        await dialog.getByRole('button', { name: 'Copy invoice' }).click();
+        // The button's name becomes what it shows: "Copied".
+        const copy = dialog.locator('.aurpay-address .aurpay-copy');
         await expect.poll(() => copy.getAttribute('data-state'), WAIT).toBe('copied');
+        await expect(dialog.getByRole('button', { name: 'Copied' }).count()).resolves.toBe(1);
         await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(invoice);
 
         await dialog.getByRole('button', { name: 'Pay in full' }).click();
@@ -152,6 +162,57 @@ describe('the example shop in Chromium, against the sandbox', () => {
       const second = await orderIdIn(dialog);
       expect(second).toMatch(/^\d{20}$/);
       expect(second).not.toBe(first);
+    });
+  });
+
+  test('the sandbox panel: detected, confirming, overpaid; dark as the system is, and axe finds nothing', async () => {
+    await withPage(browser, '7-detected-confirming-overpaid-dark', async (page) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openCart(page, shop.url);
+      await markPage(page);
+      // The shop's page and the checkout are both dark.
+      const lightness = (locator: Locator) =>
+        locator.evaluate((element) => {
+          const [r = 0, g = 0, b = 0] = (getComputedStyle(element).backgroundColor.match(/\d+/g) ?? []).map(Number);
+          return (r + g + b) / 3;
+        });
+      expect(await lightness(page.locator('html'))).toBeLessThan(40);
+      const dialog = await payWithCrypto(page, /^BTC/);
+      expect(await lightness(dialog)).toBeLessThan(40);
+      const amount = await amountOf(dialog.locator('.aurpay-due .aurpay-amount').first());
+      const orderId = await orderIdIn(dialog);
+      const axe = async (state: string) => {
+        const { violations } = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+        expect(violations.map((v) => `${state}: ${v.id} (${v.impact})`)).toEqual([]);
+      };
+      await axe('awaiting_payment');
+
+      await dialog.getByRole('button', { name: 'Detect' }).click();
+      const checkout = dialog.locator('.aurpay-checkout');
+      await dialog.locator('.aurpay-checkout[data-state="detected"]').waitFor(WAIT);
+      const detail = (await (await fetch(`${shop.sandboxUrl}/_sandbox/orders/${orderId}`)).json()) as { data: { detected: { tx_hash: string } } };
+      const hash = detail.data.detected.tx_hash;
+      // The transaction on its way, linked to its explorer; no QR code asking for a second payment.
+      await expect(checkout.locator(`a[href$="${hash}"]`).count()).resolves.toBe(1);
+      await expect(checkout.locator('svg.aurpay-qr').count()).resolves.toBe(0);
+      await expect(checkout.locator('.aurpay-status').textContent()).resolves.toContain(`Your payment for ${amount} BTC is on the network`);
+      await axe('detected');
+
+      await dialog.getByRole('button', { name: 'Confirm once' }).click();
+      await dialog.locator('.aurpay-checkout[data-state="confirming"]').waitFor(WAIT);
+      await expect(checkout.textContent()).resolves.toContain('Confirmations: 1');
+      await axe('confirming');
+
+      await dialog.getByRole('button', { name: 'Overpay' }).click();
+      await dialog.locator('.aurpay-checkout[data-state="overpaid"]').waitFor(WAIT);
+      const { decimals } = currencyInfo('BTC');
+      const extra = fromBaseUnits(toBaseUnits(amount, decimals) / 10n, decimals);
+      await expect(checkout.locator('.aurpay-status').textContent()).resolves.toContain(
+        `You sent ${extra} BTC more than the total of ${amount} BTC; Block & Bolt will settle the difference with you.`,
+      );
+      await expect(dialog.getByRole('link', { name: 'Contact Block & Bolt' }).getAttribute('href')).resolves.toBe('mailto:help@blockandbolt.example');
+      await axe('overpaid');
+      await expectReceipt(page);
     });
   });
 
