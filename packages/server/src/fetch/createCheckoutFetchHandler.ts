@@ -1,3 +1,4 @@
+import { AurpayKitError } from '@aurpay-kit/core';
 import {
   CheckoutHttpError,
   createCheckoutHandlers,
@@ -84,10 +85,12 @@ export function createCheckoutFetchHandler<Platform = unknown>(options: FetchChe
     if (typeof found === 'string' && found !== '') return found;
     if (!addressReported) {
       addressReported = true;
+      const source = clientAddress === undefined ? 'No clientAddress option is set and the runtime passed no address' : 'clientAddress returned no address';
       onError(
-        new Error(
-          'The checkout found no client address for a request: every buyer without one shares one creation rate limit and ' +
-            'one set of stream slots. Pass clientAddress to createCheckoutFetchHandler (see "The fetch handler" in the README).',
+        new AurpayKitError(
+          'client_address_missing',
+          `${source} for a request, so every buyer without one shares one order-creation rate limit and one set of ` +
+            'event-stream slots. Give clientAddress an address from the platform or from your own proxy (README: "The fetch handler").',
         ),
         { where: 'client address' },
       );
