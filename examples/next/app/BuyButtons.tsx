@@ -1,7 +1,9 @@
 'use client';
 
+import { isTerminalStatus } from '@aurpay-kit/core';
 import { CheckoutDialog, CryptoCheckout, LightningInvoice, type CheckoutDetails } from '@aurpay-kit/react';
 import { useState } from 'react';
+import { SandboxPanel } from './SandboxPanel';
 
 export interface BuyButtonsProps {
   productId: string;
@@ -39,6 +41,7 @@ function PayDialog({ method, productId, productName, onPaid }: PayDialogProps) {
           Order <span data-order-id={order.orderId}>{order.orderId}</span>
         </p>
       )}
+      {(order === null || !isTerminalStatus(order.status)) && <SandboxPanel orderId={order?.orderId ?? null} />}
     </CheckoutDialog>
   );
 }
