@@ -2,11 +2,13 @@ import type { CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signCallback } from '../src/callbackVerifier.js';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ adapter });
 });
 afterAll(async () => {
   await h.close();
@@ -184,4 +186,5 @@ describe('callbacks without Aurpay’s signature (callback authentication off at
     }
     expect(await h.detailCalls()).toBe(0);
   });
+});
 });

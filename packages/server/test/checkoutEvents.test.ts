@@ -1,11 +1,13 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 import { openSse } from './checkoutSseClient.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ checkout: { minRefreshMs: 50, pollIntervalMs: 100 } });
+  h = await startHarness({ adapter, checkout: { minRefreshMs: 50, pollIntervalMs: 100 } });
 });
 afterAll(async () => {
   await h.close();
@@ -31,6 +33,7 @@ describe('GET /orders/:id/events', () => {
     expect(Number(sse.events[1]?.id)).toBeGreaterThan(1);
     expect(sse.retry).toBeGreaterThan(0);
     await vi.waitFor(() => expect(h.router.checkout.activeWatchers()).toBe(0));
+    expect(h.router.checkout.openStreams()).toEqual({ streams: 0, clients: 0 });
   });
 
   it('delivers a partial payment found by the server-side watcher, with the token in a header', async () => {
@@ -59,6 +62,8 @@ describe('GET /orders/:id/events', () => {
     expect(h.router.checkout.activeWatchers()).toBe(1);
     streams[4]?.close();
     await vi.waitFor(() => expect(h.router.checkout.activeWatchers()).toBe(0));
+    // The client going away gave every stream slot back.
+    await vi.waitFor(() => expect(h.router.checkout.openStreams()).toEqual({ streams: 0, clients: 0 }));
     // A poll already on the wire may still land; after that, silence.
     await new Promise((resolve) => setTimeout(resolve, 100));
     await h.resetStats();
@@ -91,4 +96,5 @@ describe('GET /orders/:id/events', () => {
     expect(badId).toMatchObject({ status: 400, body: { error: { code: 'header_invalid' } } });
     expect(h.router.checkout.activeWatchers()).toBe(0);
   });
+});
 });

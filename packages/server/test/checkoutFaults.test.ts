@@ -1,14 +1,17 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryOrderStore } from '../src/checkout/memoryStore.js';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 const MIN_REFRESH_MS = 150;
 
 const store = new MemoryOrderStore();
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
+    adapter,
     clientTimeoutMs: 400,
     sandbox: { callbackRetries: 3, callbackRetryDelayMs: 300 },
     checkout: { minRefreshMs: MIN_REFRESH_MS, store },
@@ -84,4 +87,5 @@ describe.each(FAULTS)('gateway fault "$kind"', ({ fault, status, code }) => {
     await h.router.checkout.idle();
     expect(h.hooks.paid.filter((o) => o.orderId === order.orderId)).toHaveLength(1);
   });
+});
 });

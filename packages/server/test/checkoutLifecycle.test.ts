@@ -1,14 +1,16 @@
 import { compareAmounts, subtractAmounts, type CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_PROFILES, type SandboxProfileName } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 // Every reading of Aurpay's documents the sandbox can play, with Lightning on its own key.
 describe.each(Object.keys(SANDBOX_PROFILES) as SandboxProfileName[])('against the %s profile', (profile) => {
 const quirks = SANDBOX_PROFILES[profile];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ sandbox: { profile } });
+  h = await startHarness({ adapter, sandbox: { profile } });
 });
 afterAll(async () => {
   await h.close();
@@ -140,7 +142,7 @@ describe('Lightning order view', () => {
 
 describe('order timing out on its own', () => {
   it('reaches expired through the timeout callback when the sandbox window closes', async () => {
-    const quick = await startHarness({ sandbox: { profile, orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
+    const quick = await startHarness({ adapter, sandbox: { profile, orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
     try {
       const order = await quick.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
       expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(1000);
@@ -150,5 +152,6 @@ describe('order timing out on its own', () => {
       await quick.close();
     }
   });
+});
 });
 });
