@@ -45,27 +45,27 @@ async function openStores(storage: StorageSettings): Promise<Stores> {
 }
 
 /** Aurpay with the shop's credentials, or a sandbox started here whose own credentials the client then uses. */
-async function connect(payments: PaymentSettings): Promise<{ client: AurpayClient; publicUrl: string; callback: { token: string; secret: string }; sandbox: Sandbox | null; orderTtlMs?: number }> {
+async function connect(payments: PaymentSettings): Promise<{ client: AurpayClient; publicUrl: string; callback?: { token: string; secret: string }; sandbox: Sandbox | null; orderTtlMs?: number }> {
   if (payments.mode === 'gateway') {
     return {
       client: new AurpayClient({
         ...(payments.baseUrl === null ? {} : { baseUrl: payments.baseUrl }),
         auth: { type: 'signature', apiToken: payments.apiToken, secretKey: payments.secretKey },
-        ...(payments.lightning === null ? {} : { lightningAuth: { type: 'signature', ...payments.lightning } }),
+        ...(payments.lightning === null ? {} : { lightningAuth: payments.lightning }),
       }),
       publicUrl: `${payments.publicUrl}/api/pay`,
-      callback: { token: payments.callbackToken, secret: payments.callbackSecret },
+      ...(payments.callback === null ? {} : { callback: payments.callback }),
       sandbox: null,
     };
   }
   // Like Aurpay, the sandbox takes Lightning calls only with the BTCLN platform's own credentials.
   const sandbox = await startSandbox({ port: payments.sandboxPort, quiet: true, requireLightningKey: true, orderTtlSeconds: payments.orderTtlSeconds });
-  const { apiToken, secretKey, lightningApiToken, lightningSecretKey, callbackToken, callbackSecret } = sandbox.options;
+  const { apiToken, secretKey, lightningApiKey, callbackToken, callbackSecret } = sandbox.options;
   return {
     client: new AurpayClient({
       baseUrl: sandbox.url,
       auth: { type: 'signature', apiToken, secretKey },
-      lightningAuth: { type: 'signature', apiToken: lightningApiToken, secretKey: lightningSecretKey },
+      lightningAuth: { type: 'api-key', apiKey: lightningApiKey },
     }),
     // The sandbox calls back on loopback, straight to this server.
     publicUrl: `http://127.0.0.1:${payments.shopPort}/api/pay`,

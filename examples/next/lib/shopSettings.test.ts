@@ -19,9 +19,18 @@ describe('readShopSettings', () => {
     });
   });
 
-  it('talks to Aurpay with all five, keeping orders in SQLite unless DATABASE_URL or REDIS_URL says otherwise', () => {
+  it('talks to Aurpay with all three, keeping orders in SQLite unless DATABASE_URL or REDIS_URL says otherwise', () => {
     const settings = readShopSettings({ ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln', AURPAY_LIGHTNING_SECRET_KEY: 'ln-secret', TRUST_PROXY: '1' });
-    expect(settings.payments).toMatchObject({ mode: 'gateway', publicUrl: 'https://shop.example', lightning: { apiToken: 'ln', secretKey: 'ln-secret' }, baseUrl: null });
+    expect(settings.payments).toMatchObject({
+      mode: 'gateway',
+      publicUrl: 'https://shop.example',
+      lightning: { type: 'signature', apiToken: 'ln', secretKey: 'ln-secret' },
+      callback: { token: 'callback-token', secret: 'callback-secret' },
+      baseUrl: null,
+    });
+    expect(readShopSettings({ ...GATEWAY, AURPAY_LIGHTNING_API_KEY: 'ln-key' }).payments).toMatchObject({ lightning: { type: 'api-key', apiKey: 'ln-key' } });
+    const { AURPAY_CALLBACK_TOKEN: _token, AURPAY_CALLBACK_SECRET: _secret, ...unsigned } = GATEWAY;
+    expect(readShopSettings(unsigned).payments).toMatchObject({ mode: 'gateway', callback: null, lightning: null });
     expect(settings.storage).toMatchObject({ kind: 'sqlite', filename: expect.stringMatching(/data\/orders\.db$/) });
     expect(settings.trustedProxies).toBe(1);
     expect(readShopSettings({ ...GATEWAY, DATABASE_URL: 'postgres://shop@127.0.0.1/shop' }).storage).toEqual({ kind: 'postgres', url: 'postgres://shop@127.0.0.1/shop' });
@@ -31,7 +40,10 @@ describe('readShopSettings', () => {
 
   it('names what is missing or wrong', () => {
     const cases: [Record<string, string>, RegExp][] = [
-      [{ AURPAY_API_TOKEN: 'token', PUBLIC_URL: 'https://shop.example' }, /AURPAY_SECRET_KEY, AURPAY_CALLBACK_TOKEN, AURPAY_CALLBACK_SECRET are not set/],
+      [{ AURPAY_API_TOKEN: 'token', PUBLIC_URL: 'https://shop.example' }, /AURPAY_SECRET_KEY is not set/],
+      [{ AURPAY_CALLBACK_TOKEN: 'cb' }, /AURPAY_CALLBACK_TOKEN applies to gateway mode only/],
+      [{ ...GATEWAY, AURPAY_CALLBACK_SECRET: '' }, /both AURPAY_CALLBACK_TOKEN and AURPAY_CALLBACK_SECRET/],
+      [{ ...GATEWAY, AURPAY_LIGHTNING_API_KEY: 'k', AURPAY_LIGHTNING_API_TOKEN: 't', AURPAY_LIGHTNING_SECRET_KEY: 's' }, /not both/],
       [{ AURPAY_BASE_URL: 'http://127.0.0.1:4010' }, /AURPAY_BASE_URL applies to gateway mode only/],
       [{ ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln' }, /both AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY/],
       [{ ...GATEWAY, AURPAY_BASE_URL: 'http://aurpay.example' }, /must use https/],

@@ -7,14 +7,16 @@ export type PaymentSettings =
       mode: 'gateway';
       apiToken: string;
       secretKey: string;
-      /** The BTCLN platform's own pair, which Aurpay asks of Lightning calls. */
-      lightning: { apiToken: string; secretKey: string } | null;
-      callbackToken: string;
-      callbackSecret: string;
+      /** The BTCLN platform's own credentials (its API-Key, or a signature pair), which Aurpay asks of Lightning calls. */
+      lightning: LightningCredentials | null;
+      /** Aurpay's callback token and secret, when callback authentication is on at Aurpay; else callbacks go by their per-order key. */
+      callback: { token: string; secret: string } | null;
       /** The shop's public origin: Aurpay calls back under `${publicUrl}/api/pay`. */
       publicUrl: string;
       baseUrl: string | null;
     };
+
+export type LightningCredentials = { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string };
 
 /** Where orders and owed fulfilments are kept. */
 export type StorageSettings = { kind: 'memory' } | { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
@@ -33,8 +35,15 @@ export class ShopSettingsError extends Error {
   override readonly name = 'ShopSettingsError';
 }
 
-const GATEWAY = ['AURPAY_API_TOKEN', 'AURPAY_SECRET_KEY', 'AURPAY_CALLBACK_TOKEN', 'AURPAY_CALLBACK_SECRET', 'PUBLIC_URL'] as const;
-const GATEWAY_ONLY = ['AURPAY_BASE_URL', 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY'] as const;
+const GATEWAY = ['AURPAY_API_TOKEN', 'AURPAY_SECRET_KEY', 'PUBLIC_URL'] as const;
+const GATEWAY_ONLY = [
+  'AURPAY_BASE_URL',
+  'AURPAY_CALLBACK_TOKEN',
+  'AURPAY_CALLBACK_SECRET',
+  'AURPAY_LIGHTNING_API_KEY',
+  'AURPAY_LIGHTNING_API_TOKEN',
+  'AURPAY_LIGHTNING_SECRET_KEY',
+] as const;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -75,6 +84,15 @@ function storage(env: Env, mode: PaymentSettings['mode']): StorageSettings {
   return { kind: 'postgres', url: url('DATABASE_URL', database, ['postgres:', 'postgresql:']).href };
 }
 
+/** Two variables that go together: both values, or null when neither is set. */
+function pair(env: Env, first: string, second: string): [string, string] | null {
+  const a = env[first] || undefined;
+  const b = env[second] || undefined;
+  if (a === undefined && b === undefined) return null;
+  if (a === undefined || b === undefined) throw new ShopSettingsError(`Set both ${first} and ${second}, or neither.`);
+  return [a, b];
+}
+
 function payments(env: Env): PaymentSettings {
   const present = GATEWAY.filter((name) => env[name]);
   if (present.length === 0) {
@@ -91,11 +109,16 @@ function payments(env: Env): PaymentSettings {
   if (missing.length > 0) {
     throw new ShopSettingsError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: to use Aurpay set all of ${GATEWAY.join(', ')}; for the sandbox, none.`);
   }
-  const lightningToken = env.AURPAY_LIGHTNING_API_TOKEN || undefined;
-  const lightningKey = env.AURPAY_LIGHTNING_SECRET_KEY || undefined;
-  if ((lightningToken === undefined) !== (lightningKey === undefined)) {
-    throw new ShopSettingsError('Set both AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY (the BTCLN platform’s pair), or neither.');
+  const callback = pair(env, 'AURPAY_CALLBACK_TOKEN', 'AURPAY_CALLBACK_SECRET');
+  const signedLightning = pair(env, 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY');
+  const lightningKey = env.AURPAY_LIGHTNING_API_KEY || undefined;
+  if (lightningKey !== undefined && signedLightning !== null) {
+    throw new ShopSettingsError('Set AURPAY_LIGHTNING_API_KEY or the AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY pair, not both.');
   }
+  const lightning: LightningCredentials | null =
+    lightningKey !== undefined
+      ? { type: 'api-key', apiKey: lightningKey }
+      : signedLightning && { type: 'signature', apiToken: signedLightning[0], secretKey: signedLightning[1] };
   let baseUrl: string | null = null;
   if (env.AURPAY_BASE_URL) {
     const base = url('AURPAY_BASE_URL', env.AURPAY_BASE_URL, ['https:', 'http:']);
@@ -106,9 +129,8 @@ function payments(env: Env): PaymentSettings {
     mode: 'gateway',
     apiToken: env.AURPAY_API_TOKEN!,
     secretKey: env.AURPAY_SECRET_KEY!,
-    lightning: lightningToken === undefined || lightningKey === undefined ? null : { apiToken: lightningToken, secretKey: lightningKey },
-    callbackToken: env.AURPAY_CALLBACK_TOKEN!,
-    callbackSecret: env.AURPAY_CALLBACK_SECRET!,
+    lightning,
+    callback: callback && { token: callback[0], secret: callback[1] },
     publicUrl: url('PUBLIC_URL', env.PUBLIC_URL!, ['https:', 'http:']).origin,
     baseUrl,
   };
@@ -116,7 +138,7 @@ function payments(env: Env): PaymentSettings {
 
 /**
  * The shop's settings from the environment, with the Express shop's variables: none of the
- * gateway ones for the sandbox, all five for Aurpay; anything in between is named and refused.
+ * gateway ones for the sandbox, all three for Aurpay; anything in between is named and refused.
  *
  * @example readShopSettings(process.env).payments.mode // 'sandbox'
  */
