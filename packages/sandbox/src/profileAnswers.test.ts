@@ -2,7 +2,7 @@ import bolt11 from 'bolt11';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { formatAurpayTime } from './aurpayTime.js';
+import { formatAurpayTime } from './routes/parseTimeFilter.js';
 import { createHash } from 'node:crypto';
 
 import { SANDBOX_PROFILES, type SandboxProfileName, type SandboxQuirks } from './sandboxProfile.js';

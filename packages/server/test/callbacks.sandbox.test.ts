@@ -3,8 +3,8 @@ import type { Sandbox } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Accepted } from '../src/index.js';
 import { AurpayClient, CallbackVerificationError, verifyCallback } from '../src/index.js';
-import type { LocalServer, RecordedRequest } from '../src/test-utils/localServer.js';
-import { startLocalServer } from '../src/test-utils/localServer.js';
+import type { LocalServer, RecordedRequest } from '../src/client/test-utils/localServer.js';
+import { startLocalServer } from '../src/client/test-utils/localServer.js';
 import { waitFor } from './sandboxControl.js';
 import { control } from './sandboxControl.js';
 

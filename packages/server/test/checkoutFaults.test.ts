@@ -1,6 +1,6 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MemoryOrderStore } from '../src/checkout/memoryStore.js';
+import { MemoryOrderStore } from '../src/checkout/stores/memoryOrderStore.js';
 import { startHarness, type Harness } from './checkoutHarness.js';
 
 const MIN_REFRESH_MS = 150;

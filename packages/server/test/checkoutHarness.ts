@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SandboxOptions } from '@aurpay-kit/sandbox';
 import express from 'express';
-import { AurpayClient } from '../src/aurpayClient.js';
-import type { StoredOrder } from '../src/checkout/orderStore.js';
+import { AurpayClient } from '../src/client/aurpayClient.js';
+import type { StoredOrder } from '../src/checkout/stores/orderStore.js';
 import { createCheckoutRouter, type CheckoutRouter, type ExpressCheckoutOptions } from '../src/express/createCheckoutRouter.js';
 
 export const STATUS_SECRET = 'test-status-secret-0123456789abcdef';

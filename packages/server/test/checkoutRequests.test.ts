@@ -1,6 +1,6 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckoutHttpError } from '../src/checkout/checkoutHttpError.js';
+import { CheckoutHttpError } from '../src/checkout/http/checkoutHttpError.js';
 import { startHarness, type Harness } from './checkoutHarness.js';
 
 const CATALOGUE: Record<string, string> = { 'cart-small': '5', 'cart-big': '250.75' };

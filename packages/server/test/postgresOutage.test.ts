@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
 import { createPostgresStore } from '../src/postgres/index.js';
 import { lazyFixture } from './lazyFixture.js';

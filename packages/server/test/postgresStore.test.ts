@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OrderStore } from '../src/checkout/orderStore.js';
+import type { OrderStore } from '../src/checkout/stores/orderStore.js';
 import { describeOrderStoreContract } from '../src/checkout/test-utils/describeOrderStoreContract.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { createPostgresStore, type PostgresCheckoutStore, type PostgresStoreOptions } from '../src/postgres/index.js';
 import { postgresOrderSql } from '../src/postgres/postgresOrderSql.js';
 import { postgresTables } from '../src/postgres/postgresTables.js';

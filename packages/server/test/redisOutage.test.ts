@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { openSse } from './checkoutSseClient.js';
 import { lazyFixture } from './lazyFixture.js';
 import { startCluster, type Cluster } from './redisCluster.js';

@@ -1,8 +1,8 @@
 import type { CheckoutStatus } from '@aurpay-kit/core';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FulfilmentOutcome } from '../src/checkout/fulfilment.js';
-import type { OrderStatusUpdate } from '../src/checkout/orderStore.js';
+import type { FulfilmentOutcome } from '../src/checkout/fulfilment/fulfilment.js';
+import type { OrderStatusUpdate } from '../src/checkout/stores/orderStore.js';
 import { describeOrderStoreContract } from '../src/checkout/test-utils/describeOrderStoreContract.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
 import { createRedisStore, type RedisCheckoutStore, type RedisOrderStore } from '../src/redis/index.js';

@@ -1,6 +1,6 @@
 import { constantTimeEqual } from './constantTimeEqual.js';
-import { GatewayError } from './gatewayError.js';
-import { verifySignature } from './signatureAuth.js';
+import { GatewayError } from '../http/gatewayError.js';
+import { verifySignature } from './verifySignature.js';
 
 // `Date` is left out: any HTTP client may send one, but these four only come from a signer.
 const SIGNATURE_HEADERS = ['api-token', 'algorithm', 'body-md5', 'signature'];

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 
 import { describe, expect, it } from 'vitest';
 
-import { GatewayError } from './gatewayError.js';
-import { SANDBOX_ERROR_CODES } from './sandboxErrorCodes.js';
-import { verifySignature, type SignedRequest } from './signatureAuth.js';
-import { signHeaders } from './test-utils/signHeaders.js';
+import { GatewayError } from '../http/gatewayError.js';
+import { SANDBOX_ERROR_CODES } from '../http/sandboxErrorCodes.js';
+import { verifySignature, type SignedRequest } from './verifySignature.js';
+import { signHeaders } from '../test-utils/signHeaders.js';
 
 const apiToken = 'token-1';
 const secretKey = 'secret-1';

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
 import { constantTimeEqual } from './constantTimeEqual.js';
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 /** How far a signed request's `Date` may be from the sandbox's clock, either way. */
 export const SIGNATURE_WINDOW_SECONDS = 300;

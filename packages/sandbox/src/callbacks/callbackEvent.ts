@@ -1,6 +1,6 @@
 import type { AurpayOrderStatus } from '@aurpay-kit/core';
 
-import type { SandboxQuirks } from './sandboxProfile.js';
+import type { SandboxQuirks } from '../sandboxProfile.js';
 
 /**
  * Which callback a status change sends: `callback_url` ('success') on SUCCESS, `timeout_callback`

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { callbackEvent } from './callbackEvent.js';
-import type { SandboxOptions } from './sandboxOptions.js';
-import { startCallbackReceiver } from './test-utils/callbackReceiver.js';
-import { startTestSandbox } from './test-utils/sandboxClient.js';
+import type { SandboxOptions } from '../sandboxOptions.js';
+import { startCallbackReceiver } from '../test-utils/callbackReceiver.js';
+import { startTestSandbox } from '../test-utils/sandboxClient.js';
 
 const cleanup: Array<() => Promise<void>> = [];
 

@@ -3,9 +3,9 @@ import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { callbackHeaders } from './callbackSender.js';
-import type { SandboxOptions } from './sandboxOptions.js';
-import { startCallbackReceiver } from './test-utils/callbackReceiver.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
+import type { SandboxOptions } from '../sandboxOptions.js';
+import { startCallbackReceiver } from '../test-utils/callbackReceiver.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 const cleanup: Array<() => Promise<void>> = [];
 

@@ -4,8 +4,8 @@ import type { ClientRequest } from 'node:http';
 import type { AurpayOrderStatus } from '@aurpay-kit/core';
 
 import { deliver } from './httpDelivery.js';
-import type { CallbackAttempt, SandboxOrder } from './sandboxOrder.js';
-import type { TimerSet } from './timerSet.js';
+import type { CallbackAttempt, SandboxOrder } from '../orders/sandboxOrder.js';
+import type { TimerSet } from '../timerSet.js';
 
 export interface CallbackSenderOptions {
   token: string;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 import { chainAddress } from './addresses.js';
-import type { SandboxOrder } from './sandboxOrder.js';
-import type { SandboxState } from './sandboxState.js';
+import type { SandboxOrder } from '../orders/sandboxOrder.js';
+import type { SandboxState } from '../sandboxState.js';
 
 /**
  * The on-chain traces of a simulated payment: a transaction hash in the chain's format (0x-prefixed

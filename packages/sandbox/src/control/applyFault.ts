@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 
-import { traceId, type Reply } from './envelope.js';
-import type { Fault } from './faults.js';
-import { SANDBOX_ERROR_CODES } from './sandboxErrorCodes.js';
-import type { TimerSet } from './timerSet.js';
+import { traceId, type Reply } from '../http/envelope.js';
+import type { Fault } from './faultBook.js';
+import { SANDBOX_ERROR_CODES } from '../http/sandboxErrorCodes.js';
+import type { TimerSet } from '../timerSet.js';
 
 /**
  * Carries out an injected fault. Returns the reply that replaces the real one, `'dropped'` when

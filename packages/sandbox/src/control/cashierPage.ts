@@ -1,4 +1,4 @@
-import type { Reply } from './envelope.js';
+import type { Reply } from '../http/envelope.js';
 
 // The hosted checkout of the sandbox: `pay_url` points here (`/#/cashier/<order_id>`). It reads
 // the order from the control API, offers BTCPay-style "cheat" buttons, and redirects to

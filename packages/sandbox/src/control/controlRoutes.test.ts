@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
+import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 let sandbox: TestSandbox;
 

@@ -1,17 +1,17 @@
 import { CURRENCIES } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from './aurpayTime.js';
+import { formatAurpayTime } from '../routes/parseTimeFilter.js';
 import { cashierPage } from './cashierPage.js';
 import { controlView } from './controlView.js';
-import { createOrder } from './createOrder.js';
-import { okReply } from './envelope.js';
-import { optionalAmount, requireText } from './fieldReaders.js';
-import { expireOrder, payOrder, resolveOrder, type Transition } from './orderTransitions.js';
-import { jsonBody, type RequestContext } from './requestContext.js';
-import type { Route } from './router.js';
-import type { SandboxOrder } from './sandboxOrder.js';
-import type { SandboxState } from './sandboxState.js';
-import { simulatedPayment } from './simulatedPayment.js';
+import { createOrder } from '../orders/createOrder.js';
+import { okReply } from '../http/envelope.js';
+import { optionalAmount, requireText } from '../routes/fieldReaders.js';
+import { expireOrder, payOrder, resolveOrder, type Transition } from '../orders/orderTransitions.js';
+import { jsonBody, type RequestContext } from '../http/requestContext.js';
+import type { Route } from '../http/router.js';
+import type { SandboxOrder } from '../orders/sandboxOrder.js';
+import type { SandboxState } from '../sandboxState.js';
+import { simulatedPayment } from '../chains/simulatedPayment.js';
 
 function orderAction(change: (order: SandboxOrder, ctx: RequestContext, state: SandboxState, now: number) => Transition) {
   return (ctx: RequestContext, state: SandboxState) => {

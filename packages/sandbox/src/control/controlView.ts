@@ -1,10 +1,10 @@
 import { remainingAmount } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from './aurpayTime.js';
-import { cashierUrl } from './creationViews.js';
-import { orderDetail } from './orderViews.js';
-import type { SandboxQuirks } from './sandboxProfile.js';
-import type { SandboxOrder } from './sandboxOrder.js';
+import { formatAurpayTime } from '../routes/parseTimeFilter.js';
+import { cashierUrl } from '../orders/creationViews.js';
+import { orderDetail } from '../orders/orderViews.js';
+import type { SandboxQuirks } from '../sandboxProfile.js';
+import type { SandboxOrder } from '../orders/sandboxOrder.js';
 
 /**
  * An order as `GET /_sandbox/orders/:order_id` shows it: Aurpay's detail fields plus what only

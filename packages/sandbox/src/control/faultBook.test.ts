@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { FaultBook } from './faults.js';
-import { GatewayError } from './gatewayError.js';
+import { FaultBook } from './faultBook.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 describe('FaultBook', () => {
   it('applies a fault to the next N matching requests by path prefix and method', () => {

@@ -1,4 +1,4 @@
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 /** The kinds of failure the sandbox can be told to simulate. */
 export const FAULT_KINDS = ['latency', 'http500', 'malformed', 'drop', 'aurpay_error'] as const;

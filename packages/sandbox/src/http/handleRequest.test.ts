@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { handleRequest } from './handleRequest.js';
-import { resolveSandboxOptions } from './sandboxOptions.js';
-import { createSandboxState } from './sandboxState.js';
+import { resolveSandboxOptions } from '../sandboxOptions.js';
+import { createSandboxState } from '../sandboxState.js';
 import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
-import { httpCall } from './test-utils/httpCall.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
-import { signHeaders } from './test-utils/signHeaders.js';
+import { httpCall } from '../test-utils/httpCall.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
+import { signHeaders } from '../test-utils/signHeaders.js';
 
 let sandbox: TestSandbox;
 

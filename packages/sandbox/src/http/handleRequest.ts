@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { API_ROUTES } from './apiRoutes.js';
-import { applyFault } from './applyFault.js';
-import { authenticate, type CredentialSet } from './authenticate.js';
-import { CONTROL_ROUTES } from './controlRoutes.js';
+import { API_ROUTES } from '../routes/apiRoutes.js';
+import { applyFault } from '../control/applyFault.js';
+import { authenticate, type CredentialSet } from '../auth/authenticate.js';
+import { CONTROL_ROUTES } from '../control/controlRoutes.js';
 import { errorReply, type Reply } from './envelope.js';
 import { GatewayError } from './gatewayError.js';
 import { isLoopback } from './isLoopback.js';
@@ -11,7 +11,7 @@ import { toJsonText } from './jsonText.js';
 import { readBody } from './readBody.js';
 import type { RequestContext } from './requestContext.js';
 import { matchRoute, type Route } from './router.js';
-import type { SandboxState } from './sandboxState.js';
+import type { SandboxState } from '../sandboxState.js';
 
 function flattenHeaders(req: IncomingMessage): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

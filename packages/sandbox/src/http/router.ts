@@ -1,6 +1,6 @@
 import type { Reply } from './envelope.js';
 import type { RequestContext } from './requestContext.js';
-import type { SandboxState } from './sandboxState.js';
+import type { SandboxState } from '../sandboxState.js';
 
 /**
  * How a route authenticates: Aurpay's API-Key / Signature with the merchant's credentials, or on

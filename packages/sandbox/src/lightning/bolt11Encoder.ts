@@ -3,7 +3,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import * as secp from '@noble/secp256k1';
 import { bech32 } from '@scure/base';
 
-import type { SandboxNetwork } from './addresses.js';
+import type { SandboxNetwork } from '../chains/addresses.js';
 import { encodeInvoiceAmount } from './bolt11Amount.js';
 
 /** What a sandbox invoice says. */

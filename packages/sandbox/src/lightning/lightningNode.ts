@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import * as secp from '@noble/secp256k1';
 import { hex } from '@scure/base';
 
-import type { SandboxNetwork } from './addresses.js';
+import type { SandboxNetwork } from '../chains/addresses.js';
 import { encodeBolt11 } from './bolt11Encoder.js';
 
 /** Seconds a sandbox invoice stays payable, as Aurpay's invoices say. */

@@ -4,8 +4,8 @@ import { compareAmounts, subtractAmounts } from '@aurpay-kit/core';
 import { bech32 } from '@scure/base';
 
 import { decodeInvoiceAmount } from './bolt11Amount.js';
-import { GatewayError } from './gatewayError.js';
-import type { SandboxState } from './sandboxState.js';
+import { GatewayError } from '../http/gatewayError.js';
+import type { SandboxState } from '../sandboxState.js';
 
 /** The amount a withdrawal invoice asks for (BTC), null for an any-amount invoice. */
 function invoiceAmount(invoice: string): string | null {

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import { CURRENCIES, type CurrencyInfo } from '@aurpay-kit/core';
 
-import { depositAddress } from './addresses.js';
+import { depositAddress } from '../chains/addresses.js';
 import { findFiat } from './fiatCurrencies.js';
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 import { quoteAmount, quoteUnits } from './rates.js';
 import type { OrderUrls, SandboxOrder } from './sandboxOrder.js';
-import { CREATE_TIME_LAG_SECONDS } from './sandboxProfile.js';
-import type { SandboxState } from './sandboxState.js';
+import { CREATE_TIME_LAG_SECONDS } from '../sandboxProfile.js';
+import type { SandboxState } from '../sandboxState.js';
 import { serviceFee } from './serviceFee.js';
 
 /**

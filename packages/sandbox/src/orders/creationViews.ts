@@ -1,6 +1,6 @@
-import { formatAurpayTime } from './aurpayTime.js';
-import { jsonDecimal, type JsonDecimal } from './jsonText.js';
-import type { SandboxQuirks } from './sandboxProfile.js';
+import { formatAurpayTime } from '../routes/parseTimeFilter.js';
+import { jsonDecimal, type JsonDecimal } from '../http/jsonText.js';
+import type { SandboxQuirks } from '../sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 
 /** The hosted-checkout address of an order, on the sandbox's own origin. */

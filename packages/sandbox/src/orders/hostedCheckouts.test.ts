@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 import { HostedCheckouts } from './hostedCheckouts.js';
-import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
+import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
 import type { SandboxOrder } from './sandboxOrder.js';
-import { startCallbackReceiver, type CallbackReceiver } from './test-utils/callbackReceiver.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
+import { startCallbackReceiver, type CallbackReceiver } from '../test-utils/callbackReceiver.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 let sandbox: TestSandbox;
 let receiver: CallbackReceiver;

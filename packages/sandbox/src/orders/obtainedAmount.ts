@@ -1,6 +1,6 @@
 import { subtractAmounts } from '@aurpay-kit/core';
 
-import type { SandboxQuirks } from './sandboxProfile.js';
+import type { SandboxQuirks } from '../sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 import { serviceFee } from './serviceFee.js';
 

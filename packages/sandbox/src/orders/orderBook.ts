@@ -1,8 +1,8 @@
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 import { createOrderId } from './orderIds.js';
 import { expireOrder, type Transition } from './orderTransitions.js';
 import { isOpen, type SandboxOrder } from './sandboxOrder.js';
-import type { TimerSet } from './timerSet.js';
+import type { TimerSet } from '../timerSet.js';
 
 export interface OrderBookDeps {
   now: () => number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 import { expireOrder, payOrder, refundOrder, resolveOrder } from './orderTransitions.js';
 import { refundQuote } from './refundQuote.js';
 import type { SandboxOrder } from './sandboxOrder.js';

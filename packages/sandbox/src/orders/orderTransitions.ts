@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { addAmounts, compareAmounts, remainingAmount, type AurpayOrderStatus } from '@aurpay-kit/core';
 
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 import { isOpen, type SandboxOrder } from './sandboxOrder.js';
-import { randomTxHash } from './simulatedPayment.js';
+import { randomTxHash } from '../chains/simulatedPayment.js';
 
 const REFUNDABLE: readonly AurpayOrderStatus[] = ['SUCCESS', 'RESOLVED', 'OVERDUE', 'PARTIAL'];
 

@@ -1,10 +1,10 @@
 import type { AurpayOrder, AurpayOrderDetail } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from './aurpayTime.js';
+import { formatAurpayTime } from '../routes/parseTimeFilter.js';
 import { CHAIN_NAMES } from './chainNames.js';
 import { obtainedAmount } from './obtainedAmount.js';
 import { refundRefusal } from './orderTransitions.js';
-import type { SandboxQuirks } from './sandboxProfile.js';
+import type { SandboxQuirks } from '../sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';
 
 /** Aurpay writes list prices as Python floats do: "19.0", "18.5". */

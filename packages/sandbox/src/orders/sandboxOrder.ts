@@ -1,6 +1,6 @@
 import type { AurpayOrderStatus } from '@aurpay-kit/core';
 
-import type { LightningInvoice } from './lightningNode.js';
+import type { LightningInvoice } from '../lightning/lightningNode.js';
 
 /** One payment the control API simulated. */
 export interface OrderPayment {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
-import { httpCall } from './test-utils/httpCall.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
+import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
+import { httpCall } from '../test-utils/httpCall.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 let sandbox: TestSandbox;
 

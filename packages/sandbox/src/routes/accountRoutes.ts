@@ -1,10 +1,10 @@
-import { constantTimeEqual } from './constantTimeEqual.js';
-import { ACCESS_TOKEN_SECONDS } from './accessTokens.js';
-import { okReply } from './envelope.js';
+import { constantTimeEqual } from '../auth/constantTimeEqual.js';
+import { ACCESS_TOKEN_SECONDS } from '../auth/accessTokens.js';
+import { okReply } from '../http/envelope.js';
 import { requireText } from './fieldReaders.js';
-import { GatewayError } from './gatewayError.js';
-import { formBody } from './requestContext.js';
-import type { Route } from './router.js';
+import { GatewayError } from '../http/gatewayError.js';
+import { formBody } from '../http/requestContext.js';
+import type { Route } from '../http/router.js';
 
 /** Aurpay's account endpoints: log in for an access token, trade it for the API key. */
 export const ACCOUNT_ROUTES: readonly Route[] = [

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { API_ROUTES } from './apiRoutes.js';
-import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
-import { startTestSandbox, type TestAuth, type TestSandbox } from './test-utils/sandboxClient.js';
+import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
+import { startTestSandbox, type TestAuth, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 const AUTH_FAILURES: number[] = [
   CODES.apiKeyMissing,

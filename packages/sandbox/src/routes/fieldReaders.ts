@@ -1,6 +1,6 @@
 import { parseAmount } from '@aurpay-kit/core';
 
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 type Body = Record<string, unknown>;
 

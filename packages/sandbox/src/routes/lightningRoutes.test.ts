@@ -4,9 +4,9 @@ import bolt11 from 'bolt11';
 import { decode as lightDecode } from 'light-bolt11-decoder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { encodeBolt11 } from './bolt11Encoder.js';
-import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
+import { encodeBolt11 } from '../lightning/bolt11Encoder.js';
+import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 let sandbox: TestSandbox;
 

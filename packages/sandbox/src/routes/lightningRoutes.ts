@@ -1,14 +1,14 @@
-import { formatAurpayTime } from './aurpayTime.js';
-import { createOrder } from './createOrder.js';
-import { blnOrderView } from './creationViews.js';
-import { okReply } from './envelope.js';
+import { formatAurpayTime } from './parseTimeFilter.js';
+import { createOrder } from '../orders/createOrder.js';
+import { blnOrderView } from '../orders/creationViews.js';
+import { okReply } from '../http/envelope.js';
 import { requirePrice, requireText } from './fieldReaders.js';
-import { payInvoice } from './lightningWithdrawal.js';
-import { readOrderOptions } from './readOrderRequest.js';
-import { jsonBody, type RequestContext } from './requestContext.js';
-import type { Route } from './router.js';
-import type { SandboxState } from './sandboxState.js';
-import { withdrawAmount } from './withdrawAmount.js';
+import { payInvoice } from '../lightning/lightningWithdrawal.js';
+import { readOrderOptions } from './readOrderOptions.js';
+import { jsonBody, type RequestContext } from '../http/requestContext.js';
+import type { Route } from '../http/router.js';
+import type { SandboxState } from '../sandboxState.js';
+import { withdrawAmount } from '../wallet/withdrawAmount.js';
 
 /** `POST /api/bln/withdraw`: with `fee`, as the example answers, or without (`blnWithdrawWithoutFee`), as the schema has it. */
 function blnWithdraw(ctx: RequestContext, state: SandboxState) {

@@ -1,9 +1,9 @@
 import { CURRENCIES } from '@aurpay-kit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { SANDBOX_ERROR_CODES as CODES } from './sandboxErrorCodes.js';
-import { decodeSegwit, decodeTron, isEip55 } from './test-utils/addressChecks.js';
-import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';
+import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
+import { decodeSegwit, decodeTron, isEip55 } from '../test-utils/addressChecks.js';
+import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
 
 let sandbox: TestSandbox;
 

@@ -1,20 +1,20 @@
 import { AURPAY_ORDER_STATUSES } from '@aurpay-kit/core';
 
-import { parseTimeFilter } from './aurpayTime.js';
+import { parseTimeFilter } from './parseTimeFilter.js';
 
-import { createOrder, supportedFiat } from './createOrder.js';
-import { payInfoView, refundAnswer, refundView } from './creationViews.js';
-import { okReply } from './envelope.js';
+import { createOrder, supportedFiat } from '../orders/createOrder.js';
+import { payInfoView, refundAnswer, refundView } from '../orders/creationViews.js';
+import { okReply } from '../http/envelope.js';
 import { requirePrice, requireText } from './fieldReaders.js';
-import { GatewayError } from './gatewayError.js';
-import { refundOrder } from './orderTransitions.js';
-import { orderDetail, orderListItem } from './orderViews.js';
+import { GatewayError } from '../http/gatewayError.js';
+import { refundOrder } from '../orders/orderTransitions.js';
+import { orderDetail, orderListItem } from '../orders/orderViews.js';
 import { paginate, readPaging } from './paging.js';
-import { readOrderOptions } from './readOrderRequest.js';
-import { refundQuote } from './refundQuote.js';
-import { jsonBody, type RequestContext } from './requestContext.js';
-import type { Route } from './router.js';
-import type { SandboxState } from './sandboxState.js';
+import { readOrderOptions } from './readOrderOptions.js';
+import { refundQuote } from '../orders/refundQuote.js';
+import { jsonBody, type RequestContext } from '../http/requestContext.js';
+import type { Route } from '../http/router.js';
+import type { SandboxState } from '../sandboxState.js';
 
 const ORDER_TYPES = ['ORDER', 'INVOICE', 'WITHDRAW'];
 

@@ -1,6 +1,6 @@
 import type { Paged } from '@aurpay-kit/core';
 
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 /** Largest page size the list endpoints allow. */
 export const MAX_PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAurpayTime, parseTimeFilter } from './aurpayTime.js';
+import { formatAurpayTime, parseTimeFilter } from './parseTimeFilter.js';
 
 describe('formatAurpayTime', () => {
   it('is UTC to the second without a zone', () => {

@@ -1,4 +1,4 @@
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 /**
  * Formats a time as Aurpay does: UTC, whole seconds, no zone suffix.

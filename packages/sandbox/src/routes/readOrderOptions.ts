@@ -1,5 +1,5 @@
 import { optionalFlag, optionalUrl } from './fieldReaders.js';
-import type { OrderUrls } from './sandboxOrder.js';
+import type { OrderUrls } from '../orders/sandboxOrder.js';
 
 /**
  * The redirect and callback URLs and flags every order-creating endpoint takes.

@@ -2,23 +2,23 @@ import { randomUUID } from 'node:crypto';
 
 import { compareAmounts, CURRENCIES, subtractAmounts } from '@aurpay-kit/core';
 
-import { formatAurpayTime, parseTimeFilter } from './aurpayTime.js';
-import { constantTimeEqual } from './constantTimeEqual.js';
-import { supportedCurrency } from './createOrder.js';
-import { okReply } from './envelope.js';
-import { FIAT_CURRENCIES } from './fiatCurrencies.js';
+import { formatAurpayTime, parseTimeFilter } from './parseTimeFilter.js';
+import { constantTimeEqual } from '../auth/constantTimeEqual.js';
+import { supportedCurrency } from '../orders/createOrder.js';
+import { okReply } from '../http/envelope.js';
+import { FIAT_CURRENCIES } from '../orders/fiatCurrencies.js';
 import { requireText } from './fieldReaders.js';
-import { GatewayError } from './gatewayError.js';
-import { jsonDecimal } from './jsonText.js';
-import { payInvoice } from './lightningWithdrawal.js';
-import { merchantWallets } from './merchantWallets.js';
+import { GatewayError } from '../http/gatewayError.js';
+import { jsonDecimal } from '../http/jsonText.js';
+import { payInvoice } from '../lightning/lightningWithdrawal.js';
+import { merchantWallets } from '../wallet/merchantWallets.js';
 import { paginate, readPaging } from './paging.js';
-import { jsonBody, type RequestContext } from './requestContext.js';
-import type { Route } from './router.js';
-import type { SandboxState } from './sandboxState.js';
-import { randomTxHash } from './simulatedPayment.js';
-import { merchantTransactions } from './transactions.js';
-import { withdrawAmount } from './withdrawAmount.js';
+import { jsonBody, type RequestContext } from '../http/requestContext.js';
+import type { Route } from '../http/router.js';
+import type { SandboxState } from '../sandboxState.js';
+import { randomTxHash } from '../chains/simulatedPayment.js';
+import { merchantTransactions } from '../wallet/merchantTransactions.js';
+import { withdrawAmount } from '../wallet/withdrawAmount.js';
 
 // The order of Aurpay's "Get Support Crypto Currency List" example.
 const CRYPTO_LIST_ORDER = ['ETH', 'USDT-ERC20', 'USDC-ERC20', 'DAI-ERC20', 'BTC', 'BTC-LN', 'LTC', 'BNB', 'USDT-TRC20', 'USDC-TRC20'];

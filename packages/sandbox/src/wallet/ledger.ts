@@ -1,6 +1,6 @@
 import { addAmounts, compareAmounts, subtractAmounts } from '@aurpay-kit/core';
 
-import type { SandboxOrder } from './sandboxOrder.js';
+import type { SandboxOrder } from '../orders/sandboxOrder.js';
 
 /** Money that left the merchant's balance. */
 export interface Withdrawal {

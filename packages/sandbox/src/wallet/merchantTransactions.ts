@@ -1,10 +1,10 @@
 import type { AurpayTransaction } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from './aurpayTime.js';
+import { formatAurpayTime } from '../routes/parseTimeFilter.js';
 import type { Ledger } from './ledger.js';
-import { obtainedAmount } from './obtainedAmount.js';
-import type { SandboxQuirks } from './sandboxProfile.js';
-import type { SandboxOrder } from './sandboxOrder.js';
+import { obtainedAmount } from '../orders/obtainedAmount.js';
+import type { SandboxQuirks } from '../sandboxProfile.js';
+import type { SandboxOrder } from '../orders/sandboxOrder.js';
 
 /** A transaction and its time in ms, for filtering and sorting. */
 export interface TimedTransaction {

@@ -1,7 +1,7 @@
 import { CURRENCIES } from '@aurpay-kit/core';
 
-import { depositAddress } from './addresses.js';
-import type { SandboxState } from './sandboxState.js';
+import { depositAddress } from '../chains/addresses.js';
+import type { SandboxState } from '../sandboxState.js';
 
 /** One of the merchant's withdrawal wallets. */
 export interface MerchantWallet {

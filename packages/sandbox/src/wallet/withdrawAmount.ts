@@ -1,6 +1,6 @@
 import { parseAmount } from '@aurpay-kit/core';
 
-import { GatewayError } from './gatewayError.js';
+import { GatewayError } from '../http/gatewayError.js';
 
 const MAX_AMOUNT_LENGTH = 40;
 

@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { AurpayKitError } from '@aurpay-kit/core';
 import CryptoJS from 'crypto-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { VerifyCallbackOptions } from './callbackVerifier.js';
-import { CallbackVerificationError, signCallback, verifyCallback } from './callbackVerifier.js';
+import type { VerifyCallbackOptions } from './verifyCallback.js';
+import { CallbackVerificationError, signCallback, verifyCallback } from './verifyCallback.js';
 
 const callbackUrl = 'https://shop.example.com/aurpay/callback?order=42';
 const token = 'EEB0C8EEB1B6C7D9C7D938449C44DAE7DC484C87C14E';

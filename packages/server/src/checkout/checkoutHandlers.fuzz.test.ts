@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signCallback } from '../callbackVerifier.js';
-import type { CheckoutRequest, CheckoutResponse, EventSink } from './checkoutRequest.js';
+import { signCallback } from '../callbacks/verifyCallback.js';
+import type { CheckoutRequest, CheckoutResponse, EventSink } from './http/checkoutRequest.js';
 import { CALLBACK, fakeCheckout, PUBLIC_URL } from './test-utils/fakeCheckout.js';
 import * as arb from './test-utils/fuzzArbitraries.js';
 

@@ -1,6 +1,6 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CheckoutHttpError } from './checkoutHttpError.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
 import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
 
 const open: FakeCheckout[] = [];

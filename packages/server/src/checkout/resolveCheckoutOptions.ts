@@ -1,12 +1,12 @@
 import { AurpayKitError, DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
 import type { CheckoutOptions } from './checkoutOptions.js';
-import type { FulfilmentPolicy } from './fulfilmentRunner.js';
-import { MemoryEventBus } from './memoryEventBus.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import type { OrderEventBus } from './orderEventBus.js';
-import { ORDER_STORE_METHODS, type OrderStore } from './orderStore.js';
-import { memoryRateLimitBackend, type RateLimitBackend } from './rateLimitBackend.js';
-import type { RefreshLock } from './refreshLock.js';
+import type { FulfilmentPolicy } from './fulfilment/fulfilmentRunner.js';
+import { MemoryEventBus } from './stores/memoryEventBus.js';
+import { MemoryOrderStore } from './stores/memoryOrderStore.js';
+import type { OrderEventBus } from './stores/orderEventBus.js';
+import { ORDER_STORE_METHODS, type OrderStore } from './stores/orderStore.js';
+import { memoryRateLimitBackend, type RateLimitBackend } from './stores/rateLimitBackend.js';
+import type { RefreshLock } from './stores/refreshLock.js';
 
 export interface ResolvedCheckoutOptions
   extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'callback' | 'rateLimit' | 'rateLimitBackend' | 'streams' | 'store' | 'events' | 'refreshLock' | 'fulfilment' | 'reconcile'> {

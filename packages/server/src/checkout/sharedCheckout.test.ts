@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckoutRequest, EventSink } from './checkoutRequest.js';
-import { MemoryEventBus } from './memoryEventBus.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import { MemoryRefreshLock } from './memoryRefreshLock.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
+import type { CheckoutRequest, EventSink } from './http/checkoutRequest.js';
+import { MemoryEventBus } from './stores/memoryEventBus.js';
+import { MemoryOrderStore } from './stores/memoryOrderStore.js';
+import { MemoryRefreshLock } from './stores/memoryRefreshLock.js';
+import { StoreUnavailableError } from './stores/storeUnavailableError.js';
 import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
 import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
 import { FlakyStore } from './test-utils/flakyStore.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatusTokens } from './statusToken.js';
+import { StatusTokens } from './statusTokens.js';
 
 describe('StatusTokens', () => {
   const tokens = new StatusTokens('a-status-secret-of-at-least-32-chars!');

@@ -29,8 +29,8 @@ import type {
   Transaction,
   Withdrawal,
 } from './aurpayResults.js';
-import type { CallOptions, GatewayRequest } from './aurpayTransport.js';
-import { sendGatewayRequest } from './aurpayTransport.js';
+import type { CallOptions, GatewayRequest } from './sendGatewayRequest.js';
+import { sendGatewayRequest } from './sendGatewayRequest.js';
 import type { AurpayClientOptions, ClientConfig } from './clientConfig.js';
 import { resolveClientConfig } from './clientConfig.js';
 import type { Normalizer } from './normalize.js';

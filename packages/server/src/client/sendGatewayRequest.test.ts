@@ -2,7 +2,7 @@ import { AurpayKitError } from '@aurpay-kit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AurpayClient } from './aurpayClient.js';
 import { AurpayError } from './aurpayError.js';
-import { sendGatewayRequest } from './aurpayTransport.js';
+import { sendGatewayRequest } from './sendGatewayRequest.js';
 import { resolveClientConfig } from './clientConfig.js';
 import { listOf, normalizeRealCurrency } from './normalize.js';
 import type { LocalHandler, LocalServer } from './test-utils/localServer.js';

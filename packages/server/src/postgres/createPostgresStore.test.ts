@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createPostgresStore } from './createPostgresStore.js';
 import type { PostgresStoreOptions } from './postgresStoreOptions.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { MemoryEventBus } from '../checkout/memoryEventBus.js';
-import type { OrderEventBus, OrderEventListener } from '../checkout/orderEventBus.js';
-import type { StoredOrder } from '../checkout/orderStore.js';
+import { MemoryEventBus } from '../checkout/stores/memoryEventBus.js';
+import type { OrderEventBus, OrderEventListener } from '../checkout/stores/orderEventBus.js';
+import type { StoredOrder } from '../checkout/stores/orderStore.js';
 import type { PostgresDatabase } from './postgresDatabase.js';
 import { PostgresListener } from './postgresListener.js';
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createRedisStore } from './createRedisStore.js';
 import type { RedisStoreOptions } from './redisStoreOptions.js';

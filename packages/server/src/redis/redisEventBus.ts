@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { MemoryEventBus } from '../checkout/memoryEventBus.js';
-import type { OrderEventBus, OrderEventListener } from '../checkout/orderEventBus.js';
-import type { StoredOrder } from '../checkout/orderStore.js';
-import { toStoreError } from './toStoreError.js';
+import { MemoryEventBus } from '../checkout/stores/memoryEventBus.js';
+import type { OrderEventBus, OrderEventListener } from '../checkout/stores/orderEventBus.js';
+import type { StoredOrder } from '../checkout/stores/orderStore.js';
+import { toStoreError } from './toRedisStoreError.js';
 
 export interface RedisEventBusOptions {
   /** The command connection, for PUBLISH. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RefreshLock } from '../checkout/refreshLock.js';
+import type { RefreshLock } from '../checkout/stores/refreshLock.js';
 import type { RedisKeys } from './redisKeys.js';
-import { toStoreError } from './toStoreError.js';
+import { toStoreError } from './toRedisStoreError.js';
 
 /**
  * The `RefreshLock` over Redis: `SET lock:refresh:{id} <token> NX PX ttl`. The claim is never

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
-import { toStoreError } from './toStoreError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
+import { toStoreError } from './toRedisStoreError.js';
 
 function replyError(message: string): Error {
   const error = new Error(message);

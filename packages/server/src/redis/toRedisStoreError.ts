@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 
 /** Redis replies that mean "not now" rather than "wrong command". */
 const UNAVAILABLE_REPLY = /^(LOADING|BUSY|READONLY|MISCONF|OOM|TRYAGAIN|CLUSTERDOWN|MASTERDOWN|NOREPLICAS)\b/;

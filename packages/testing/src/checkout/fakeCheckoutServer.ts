@@ -1,5 +1,5 @@
 import type { CheckoutCurrency, CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
-import { cryptoOrder, lightningOrder, statusView } from './fixtures.js';
+import { cryptoOrder, lightningOrder, statusView } from './checkoutOrders.js';
 
 export interface RecordedRequest {
   method: string;

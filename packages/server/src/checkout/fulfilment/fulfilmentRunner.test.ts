@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FulfilmentContext } from './fulfilment.js';
 import { FulfilmentRunner, type FulfilmentHook, type FulfilmentPolicy } from './fulfilmentRunner.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import type { OrderStore, SqlTransaction, StoredOrder } from './orderStore.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import type { OrderStore, SqlTransaction, StoredOrder } from '../stores/orderStore.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 const ORDER = storedOrder({ status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098' });
 const POLICY: FulfilmentPolicy = { maxAttempts: 4, leaseMs: 30_000, firstRetryMs: 1000, maxRetryMs: 10_000 };

@@ -1,6 +1,6 @@
 import { AurpayKitError } from '@aurpay-kit/core';
 import type { Fulfilment, FulfilmentContext, FulfilmentOutcome } from './fulfilment.js';
-import type { OrderStore, StoredOrder } from './orderStore.js';
+import type { OrderStore, StoredOrder } from '../stores/orderStore.js';
 
 export type FulfilmentHook = (order: StoredOrder, context: FulfilmentContext) => void | Promise<void>;
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
+import { fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
 
 const open: FakeCheckout[] = [];
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AurpayError } from '../aurpayError.js';
+import { AurpayError } from '../../client/aurpayError.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
+import { StoreUnavailableError } from '../stores/storeUnavailableError.js';
 import { toCheckoutHttpError } from './toCheckoutHttpError.js';
 
 describe('toCheckoutHttpError', () => {

@@ -1,6 +1,6 @@
-import { AurpayError } from '../aurpayError.js';
+import { AurpayError } from '../../client/aurpayError.js';
 import { CheckoutHttpError } from './checkoutHttpError.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
+import { StoreUnavailableError } from '../stores/storeUnavailableError.js';
 
 function gatewayMessage(error: AurpayError): string {
   switch (error.code) {

@@ -1,5 +1,5 @@
 import { formatAurpayTime } from '@aurpay-kit/core';
-import type { StoredOrder } from './orderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 /**
  * Aurpay's `st` and `et` filters around the orders' creation times, `marginMs` wider on each side

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryOrderStore } from './memoryStore.js';
-import type { StoredOrder } from './orderStore.js';
-import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
-import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
+import { fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
+import { FakeCheckoutClient } from '../test-utils/fakeCheckoutClient.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 const open: FakeCheckout[] = [];
 const START = Date.UTC(2026, 11, 2, 10, 0, 0);

@@ -1,6 +1,6 @@
-import type { Order, Page } from '../aurpayResults.js';
+import type { Order, Page } from '../../client/aurpayResults.js';
 import { creationWindow } from './creationWindow.js';
-import { OPEN_STATUSES, type StoredOrder } from './orderStore.js';
+import { OPEN_STATUSES, type StoredOrder } from '../stores/orderStore.js';
 import type { ReconcileReport } from './reconcileReport.js';
 import type { ReconcilerOptions } from './reconcilerOptions.js';
 import { StorePruner } from './storePruner.js';

@@ -1,6 +1,6 @@
-import type { CheckoutClient } from './checkoutOptions.js';
-import type { FulfilmentRunner } from './fulfilmentRunner.js';
-import type { OrderStore, StoredOrder } from './orderStore.js';
+import type { CheckoutClient } from '../checkoutOptions.js';
+import type { FulfilmentRunner } from '../fulfilment/fulfilmentRunner.js';
+import type { OrderStore, StoredOrder } from '../stores/orderStore.js';
 
 /**
  * What a `Reconciler` works with: the checkout's client, store and clock, and its schedule.

@@ -1,4 +1,4 @@
-import type { OrderStore } from './orderStore.js';
+import type { OrderStore } from '../stores/orderStore.js';
 
 export interface StorePrunerOptions {
   store: Pick<OrderStore, 'prune'>;

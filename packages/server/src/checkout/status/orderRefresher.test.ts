@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AurpayError } from '../aurpayError.js';
-import type { OrderDetail } from '../aurpayResults.js';
-import { HookQueue } from './hookQueue.js';
-import { MemoryOrderStore } from './memoryStore.js';
+import { AurpayError } from '../../client/aurpayError.js';
+import type { OrderDetail } from '../../client/aurpayResults.js';
+import { HookQueue } from '../fulfilment/hookQueue.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
 import { OrderRefresher } from './orderRefresher.js';
 import { StatusApplier } from './statusApplier.js';
-import { detailFor } from './test-utils/detailFor.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { detailFor } from '../test-utils/detailFor.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 const ORDER = storedOrder();
 

@@ -1,8 +1,8 @@
 import { isTerminalStatus } from '@aurpay-kit/core';
-import type { CheckoutClient } from './checkoutOptions.js';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { OrderStore, StoredOrder } from './orderStore.js';
-import type { RefreshLock } from './refreshLock.js';
+import type { CheckoutClient } from '../checkoutOptions.js';
+import { CheckoutHttpError } from '../http/checkoutHttpError.js';
+import type { OrderStore, StoredOrder } from '../stores/orderStore.js';
+import type { RefreshLock } from '../stores/refreshLock.js';
 import type { StatusApplier } from './statusApplier.js';
 
 export interface OrderRefresherOptions {

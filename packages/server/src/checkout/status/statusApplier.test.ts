@@ -1,14 +1,14 @@
 import type { CheckoutStatus } from '@aurpay-kit/core';
 import { describe, expect, it, vi } from 'vitest';
-import { FulfilmentRunner } from './fulfilmentRunner.js';
-import { HookQueue } from './hookQueue.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import type { OrderStore, StoredOrder } from './orderStore.js';
+import { FulfilmentRunner } from '../fulfilment/fulfilmentRunner.js';
+import { HookQueue } from '../fulfilment/hookQueue.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import type { OrderStore, StoredOrder } from '../stores/orderStore.js';
 import { canMove, StatusApplier } from './statusApplier.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
-import { detailFor } from './test-utils/detailFor.js';
-import { FlakyStore } from './test-utils/flakyStore.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { StoreUnavailableError } from '../stores/storeUnavailableError.js';
+import { detailFor } from '../test-utils/detailFor.js';
+import { FlakyStore } from '../test-utils/flakyStore.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 const ORDER = storedOrder();
 const POLICY = { maxAttempts: 3, leaseMs: 30_000, firstRetryMs: 1000, maxRetryMs: 60_000 };

@@ -1,12 +1,12 @@
 import { checkoutStatusFromAurpay, parseAmount, type CheckoutStatus } from '@aurpay-kit/core';
-import { AurpayError } from '../aurpayError.js';
-import type { OrderDetail } from '../aurpayResults.js';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { ResolvedCheckoutOptions } from './resolveCheckoutOptions.js';
-import type { FulfilmentOutcome } from './fulfilment.js';
-import type { FulfilmentRunner } from './fulfilmentRunner.js';
-import type { HookQueue } from './hookQueue.js';
-import type { StoredOrder } from './orderStore.js';
+import { AurpayError } from '../../client/aurpayError.js';
+import type { OrderDetail } from '../../client/aurpayResults.js';
+import { CheckoutHttpError } from '../http/checkoutHttpError.js';
+import type { ResolvedCheckoutOptions } from '../resolveCheckoutOptions.js';
+import type { FulfilmentOutcome } from '../fulfilment/fulfilment.js';
+import type { FulfilmentRunner } from '../fulfilment/fulfilmentRunner.js';
+import type { HookQueue } from '../fulfilment/hookQueue.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 export interface StatusApplierOptions {
   options: Pick<ResolvedCheckoutOptions, 'store' | 'now' | 'onStatusChange'>;

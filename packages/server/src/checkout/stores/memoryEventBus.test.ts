@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryEventBus } from './memoryEventBus.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 describe('MemoryEventBus', () => {
   it('hands each published order to every subscriber at once, until it unsubscribes', () => {

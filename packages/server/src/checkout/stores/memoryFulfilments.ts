@@ -1,4 +1,4 @@
-import type { Fulfilment, FulfilmentOutcome } from './fulfilment.js';
+import type { Fulfilment, FulfilmentOutcome } from '../fulfilment/fulfilment.js';
 import type { FulfilmentQuery, LeaseRequest } from './orderStore.js';
 import { byDue, newFulfilment } from './storeRecords.js';
 

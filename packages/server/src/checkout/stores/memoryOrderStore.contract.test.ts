@@ -1,5 +1,5 @@
-import { MemoryOrderStore } from './memoryStore.js';
-import { describeOrderStoreContract } from './test-utils/describeOrderStoreContract.js';
+import { MemoryOrderStore } from './memoryOrderStore.js';
+import { describeOrderStoreContract } from '../test-utils/describeOrderStoreContract.js';
 
 describeOrderStoreContract('MemoryOrderStore', (clock) => new MemoryOrderStore({ now: clock.now }), {
   countKept: async (store) => {

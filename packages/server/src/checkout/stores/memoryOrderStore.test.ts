@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryOrderStore } from './memoryStore.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { MemoryOrderStore } from './memoryOrderStore.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 describe('MemoryOrderStore', () => {
   beforeEach(() => {

@@ -1,4 +1,4 @@
-import type { Fulfilment, FulfilmentOutcome } from './fulfilment.js';
+import type { Fulfilment, FulfilmentOutcome } from '../fulfilment/fulfilment.js';
 import { OPEN_STATUSES, WATCHED_FINAL_STATUSES, type FulfilmentQuery, type IdempotencyState, type LeaseRequest, type OrderStatusUpdate } from './orderStore.js';
 import type { OrderStore, PruneRequest, StoredOrder, StoredResponse, UnsettledOrdersQuery } from './orderStore.js';
 import { MemoryFulfilments } from './memoryFulfilments.js';

@@ -1,5 +1,5 @@
 import type { CheckoutKind, CheckoutStatus } from '@aurpay-kit/core';
-import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from './fulfilment.js';
+import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../fulfilment/fulfilment.js';
 
 /**
  * An order as the checkout keeps it. Plain JSON (strings, numbers and null), so a store can

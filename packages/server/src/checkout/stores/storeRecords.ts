@@ -1,4 +1,4 @@
-import type { Fulfilment, FulfilmentOutcome } from './fulfilment.js';
+import type { Fulfilment, FulfilmentOutcome } from '../fulfilment/fulfilment.js';
 import type { StoredOrder } from './orderStore.js';
 
 /**

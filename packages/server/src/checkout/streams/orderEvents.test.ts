@@ -1,8 +1,8 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CheckoutRequest, CheckoutResponse, EventSink } from './checkoutRequest.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
+import type { CheckoutRequest, CheckoutResponse, EventSink } from '../http/checkoutRequest.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import { fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
 
 const open: FakeCheckout[] = [];
 beforeEach(() => {

@@ -1,12 +1,12 @@
-import { authorizeOrder } from './authorizeOrder.js';
-import type { CheckoutContext } from './checkoutContext.js';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { CheckoutRequest, EventSink } from './checkoutRequest.js';
-import { headerValue } from './checkoutResponses.js';
-import { lastEventIdSchema, parseOr400 } from './checkoutSchemas.js';
-import { clientKey } from './clientKey.js';
-import { streamOrderEvents } from './eventStream.js';
-import { statusView } from './orderView.js';
+import { authorizeOrder } from '../authorizeOrder.js';
+import type { CheckoutContext } from '../checkoutContext.js';
+import { CheckoutHttpError } from '../http/checkoutHttpError.js';
+import type { CheckoutRequest, EventSink } from '../http/checkoutRequest.js';
+import { headerValue } from '../http/checkoutResponses.js';
+import { lastEventIdSchema, parseOr400 } from '../http/checkoutSchemas.js';
+import { clientKey } from '../http/clientKey.js';
+import { streamOrderEvents } from './streamOrderEvents.js';
+import { statusView } from '../orderView.js';
 
 /** What a refused stream is told to wait before trying again (EventSource reconnects, or polls). */
 const RETRY_AFTER_S = 5;

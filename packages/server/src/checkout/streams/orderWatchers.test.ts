@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { StoredOrder } from './orderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 import { OrderWatchers } from './orderWatchers.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 describe('OrderWatchers', () => {
   beforeEach(() => {

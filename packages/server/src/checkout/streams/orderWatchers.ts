@@ -1,5 +1,5 @@
 import { isTerminalStatus } from '@aurpay-kit/core';
-import type { StoredOrder } from './orderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 export type OrderListener = (order: StoredOrder) => void;
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventSink } from './checkoutRequest.js';
-import { streamOrderEvents } from './eventStream.js';
-import type { StoredOrder } from './orderStore.js';
-import { statusView } from './orderView.js';
-import { storedOrder } from './test-utils/storedOrder.js';
+import type { EventSink } from '../http/checkoutRequest.js';
+import { streamOrderEvents } from './streamOrderEvents.js';
+import type { StoredOrder } from '../stores/orderStore.js';
+import { statusView } from '../orderView.js';
+import { storedOrder } from '../test-utils/storedOrder.js';
 
 function recordingSink() {
   const chunks: string[] = [];

@@ -1,6 +1,6 @@
 import { isTerminalStatus, RECONNECT_EVENT, STATUS_EVENT, type OrderStatusView } from '@aurpay-kit/core';
-import type { EventSink } from './checkoutRequest.js';
-import type { StoredOrder } from './orderStore.js';
+import type { EventSink } from '../http/checkoutRequest.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 export interface OrderEventStreamOptions {
   sink: EventSink;

@@ -1,5 +1,5 @@
-import type { OrderDetail } from '../../aurpayResults.js';
-import type { StoredOrder } from '../orderStore.js';
+import type { OrderDetail } from '../../client/aurpayResults.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 /** The upstream detail of a stored order, with the given Aurpay status and amount received. */
 export function detailFor(order: StoredOrder, status: string, obtained: string | null = null): OrderDetail {

@@ -1,10 +1,10 @@
 import type { CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
-import { signCallback } from '../../callbackVerifier.js';
+import { signCallback } from '../../callbacks/verifyCallback.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkoutHandlers.js';
 import type { CheckoutOptions } from '../checkoutOptions.js';
-import type { CheckoutRequest, CheckoutResponse } from '../checkoutRequest.js';
-import { MemoryOrderStore } from '../memoryStore.js';
-import type { StoredOrder } from '../orderStore.js';
+import type { CheckoutRequest, CheckoutResponse } from '../http/checkoutRequest.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 import { FakeCheckoutClient } from './fakeCheckoutClient.js';
 
 export const PUBLIC_URL = 'https://shop.example/api/pay';
