@@ -68,7 +68,7 @@ export const CONTROL_ROUTES: readonly Route[] = [
     auth: 'none',
     handle: orderAction((order, ctx, state, now) => {
       const amount = optionalAmount(jsonBody(ctx), 'amount');
-      return payOrder(order, { ...simulatedPayment(order, state), ...(amount === undefined ? {} : { amount }) }, now);
+      return payOrder(order, { ...simulatedPayment(order, state.config.network), ...(amount === undefined ? {} : { amount }) }, now);
     }),
   },
   {

@@ -6,7 +6,7 @@ import { depositAddress } from '../chains/addresses.js';
 import { findFiat } from './fiatCurrencies.js';
 import { GatewayError } from '../http/gatewayError.js';
 import { quoteAmount, quoteUnits } from './rates.js';
-import type { OrderUrls, SandboxOrder } from './sandboxOrder.js';
+import type { NewOrder, SandboxOrder } from './sandboxOrder.js';
 import { CREATE_TIME_LAG_SECONDS } from '../sandboxProfile.js';
 import type { SandboxState } from '../sandboxState.js';
 import { serviceFee } from './serviceFee.js';
@@ -33,16 +33,6 @@ export function supportedFiat(code: string, field: string): { perUsd: string } {
     throw new GatewayError('currencyUnsupported', message);
   }
   return fiat;
-}
-
-export interface NewOrder {
-  chain: string;
-  currency: string;
-  vsCurrency: string;
-  /** Canonical decimal. */
-  vsPrice: string;
-  urls: OrderUrls;
-  postCallback: boolean;
 }
 
 /**

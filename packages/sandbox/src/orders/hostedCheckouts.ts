@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import type { NewOrder } from './createOrder.js';
 import { GatewayError } from '../http/gatewayError.js';
-import type { OrderUrls, SandboxOrder } from './sandboxOrder.js';
+import type { NewOrder, OrderUrls, SandboxOrder } from './sandboxOrder.js';
 
 /** A `pay-url` checkout: the price and settings of an order whose currency the buyer picks. */
 export interface HostedCheckout {

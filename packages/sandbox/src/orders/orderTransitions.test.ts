@@ -93,8 +93,8 @@ describe('order transitions', () => {
     const o = order({ status: 'SUCCESS', paid: '7.6883', payments: [{ amount: '7.6883', at: 1, ...payer }] });
     const quote = refundQuote(o);
     expect(quote).toEqual({ networkFee: '0.353', obtained: '7.3353' });
-    expect(refundOrder(o, quote, 9)).toEqual({ from: 'SUCCESS', to: 'REFUNDED' });
-    expect(o.refund).toMatchObject({ networkFee: '0.353', obtained: '7.3353', at: 9 });
+    expect(refundOrder(o, { ...quote, txId: 'refund-tx', txHash: 'ab'.repeat(32) }, 9)).toEqual({ from: 'SUCCESS', to: 'REFUNDED' });
+    expect(o.refund).toEqual({ networkFee: '0.353', obtained: '7.3353', txId: 'refund-tx', txHash: 'ab'.repeat(32), at: 9 });
     expect(stateError(() => refundQuote(order()))).toBe('order_state_invalid');
     expect(stateError(() => refundQuote(order({ status: 'RESOLVED' })))).toBe('order_state_invalid');
     expect(stateError(() => refundQuote(o))).toBe('order_state_invalid');
@@ -104,7 +104,7 @@ describe('order transitions', () => {
     for (const status of ['OVERDUE', 'PARTIAL'] as const) {
       const o = order({ status, paid: '5', payments: [{ amount: '5', at: 1, ...payer }] });
       expect(refundQuote(o)).toEqual({ networkFee: '0.353', obtained: '4.647' });
-      expect(refundOrder(o, refundQuote(o), 2)).toEqual({ from: status, to: 'REFUNDED' });
+      expect(refundOrder(o, { ...refundQuote(o), txId: 't', txHash: 'h' }, 2)).toEqual({ from: status, to: 'REFUNDED' });
       expect(stateError(() => refundQuote(order({ status })))).toBe('order_state_invalid');
     }
     for (const status of ['PENDING', 'FAILED', 'TERMINATED'] as const) {

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import { addAmounts, compareAmounts, remainingAmount, type AurpayOrderStatus } from '@aurpay-kit/core';
 
 import { GatewayError } from '../http/gatewayError.js';
 import { isOpen, type SandboxOrder } from './sandboxOrder.js';
-import { randomTxHash } from '../chains/simulatedPayment.js';
 
 const REFUNDABLE: readonly AurpayOrderStatus[] = ['SUCCESS', 'RESOLVED', 'OVERDUE', 'PARTIAL'];
 
@@ -100,12 +97,17 @@ export function assertRefundable(order: SandboxOrder): void {
 }
 
 /**
- * Refunds an order that received money: it becomes REFUNDED.
+ * Refunds an order that received money: it becomes REFUNDED, with the refund's amounts and the
+ * ids of the transaction that sent it back.
  *
- * @example refundOrder(order, { networkFee: '0.353', obtained: '7.3353' }, Date.now())
+ * @example refundOrder(order, { networkFee: '0.353', obtained: '7.3353', txId, txHash }, Date.now())
  */
-export function refundOrder(order: SandboxOrder, quote: { networkFee: string; obtained: string }, now: number): Transition {
+export function refundOrder(
+  order: SandboxOrder,
+  refund: { networkFee: string; obtained: string; txId: string; txHash: string },
+  now: number,
+): Transition {
   assertRefundable(order);
-  order.refund = { ...quote, at: now, txId: randomUUID(), txHash: randomTxHash(order.chain) };
+  order.refund = { ...refund, at: now };
   return move(order, 'REFUNDED', now);
 }

@@ -35,6 +35,17 @@ export interface OrderUrls {
   timeout_callback?: string;
 }
 
+/** What a new order is made from: `pay-info`, or a hosted checkout once the buyer chose. */
+export interface NewOrder {
+  chain: string;
+  currency: string;
+  vsCurrency: string;
+  /** Canonical decimal. */
+  vsPrice: string;
+  urls: OrderUrls;
+  postCallback: boolean;
+}
+
 /** An order as the sandbox keeps it. Amounts are canonical decimal strings. */
 export interface SandboxOrder {
   orderId: string;

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
+
 import { AURPAY_ORDER_STATUSES } from '@aurpay-kit/core';
+
+import { randomTxHash } from '../chains/randomTxHash.js';
 
 import { parseTimeFilter } from './parseTimeFilter.js';
 
@@ -109,7 +113,7 @@ export const ORDER_ROUTES: readonly Route[] = [
     handle: (ctx, state) => {
       const order = state.orders.get(ctx.params.order_id ?? '');
       const quote = refundQuote(order);
-      state.orders.apply(order, (o, now) => refundOrder(o, quote, now));
+      state.orders.apply(order, (o, now) => refundOrder(o, { ...quote, txId: randomUUID(), txHash: randomTxHash(o.chain) }, now));
       return okReply(refundAnswer(order, quote, state.config.profile.quirks));
     },
   },

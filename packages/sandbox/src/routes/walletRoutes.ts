@@ -16,7 +16,7 @@ import { paginate, readPaging } from './paging.js';
 import { jsonBody, type RequestContext } from '../http/requestContext.js';
 import type { Route } from '../http/router.js';
 import type { SandboxState } from '../sandboxState.js';
-import { randomTxHash } from '../chains/simulatedPayment.js';
+import { randomTxHash } from '../chains/randomTxHash.js';
 import { merchantTransactions } from '../wallet/merchantTransactions.js';
 import { withdrawAmount } from '../wallet/withdrawAmount.js';
 

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { MemoryEventBus } from '../checkout/stores/memoryEventBus.js';
 import type { OrderEventBus, OrderEventListener } from '../checkout/stores/orderEventBus.js';
 import type { StoredOrder } from '../checkout/stores/orderStore.js';
-import { toStoreError } from './toRedisStoreError.js';
+import { toRedisStoreError } from './toRedisStoreError.js';
 
 export interface RedisEventBusOptions {
   /** The command connection, for PUBLISH. */
@@ -54,7 +54,7 @@ export class RedisEventBus implements OrderEventBus {
     try {
       await this.#o.publisher.publish(this.#o.channel, JSON.stringify({ from: this.#id, order } satisfies Message));
     } catch (error) {
-      throw toStoreError(error, 'publish a status change');
+      throw toRedisStoreError(error, 'publish a status change');
     }
     if (localError !== null) throw localError;
   }

@@ -10,7 +10,7 @@ import { idempotencyValue, parseFulfilment, parseIdempotencyValue, parseOrder, s
 import type { RedisKeys } from './redisKeys.js';
 import type { RedisScript } from './redisScript.js';
 import { runScript } from './runScript.js';
-import { toStoreError } from './toRedisStoreError.js';
+import { toRedisStoreError } from './toRedisStoreError.js';
 
 export interface RedisOrderStoreOptions {
   keys: RedisKeys;
@@ -189,7 +189,7 @@ export class RedisOrderStore implements OrderStore {
     try {
       return await run();
     } catch (error) {
-      throw toStoreError(error, what);
+      throw toRedisStoreError(error, what);
     }
   }
 

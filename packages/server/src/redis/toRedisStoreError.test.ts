@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
-import { toStoreError } from './toRedisStoreError.js';
+import { toRedisStoreError } from './toRedisStoreError.js';
 
 function replyError(message: string): Error {
   const error = new Error(message);
@@ -8,7 +8,7 @@ function replyError(message: string): Error {
   return error;
 }
 
-describe('toStoreError', () => {
+describe('toRedisStoreError', () => {
   it('turns connection failures and "not now" replies into StoreUnavailableError', () => {
     const failures = [
       new Error("Stream isn't writeable and enableOfflineQueue options is false"),
@@ -21,16 +21,16 @@ describe('toStoreError', () => {
       replyError('OOM command not allowed when used memory > \'maxmemory\'.'),
     ];
     for (const failure of failures) {
-      const mapped = toStoreError(failure, 'read an order');
+      const mapped = toRedisStoreError(failure, 'read an order');
       expect(mapped).toBeInstanceOf(StoreUnavailableError);
       expect(mapped).toMatchObject({ code: 'store_unavailable', message: `Redis could not read an order: ${failure.message}`, cause: failure });
     }
     const already = new StoreUnavailableError('down');
-    expect(toStoreError(already, 'x')).toBe(already);
+    expect(toRedisStoreError(already, 'x')).toBe(already);
   });
 
   it('passes a reply error that means a broken command through, to answer 500', () => {
     const wrongType = replyError('WRONGTYPE Operation against a key holding the wrong kind of value');
-    expect(toStoreError(wrongType, 'read an order')).toBe(wrongType);
+    expect(toRedisStoreError(wrongType, 'read an order')).toBe(wrongType);
   });
 });

@@ -9,9 +9,9 @@ const UNAVAILABLE_REPLY = /^(LOADING|BUSY|READONLY|MISCONF|OOM|TRYAGAIN|CLUSTERD
  * `StoreUnavailableError`, answered 503; a reply error that means a bug in the command passes
  * through unchanged, answered 500.
  *
- * @example throw toStoreError(error, 'read the order');
+ * @example throw toRedisStoreError(error, 'read the order');
  */
-export function toStoreError(error: unknown, what: string): Error {
+export function toRedisStoreError(error: unknown, what: string): Error {
   if (error instanceof StoreUnavailableError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const isReply = error instanceof Error && error.name === 'ReplyError';

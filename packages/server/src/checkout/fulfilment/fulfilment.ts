@@ -1,4 +1,4 @@
-import type { SqlTransaction } from '../stores/orderStore.js';
+import type { SqlTransaction } from '../stores/sqlTransaction.js';
 
 /** The outcomes that owe a hook: `onPaid` for paid, `onExpired` for expired. */
 export type FulfilmentOutcome = 'paid' | 'expired';

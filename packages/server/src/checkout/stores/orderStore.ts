@@ -1,5 +1,6 @@
 import type { CheckoutKind, CheckoutStatus } from '@aurpay-kit/core';
 import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../fulfilment/fulfilment.js';
+import type { SqlTransaction } from './sqlTransaction.js';
 
 /**
  * An order as the checkout keeps it. Plain JSON (strings, numbers and null), so a store can
@@ -104,19 +105,7 @@ export interface PruneRequest {
   limit: number;
 }
 
-/**
- * A SQL store's handle on the transaction a fulfilment is completed in, handed to the work given
- * to `FulfilmentContext.transaction`.
- */
-export interface SqlTransaction {
-  /** `'sqlite'` or `'postgres'`. */
-  readonly dialect: string;
-  /**
-   * Runs one statement with `$1`, `$2`… parameters inside the transaction and resolves to its rows
-   * (an empty array for statements that return none).
-   */
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
-}
+export type { SqlTransaction };
 
 /**
  * Where the checkout keeps orders, owed fulfilments, leases and idempotency keys. Every method
