@@ -1,7 +1,7 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCallback } from '../src/callbacks/verifyCallback.js';
+import { signCallback } from '../src/callbacks/signCallback.js';
 import { MemoryOrderStore } from '../src/checkout/stores/memoryOrderStore.js';
 import { startHarness, type Harness } from './checkoutHarness.js';
 

@@ -1,6 +1,6 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { startSandbox, SANDBOX_DEFAULTS, type Sandbox, type SandboxOptions } from '@aurpay-kit/sandbox';
-import { signCallback } from '../src/callbacks/verifyCallback.js';
+import { signCallback } from '../src/callbacks/signCallback.js';
 import type { ExpressCheckoutOptions } from '../src/express/createCheckoutRouter.js';
 import type { RedisStoreOptions } from '../src/redis/index.js';
 import { startBalancer, type Balancer } from './balancer.js';

@@ -2,7 +2,7 @@ import { STATUS_TOKEN_HEADER, STATUS_TOKEN_QUERY } from '@aurpay-kit/core';
 import type { CheckoutContext } from './checkoutContext.js';
 import { CheckoutHttpError } from './http/checkoutHttpError.js';
 import type { CheckoutRequest } from './http/checkoutRequest.js';
-import { headerValue } from './http/checkoutResponses.js';
+import { headerValue } from '../shared/headerValue.js';
 import { orderIdSchema, parseOr400 } from './http/checkoutSchemas.js';
 import type { StoredOrder } from './stores/orderStore.js';
 import { singleQueryValue, splitRequestUrl } from './http/requestUrl.js';

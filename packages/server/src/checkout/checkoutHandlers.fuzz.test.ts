@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signCallback } from '../callbacks/verifyCallback.js';
+import { signCallback } from '../callbacks/signCallback.js';
 import type { CheckoutRequest, CheckoutResponse, EventSink } from './http/checkoutRequest.js';
 import { CALLBACK, fakeCheckout, PUBLIC_URL } from './test-utils/fakeCheckout.js';
 import * as arb from './test-utils/fuzzArbitraries.js';

@@ -201,7 +201,7 @@ describe('createCheckoutHandlers: callbacks and events', () => {
     if (lateStored === null) throw new Error('not stored');
     expect((await skewed.callback(lateStored)).status).toBe(401);
     const url = `/callback?ref=${lateStored.callbackRef}&event=paid`;
-    const { signCallback } = await import('../callbacks/verifyCallback.js');
+    const { signCallback } = await import('../callbacks/signCallback.js');
     const headers = signCallback({ callbackUrl: PUBLIC_URL + url, ...CALLBACK, date: new Date(Date.now() + 10 * 60_000) });
     expect((await skewed.call({ method: 'POST', url, headers })).status).toBe(200);
   });

@@ -1,4 +1,5 @@
-import { AurpayKitError, DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
+import { DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
+import { OptionChecks } from '../shared/optionChecks.js';
 import type { CheckoutOptions } from './checkoutOptions.js';
 import type { FulfilmentPolicy } from './fulfilment/fulfilmentRunner.js';
 import { MemoryEventBus } from './stores/memoryEventBus.js';
@@ -29,16 +30,11 @@ export interface ResolvedCheckoutOptions
 }
 const QR_FORMATS: readonly QrFormat[] = ['auto', 'address', 'uri', 'token-transfer'];
 
-function invalid(message: string): AurpayKitError {
-  return new AurpayKitError('checkout_options_invalid', `Checkout options: ${message}`);
-}
+const check = new OptionChecks('checkout_options_invalid', 'Checkout options: ');
+const invalid = (message: string) => check.invalid(message);
 
 function integer(name: string, value: unknown, fallback: number, min: number, unit = ' ms'): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw invalid(`${name} must be an integer ≥ ${min}${unit}, got ${String(value)}.`);
-  }
-  return value;
+  return check.integer(name, value, fallback, { min, unit });
 }
 
 function secret(name: string, value: unknown, minLength: number): string {
@@ -78,8 +74,7 @@ function implementing<T>(name: string, value: T | undefined, methods: readonly (
 }
 
 function hook<T>(name: string, value: T | undefined): T | undefined {
-  if (value !== undefined && typeof value !== 'function') throw invalid(`${name} must be a function.`);
-  return value;
+  return check.optionalFunction(name, value);
 }
 
 /** An optional object of settings: `{}` when absent, `false` when turned off (where allowed). */
@@ -127,7 +122,7 @@ function defaultOnError(error: unknown, context: { where: string; orderId?: stri
  * @example resolveCheckoutOptions(options).minRefreshMs // 2000 unless set
  */
 export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedCheckoutOptions {
-  if (typeof options !== 'object' || options === null) throw invalid('pass an options object.');
+  check.object(options, 'an options object');
   const { client } = options;
   for (const method of ['createPayInfo', 'createBlnOrder', 'getOrderDetail', 'listCryptoCurrencies'] as const) {
     if (typeof client?.[method] !== 'function') throw invalid(`client must be an AurpayClient (missing ${method}).`);

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual } from '../shared/constantTimeEqual.js';
 
 const DOMAIN = 'aurpay-kit/status-token/v1:';
 /** Expected tokens kept, so a buyer's polls do not compute the HMAC each time. */
@@ -27,9 +28,7 @@ export class StatusTokens {
 
   /** Constant-time comparison; any malformed token is simply false. */
   verify(orderId: string, token: string): boolean {
-    const expected = this.#expectedFor(orderId);
-    const given = Buffer.from(token, 'utf8');
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    return constantTimeEqual(token, this.#expectedFor(orderId));
   }
 
   #expectedFor(orderId: string): Buffer {

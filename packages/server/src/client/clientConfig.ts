@@ -1,4 +1,5 @@
-import { AURPAY_BASE_URL, AurpayKitError } from '@aurpay-kit/core';
+import { AURPAY_BASE_URL } from '@aurpay-kit/core';
+import { OptionChecks } from '../shared/optionChecks.js';
 import type { SignatureAlgorithm } from './signRequest.js';
 import { isSignatureAlgorithm, SIGNATURE_ALGORITHMS } from './signRequest.js';
 
@@ -45,9 +46,8 @@ export const MAX_TIMEOUT_MS = 600_000;
 export const DEFAULT_RETRIES = 2;
 export const MAX_RETRIES = 10;
 
-function configError(message: string): AurpayKitError {
-  return new AurpayKitError('client_config_invalid', `AurpayClient: ${message}`);
-}
+const check = new OptionChecks('client_config_invalid', 'AurpayClient: ');
+const configError = (message: string) => check.invalid(message);
 
 function credential(value: unknown, name: string, where: string): string {
   if (typeof value !== 'string' || value.trim() === '') throw configError(`set ${name} (${where}).`);
@@ -110,14 +110,6 @@ function resolveBaseUrl(baseUrl: unknown): string {
   return url.origin;
 }
 
-function integerIn(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw configError(`${name} must be an integer from ${min} to ${max}, got ${String(value)}.`);
-  }
-  return value;
-}
-
 /**
  * Checks `AurpayClient` options and fills in defaults; every problem names what to set.
  *
@@ -135,8 +127,8 @@ export function resolveClientConfig(options: AurpayClientOptions): ClientConfig 
     baseUrl: resolveBaseUrl(options.baseUrl),
     auth: resolveAuth(options.auth, 'auth'),
     lightningAuth: options.lightningAuth === undefined ? null : resolveAuth(options.lightningAuth, 'lightningAuth'),
-    timeoutMs: integerIn(options.timeoutMs, 'timeoutMs', 1, MAX_TIMEOUT_MS, DEFAULT_TIMEOUT_MS),
-    retries: integerIn(options.retries, 'retries', 0, MAX_RETRIES, DEFAULT_RETRIES),
+    timeoutMs: check.integer('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS, { min: 1, max: MAX_TIMEOUT_MS }),
+    retries: check.integer('retries', options.retries, DEFAULT_RETRIES, { min: 0, max: MAX_RETRIES }),
     fetch: fetchImpl,
   };
 }

@@ -1,5 +1,5 @@
 import type { CheckoutHttpError } from './checkoutHttpError.js';
-import type { CheckoutResponse, HeaderValue } from './checkoutRequest.js';
+import type { CheckoutResponse } from './checkoutRequest.js';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -32,21 +32,4 @@ export function jsonTextResponse(status: number, bodyText: string, headers: Reco
 /** The answer for a `CheckoutHttpError`: its status, headers and `{ error: { code, message } }`. */
 export function errorResponse(error: CheckoutHttpError): CheckoutResponse {
   return jsonResponse(error.status, error.toBody(), { ...error.headers });
-}
-
-/**
- * One header's value, matched case-insensitively. `null` when absent; `undefined` when it was sent
- * more than once, which no checkout header allows.
- */
-export function headerValue(headers: Readonly<Record<string, HeaderValue>>, name: string): string | null | undefined {
-  const wanted = name.toLowerCase();
-  let found: HeaderValue;
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
-    if (found !== undefined) return undefined;
-    found = value;
-  }
-  if (found === undefined) return null;
-  if (Array.isArray(found)) return found.length === 1 && typeof found[0] === 'string' ? found[0] : undefined;
-  return typeof found === 'string' ? found : undefined;
 }

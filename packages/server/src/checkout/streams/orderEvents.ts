@@ -2,7 +2,7 @@ import { authorizeOrder } from '../authorizeOrder.js';
 import type { CheckoutContext } from '../checkoutContext.js';
 import { CheckoutHttpError } from '../http/checkoutHttpError.js';
 import type { CheckoutRequest, EventSink } from '../http/checkoutRequest.js';
-import { headerValue } from '../http/checkoutResponses.js';
+import { headerValue } from '../../shared/headerValue.js';
 import { lastEventIdSchema, parseOr400 } from '../http/checkoutSchemas.js';
 import { clientKey } from '../http/clientKey.js';
 import { streamOrderEvents } from './streamOrderEvents.js';

@@ -1,5 +1,5 @@
 import type { CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
-import { signCallback } from '../../callbacks/verifyCallback.js';
+import { signCallback } from '../../callbacks/signCallback.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkoutHandlers.js';
 import type { CheckoutOptions } from '../checkoutOptions.js';
 import type { CheckoutRequest, CheckoutResponse } from '../http/checkoutRequest.js';
