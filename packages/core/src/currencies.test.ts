@@ -36,6 +36,18 @@ describe('CURRENCIES', () => {
     });
   });
 
+  it("names each chain as Aurpay's order lists do (chain_name)", () => {
+    const names = Object.fromEntries(CURRENCIES.map((c) => [c.chain, c.chainName]));
+    expect(names).toEqual({
+      BTC: 'Bitcoin',
+      LTC: 'Litecoin',
+      ETH: 'Ethereum',
+      BSC: 'BNB Smart Chain',
+      TRX: 'Tron',
+      BLN: 'Bitcoin Lightning Network',
+    });
+  });
+
   it('has unique currency codes and a name for each', () => {
     expect(new Set(CURRENCIES.map((c) => c.currency)).size).toBe(CURRENCIES.length);
     for (const c of CURRENCIES) expect(c.name.length).toBeGreaterThan(0);

@@ -1,6 +1,5 @@
-import { CURRENCIES } from '@aurpay-kit/core';
+import { CURRENCIES, formatAurpayTime } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from '../routes/parseTimeFilter.js';
 import { cashierPage } from './cashierPage.js';
 import { controlView } from './controlView.js';
 import { createOrder } from '../orders/createOrder.js';

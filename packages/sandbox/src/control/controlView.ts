@@ -1,6 +1,5 @@
-import { remainingAmount } from '@aurpay-kit/core';
+import { formatAurpayTime, remainingAmount } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from '../routes/parseTimeFilter.js';
 import { cashierUrl } from '../orders/creationViews.js';
 import { orderDetail } from '../orders/orderViews.js';
 import type { SandboxQuirks } from '../sandboxProfile.js';

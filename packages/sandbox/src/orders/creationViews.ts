@@ -1,4 +1,4 @@
-import { formatAurpayTime } from '../routes/parseTimeFilter.js';
+import { formatAurpayTime } from '@aurpay-kit/core';
 import { jsonDecimal, type JsonDecimal } from '../http/jsonText.js';
 import type { SandboxQuirks } from '../sandboxProfile.js';
 import type { SandboxOrder } from './sandboxOrder.js';

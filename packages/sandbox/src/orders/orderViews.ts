@@ -1,7 +1,5 @@
-import type { AurpayOrder, AurpayOrderDetail } from '@aurpay-kit/core';
+import { findCurrency, formatAurpayTime, type AurpayOrder, type AurpayOrderDetail } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from '../routes/parseTimeFilter.js';
-import { CHAIN_NAMES } from './chainNames.js';
 import { obtainedAmount } from './obtainedAmount.js';
 import { refundRefusal } from './orderTransitions.js';
 import type { SandboxQuirks } from '../sandboxProfile.js';
@@ -26,7 +24,7 @@ export function orderListItem(order: SandboxOrder): AurpayOrder {
     platform: order.platform,
     status: order.status,
     chain: order.chain,
-    chain_name: CHAIN_NAMES[order.chain] ?? order.chain,
+    chain_name: findCurrency(order.currency, order.chain)?.chainName ?? order.chain,
     currency: order.currency,
     amount: order.amount,
     vs_price: floatText(order.vsPrice),

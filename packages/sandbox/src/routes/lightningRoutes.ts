@@ -1,4 +1,4 @@
-import { formatAurpayTime } from './parseTimeFilter.js';
+import { formatAurpayTime } from '@aurpay-kit/core';
 import { createOrder } from '../orders/createOrder.js';
 import { blnOrderView } from '../orders/creationViews.js';
 import { okReply } from '../http/envelope.js';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAurpayTime, parseTimeFilter } from './parseTimeFilter.js';
-
-describe('formatAurpayTime', () => {
-  it('is UTC to the second without a zone', () => {
-    expect(formatAurpayTime(Date.UTC(2024, 5, 13, 9, 36, 14, 690))).toBe('2024-06-13T09:36:14');
-  });
-});
+import { parseTimeFilter } from './parseTimeFilter.js';
 
 describe('parseTimeFilter', () => {
   it.each([

@@ -1,15 +1,6 @@
 import { GatewayError } from '../http/gatewayError.js';
 
 /**
- * Formats a time as Aurpay does: UTC, whole seconds, no zone suffix.
- *
- * @example formatAurpayTime(Date.UTC(2024, 5, 13, 9, 36, 14)) // '2024-06-13T09:36:14'
- */
-export function formatAurpayTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19);
-}
-
-/**
  * Reads a time filter from a query (`st`, `et`): an Aurpay time (zone-less UTC), an ISO time with
  * a zone, a plain date, or unix seconds. Anything else is a `fieldInvalid` error.
  *

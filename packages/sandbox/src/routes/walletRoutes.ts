@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { compareAmounts, CURRENCIES, subtractAmounts } from '@aurpay-kit/core';
+import { compareAmounts, CURRENCIES, formatAurpayTime, subtractAmounts } from '@aurpay-kit/core';
 
-import { formatAurpayTime, parseTimeFilter } from './parseTimeFilter.js';
+import { parseTimeFilter } from './parseTimeFilter.js';
 import { constantTimeEqual } from '../auth/constantTimeEqual.js';
 import { supportedCurrency } from '../orders/createOrder.js';
 import { okReply } from '../http/envelope.js';

@@ -1,6 +1,6 @@
 import type { AurpayTransaction } from '@aurpay-kit/core';
+import { formatAurpayTime } from '@aurpay-kit/core';
 
-import { formatAurpayTime } from '../routes/parseTimeFilter.js';
 import type { Ledger } from './ledger.js';
 import { obtainedAmount } from '../orders/obtainedAmount.js';
 import type { SandboxQuirks } from '../sandboxProfile.js';

@@ -1,4 +1,4 @@
-import { currencyInfo, formatAurpayTime, parseAurpayTime, type BlnOrderRequest, type CryptoCurrency, type ListOrdersQuery, type PayInfoRequest } from '@aurpay-kit/core';
+import { currencyInfo, findCurrency, formatAurpayTime, parseAurpayTime, type BlnOrderRequest, type CryptoCurrency, type ListOrdersQuery, type PayInfoRequest } from '@aurpay-kit/core';
 import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../../client/aurpayResults.js';
 import type { CheckoutClient } from '../checkoutOptions.js';
 
@@ -128,7 +128,7 @@ export class FakeCheckoutClient implements CheckoutClient {
       platform: 'AURPAY',
       status: 'PENDING',
       chain,
-      chain_name: chain,
+      chain_name: findCurrency(currency, chain)?.chainName ?? chain,
       currency,
       amount,
       vs_price: vsPrice,
