@@ -1,4 +1,4 @@
-import type { CheckoutOrder, OrderStatusView } from '@aurpay-kit/core';
+import type { CheckoutOrder, CheckoutStatus, OrderStatusView } from '@aurpay-kit/core';
 import { lightningLink, paymentLink } from '@aurpay-kit/core';
 
 /** A real mainnet BOLT11 invoice from Aurpay's examples: 0.00019044 BTC, 24 h expiry. */
@@ -83,9 +83,42 @@ export function lightningOrder(overrides: Partial<CheckoutOrder> = {}): Checkout
   };
 }
 
-/** The status part of an order, as `GET /orders/:id` answers. */
+/** The status part of an order, as `GET /orders/:id` and its event stream answer. */
 export function statusView(order: CheckoutOrder): OrderStatusView {
-  const { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt } =
-    order;
-  return { orderId, status, aurpayStatus, amount, paidAmount, remainingAmount, currency, expiresAt, updatedAt };
+  const {
+    kind: _kind,
+    chain: _chain,
+    address: _address,
+    contractAddress: _contractAddress,
+    paymentUri: _paymentUri,
+    qrValue: _qrValue,
+    paymentRequest: _paymentRequest,
+    fiatAmount: _fiatAmount,
+    fiatCurrency: _fiatCurrency,
+    createdAt: _createdAt,
+    payUrl: _payUrl,
+    statusToken: _statusToken,
+    ...view
+  } = order;
+  return view;
+}
+
+const AURPAY_STATUS: Record<CheckoutStatus, string> = {
+  awaiting_payment: 'PENDING',
+  partially_paid: 'PARTIAL',
+  paid: 'SUCCESS',
+  expired: 'OVERDUE',
+  failed: 'FAILED',
+  refunded: 'REFUNDED',
+  // A status the kit does not know, as Aurpay might add one.
+  unknown: 'HELD',
+};
+
+/**
+ * An Aurpay status that maps to `status`, for orders that fakes move along.
+ *
+ * @example aurpayStatusOf('partially_paid') // 'PARTIAL'
+ */
+export function aurpayStatusOf(status: CheckoutStatus): string {
+  return AURPAY_STATUS[status];
 }
