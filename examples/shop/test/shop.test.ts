@@ -67,7 +67,7 @@ describe('the example shop in Chromium, against the sandbox', () => {
       const amount = await amountOf(dialog.locator('.aurpay-due .aurpay-amount').first());
       expect(amount).toMatch(/^0\.\d{1,8}$/);
       await expect(dialog.locator('svg.aurpay-qr').getAttribute('aria-label')).resolves.toContain(amount);
-      // BIP21, the bech32 address upper-cased in the QR code (a smaller code), as SPEC.md says.
+      // BIP21, the bech32 address upper-cased in the QR code (a smaller code), as docs/aurpay-api.md says.
       expect(qrEncodes(await qrOf(dialog), `bitcoin:${address.toUpperCase()}?amount=${amount}`)).toBe(true);
       await expect(dialog.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).resolves.toBe(
         `bitcoin:${address}?amount=${amount}`,

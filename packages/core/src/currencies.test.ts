@@ -20,7 +20,7 @@ describe('CURRENCIES', () => {
     ]);
   });
 
-  it('carries the token contracts from SPEC.md and none for native coins', () => {
+  it('carries the token contracts from docs/aurpay-api.md and none for native coins', () => {
     const contracts = Object.fromEntries(CURRENCIES.map((c) => [c.currency, c.contract]));
     expect(contracts).toEqual({
       BTC: null,

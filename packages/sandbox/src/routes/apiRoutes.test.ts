@@ -37,7 +37,7 @@ describe('every merchant endpoint', () => {
     expect(lightning.sort()).toEqual(['/api/bln/balance', '/api/bln/order', '/api/bln/withdraw']);
   });
 
-  it('is on the path of SPEC.md’s table', () => {
+  it('serves exactly the paths of the endpoint table in docs/aurpay-api.md', () => {
     expect(merchantRoutes.map((r) => `${r.method} ${r.pattern}`).sort()).toEqual(
       [
         'GET /api/bln/balance',

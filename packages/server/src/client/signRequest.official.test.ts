@@ -171,7 +171,7 @@ describe('signRequest agrees with the official Postman script', () => {
   describe('HMAC-SHA3_256', () => {
     // The official script hard-codes HMAC-SHA256, and crypto-js cannot stand in for the other
     // algorithm: its "SHA3" is the original Keccak, whose padding differs from NIST SHA3-256
-    // (FIPS 202), the function SPEC.md names. The two differ even on the empty string:
+    // (FIPS 202), the function docs/aurpay-api.md names. The two differ even on the empty string:
     it('crypto-js SHA3 is Keccak, node sha3-256 is NIST SHA3-256', () => {
       const keccak = CryptoJS.SHA3('', { outputLength: 256 }).toString();
       const nist = createHash('sha3-256').update('').digest('hex');

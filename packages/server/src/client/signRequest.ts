@@ -9,7 +9,7 @@ export const SIGNATURE_ALGORITHMS: readonly SignatureAlgorithm[] = ['HMAC-SHA256
 
 const NODE_HASH: Record<SignatureAlgorithm, string> = {
   'HMAC-SHA256': 'sha256',
-  // NIST SHA3-256, as SPEC.md decides; not the Keccak variant some JavaScript libraries call SHA3.
+  // NIST SHA3-256, as docs/aurpay-api.md decides; not the Keccak variant some JavaScript libraries call SHA3.
   'HMAC-SHA3_256': 'sha3-256',
 };
 
