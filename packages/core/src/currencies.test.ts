@@ -36,16 +36,15 @@ describe('CURRENCIES', () => {
     });
   });
 
-  it("names each chain as Aurpay's order lists do (chain_name)", () => {
-    const names = Object.fromEntries(CURRENCIES.map((c) => [c.chain, c.chainName]));
-    expect(names).toEqual({
-      BTC: 'Bitcoin',
-      LTC: 'Litecoin',
-      ETH: 'Ethereum',
-      BSC: 'BNB Smart Chain',
-      TRX: 'Tron',
-      BLN: 'Bitcoin Lightning Network',
-    });
+  it("names each chain as Aurpay's order lists do (chain_name), the same for all its currencies", () => {
+    expect(findCurrency('USDT-ERC20')?.chainName).toBe('Ethereum');
+    expect(findCurrency('USDC-TRC20')?.chainName).toBe('Tron');
+    expect(findCurrency('BNB')?.chainName).toBe('BNB Smart Chain');
+    expect(findCurrency('BTC-LN')?.chainName).toBe('Bitcoin Lightning Network');
+    for (const c of CURRENCIES) {
+      expect(c.chainName).not.toBe(c.chain);
+      expect(CURRENCIES.filter((other) => other.chain === c.chain).map((other) => other.chainName)).toEqual(CURRENCIES.filter((other) => other.chain === c.chain).map(() => c.chainName));
+    }
   });
 
   it('has unique currency codes and a name for each', () => {

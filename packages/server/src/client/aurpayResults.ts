@@ -2,6 +2,7 @@ import type {
   AurpayOrder,
   AurpayOrderDetail,
   AurpayTransaction,
+  BlnWithdrawResponse,
   PayInfoResponse,
   RefundInfo,
 } from '@aurpay-kit/core';
@@ -101,18 +102,11 @@ export interface BlnOrder {
 }
 
 /** `POST /api/bln/withdraw` */
-export interface BlnWithdrawal {
-  user_id: string;
-  tx_id: string;
-  type: string;
-  status: string;
-  chain: string;
-  currency: string;
+export interface BlnWithdrawal extends Omit<BlnWithdrawResponse, 'amount' | 'fee' | 'balance'> {
   amount: string;
   /** In the example, not in the description's schema: null when absent. */
   fee: string | null;
   balance: string;
-  update_time: string;
 }
 
 /** `POST /api/withdraw`: Aurpay documents no success answer, so every field may be absent (null). */

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
+import { closedAfterEach, fakeCheckout } from '../test-utils/fakeCheckout.js';
 
-const open: FakeCheckout[] = [];
+const track = closedAfterEach();
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 11, 2, 10, 0, 0) });
 });
 afterEach(() => {
-  for (const fake of open.splice(0)) fake.handlers.close();
   vi.useRealTimers();
 });
 
@@ -20,7 +19,7 @@ describe('handlers.fulfilments', () => {
         if (attempt < 3) throw new Error('database hiccup');
       },
     });
-    open.push(fake);
+    track(fake);
     const order = await fake.create();
     fake.client.setUpstream(order.orderId, 'SUCCESS', order.amount);
     await fake.handlers.refreshOrder(order.orderId);
@@ -39,7 +38,7 @@ describe('handlers.fulfilments', () => {
         if (broken) throw new Error('warehouse API down');
       },
     });
-    open.push(fake);
+    track(fake);
     const order = await fake.create();
     fake.client.setUpstream(order.orderId, 'SUCCESS', order.amount);
     await fake.handlers.refreshOrder(order.orderId);

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
 import type { StoredOrder } from '../stores/orderStore.js';
-import { fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
+import { closedAfterEach, fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
 import { FakeCheckoutClient } from '../test-utils/fakeCheckoutClient.js';
 import { storedOrder } from '../test-utils/storedOrder.js';
 
-const open: FakeCheckout[] = [];
+const track = closedAfterEach();
 const START = Date.UTC(2026, 11, 2, 10, 0, 0);
 
 /** A checkout whose start-up pass has run; the interval is long, so tests run passes by hand. */
 async function checkout(overrides: Parameters<typeof fakeCheckout>[0] = {}): Promise<FakeCheckout> {
   const fake = fakeCheckout({ reconcile: { intervalMs: 3_600_000 }, ...overrides });
   fake.client.clock = Date.now;
-  open.push(fake);
+  track(fake);
   await vi.advanceTimersByTimeAsync(0);
   return fake;
 }
@@ -28,7 +28,6 @@ describe('Reconciler', () => {
     vi.useFakeTimers({ now: START });
   });
   afterEach(() => {
-    for (const fake of open.splice(0)) fake.handlers.close();
     vi.useRealTimers();
   });
 
@@ -140,7 +139,7 @@ describe('Reconciler', () => {
 
   it('runs at start-up, then every interval, until closed', async () => {
     const fake = fakeCheckout({ reconcile: { intervalMs: 30_000 } });
-    open.push(fake);
+    track(fake);
     const [id] = await createOrders(fake, 1);
     await vi.advanceTimersByTimeAsync(0);
     const atStart = fake.client.calls.listOrders;
@@ -216,7 +215,6 @@ describe('Reconciler: pruning the store', () => {
     vi.useFakeTimers({ now: START });
   });
   afterEach(() => {
-    for (const fake of open.splice(0)) fake.handlers.close();
     vi.useRealTimers();
   });
 

@@ -1,26 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OrderDetail } from '../../client/aurpayResults.js';
 import { HookQueue } from '../fulfilment/hookQueue.js';
-import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
 import { OrderRefresher } from './orderRefresher.js';
 import type { RefreshLock } from '../stores/refreshLock.js';
 import { StatusApplier } from './statusApplier.js';
 import { detailFor } from '../test-utils/detailFor.js';
+import { refresherHarness } from '../test-utils/refresherHarness.js';
 import { storedOrder } from '../test-utils/storedOrder.js';
 
 const ORDER = storedOrder();
 
-function setup(minRefreshMs: number, lock: RefreshLock) {
-  const store = new MemoryOrderStore();
-  const pending: { resolve: (d: OrderDetail) => void; reject: (e: unknown) => void }[] = [];
-  const client = {
-    getOrderDetail: vi.fn(() => new Promise<OrderDetail>((resolve, reject) => pending.push({ resolve, reject }))),
-  };
-  const noop = () => undefined;
-  const applier = new StatusApplier({ options: { store, now: Date.now, onStatusChange: noop }, hooks: new HookQueue(noop), fulfilments: { kick: noop }, publish: noop });
-  const refresher = new OrderRefresher({ client, store, applier, minRefreshMs, now: Date.now, lock });
-  return { store, client, pending, refresher };
-}
+const setup = refresherHarness;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });

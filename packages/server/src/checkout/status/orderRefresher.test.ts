@@ -1,26 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AurpayError } from '../../client/aurpayError.js';
-import type { OrderDetail } from '../../client/aurpayResults.js';
-import { HookQueue } from '../fulfilment/hookQueue.js';
-import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
-import { OrderRefresher } from './orderRefresher.js';
-import { StatusApplier } from './statusApplier.js';
 import { detailFor } from '../test-utils/detailFor.js';
+import { refresherHarness } from '../test-utils/refresherHarness.js';
 import { storedOrder } from '../test-utils/storedOrder.js';
 
 const ORDER = storedOrder();
 
-function setup(minRefreshMs = 2000) {
-  const store = new MemoryOrderStore();
-  const pending: { resolve: (d: OrderDetail) => void; reject: (e: unknown) => void }[] = [];
-  const client = {
-    getOrderDetail: vi.fn(() => new Promise<OrderDetail>((resolve, reject) => pending.push({ resolve, reject }))),
-  };
-  const noop = () => undefined;
-  const applier = new StatusApplier({ options: { store, now: Date.now, onStatusChange: noop }, hooks: new HookQueue(noop), fulfilments: { kick: noop }, publish: noop });
-  const refresher = new OrderRefresher({ client, store, applier, minRefreshMs, now: Date.now });
-  return { store, client, pending, refresher };
-}
+const setup = refresherHarness;
 
 describe('OrderRefresher', () => {
   beforeEach(() => {

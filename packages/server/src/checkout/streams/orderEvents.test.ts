@@ -2,14 +2,13 @@ import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckoutRequest, CheckoutResponse, EventSink } from '../http/checkoutRequest.js';
 import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
-import { fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
+import { closedAfterEach, fakeCheckout, type FakeCheckout } from '../test-utils/fakeCheckout.js';
 
-const open: FakeCheckout[] = [];
+const track = closedAfterEach();
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.UTC(2026, 11, 2, 10, 0, 0) });
 });
 afterEach(() => {
-  for (const fake of open.splice(0)) fake.handlers.close();
   vi.useRealTimers();
 });
 
@@ -33,7 +32,7 @@ function clientSink() {
 
 function checkout(overrides: Parameters<typeof fakeCheckout>[0] = {}): FakeCheckout {
   const fake = fakeCheckout({ streams: { maxPerClient: 3, maxTotal: 5, maxLifetimeMs: 60_000 }, ...overrides });
-  open.push(fake);
+  track(fake);
   return fake;
 }
 
