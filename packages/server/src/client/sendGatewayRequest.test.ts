@@ -4,6 +4,7 @@ import { AurpayClient } from './aurpayClient.js';
 import { AurpayError } from './aurpayError.js';
 import { sendGatewayRequest } from './sendGatewayRequest.js';
 import { resolveClientConfig } from './clientConfig.js';
+import { abortableSleep } from './retryBackoff.js';
 import { listOf, normalizeRealCurrency } from './normalize.js';
 import type { LocalHandler, LocalServer } from './test-utils/localServer.js';
 import { ok, sendEnvelope, startLocalServer } from './test-utils/localServer.js';
@@ -40,29 +41,71 @@ async function rejection(promise: Promise<unknown>): Promise<AurpayError> {
 const hang: LocalHandler = () => undefined;
 const drop: LocalHandler = (req) => void req.socket.destroy();
 
+const LIST_CURRENCIES = { label: 'listRealCurrencies', method: 'GET', path: '/api/order/pay/real-currency', auth: 'client' } as const;
+
+/** A call timer the test runs out by hand, recording the timeout the call asked for. */
+function manualTimer() {
+  const controller = new AbortController();
+  const asked: number[] = [];
+  return {
+    asked,
+    timeout: (ms: number) => {
+      asked.push(ms);
+      return controller.signal;
+    },
+    runOut: () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+  };
+}
+
+/** A handler that never answers, and a promise of the first request it gets. */
+function hangSeen(): { handler: LocalHandler; seen: Promise<void> } {
+  let seen!: () => void;
+  const promise = new Promise<void>((resolve) => (seen = resolve));
+  return { handler: () => seen(), seen: promise };
+}
+
 describe('transport against a local server', () => {
   it('times out a call that gets no answer, without retrying it', async () => {
-    const { url, requests } = await serve(hang);
-    const error = await rejection(client(url, { timeoutMs: 150 }).listRealCurrencies());
+    const { handler, seen } = hangSeen();
+    const { url, requests } = await serve(handler);
+    const timer = manualTimer();
+    const config = resolveClientConfig({ baseUrl: url, auth: { type: 'api-key', apiKey: 'k' }, timeoutMs: 150 });
+    const call = sendGatewayRequest(config, LIST_CURRENCIES, listOf(normalizeRealCurrency), undefined, { timeout: timer.timeout });
+    // The timer runs out once the server holds the request, however slow the machine.
+    await seen;
+    timer.runOut();
+    const error = await rejection(call);
     expect(error.code).toBe('aurpay_timeout');
     expect(error.message).toMatch(/within 150 ms/);
-    // On a loaded machine the call may time out before the server even saw it; never more than once.
-    expect(requests.length).toBeLessThanOrEqual(1);
+    expect(timer.asked).toEqual([150]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('times out with a real timer too', async () => {
+    const { url } = await serve(hang);
+    const error = await rejection(client(url, { timeoutMs: 50 }).listRealCurrencies());
+    expect(error.code).toBe('aurpay_timeout');
   });
 
   it('lets one call override the timeout', async () => {
-    const { url } = await serve(hang);
-    const started = Date.now();
-    const error = await rejection(client(url, { timeoutMs: 60_000 }).listRealCurrencies({ timeoutMs: 100 }));
+    const { handler, seen } = hangSeen();
+    const { url } = await serve(handler);
+    const timer = manualTimer();
+    const config = resolveClientConfig({ baseUrl: url, auth: { type: 'api-key', apiKey: 'k' }, timeoutMs: 60_000 });
+    const call = sendGatewayRequest(config, LIST_CURRENCIES, listOf(normalizeRealCurrency), { timeoutMs: 100 }, { timeout: timer.timeout });
+    await seen;
+    timer.runOut();
+    const error = await rejection(call);
     expect(error.code).toBe('aurpay_timeout');
     // The call's 100 ms, not the client's 60 s.
-    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(timer.asked).toEqual([100]);
+    expect(error.message).toMatch(/within 100 ms/);
   });
 
   it('aborts on the caller’s signal, and never sends an already aborted call', async () => {
-    const { url, requests } = await serve(hang);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    // The caller gives up once the server holds the request.
+    const { url, requests } = await serve(() => controller.abort());
     const error = await rejection(client(url).listRealCurrencies({ signal: controller.signal }));
     expect(error.code).toBe('aurpay_aborted');
     expect(requests).toHaveLength(1);
@@ -73,12 +116,19 @@ describe('transport against a local server', () => {
 
   it('aborts during the backoff between attempts', async () => {
     const controller = new AbortController();
-    const { url, requests } = await serve((_req, res) => {
-      sendEnvelope(res, 'Service Unavailable', 503);
-      setTimeout(() => controller.abort(), 20);
-    });
-    const error = await rejection(client(url).listRealCurrencies({ signal: controller.signal }));
+    const { url, requests } = await serve((_req, res) => sendEnvelope(res, 'Service Unavailable', 503));
+    const config = resolveClientConfig({ baseUrl: url, auth: { type: 'api-key', apiKey: 'k' } });
+    const backoffs: number[] = [];
+    // The caller gives up as the backoff starts; the real sleep must end at once.
+    const sleep = (ms: number, signal: AbortSignal) => {
+      backoffs.push(ms);
+      controller.abort();
+      return abortableSleep(60_000, signal);
+    };
+    const call = sendGatewayRequest(config, LIST_CURRENCIES, listOf(normalizeRealCurrency), { signal: controller.signal }, { sleep });
+    const error = await rejection(call);
     expect(error.code).toBe('aurpay_aborted');
+    expect(backoffs).toHaveLength(1);
     expect(requests).toHaveLength(1);
   });
 
@@ -141,8 +191,8 @@ describe('transport against a local server', () => {
   it('reports a connection dropped mid-body as aurpay_network after the retries', async () => {
     const { url, requests } = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
-      res.write('{"code":0,"message":"ok","data":[');
-      setTimeout(() => res.socket?.destroy(), 10);
+      // Cut once the first part of the body is on its way.
+      res.write('{"code":0,"message":"ok","data":[', () => res.socket?.destroy());
     });
     const error = await rejection(client(url).listRealCurrencies());
     expect(error.code).toBe('aurpay_network');

@@ -37,10 +37,12 @@ export interface GatewayRequest {
   auth: 'client' | 'lightning' | 'none' | { bearer: string };
 }
 
-/** Seams for tests: how to wait between attempts and where the jitter comes from. */
+/** Seams for tests: how to wait between attempts, where the jitter comes from, and the call's timer. */
 export interface TransportHooks {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** A signal that aborts once the call's `ms` are up. Default `AbortSignal.timeout`. */
+  timeout?: (ms: number) => AbortSignal;
 }
 
 function callTimeout(options: CallOptions | undefined, fallback: number): number {
@@ -115,7 +117,7 @@ export async function sendGatewayRequest<T>(
   if (caller?.aborted === true) {
     throw new AurpayError('aurpay_aborted', `${req.label}: aborted before it was sent.`, { cause: caller.reason });
   }
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const timeout = hooks.timeout === undefined ? AbortSignal.timeout(timeoutMs) : hooks.timeout(timeoutMs);
   const signal = caller === undefined ? timeout : AbortSignal.any([caller, timeout]);
   const attempts = req.method === 'GET' ? config.retries + 1 : 1;
   let origin: string | null = null;
