@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callbackEvent } from './callbackEvent.js';
 import type { SandboxOptions } from '../sandboxOptions.js';
 import { startCallbackReceiver } from '../test-utils/callbackReceiver.js';
+import { eventually } from '../test-utils/eventually.js';
 import { startTestSandbox } from '../test-utils/sandboxClient.js';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -53,10 +54,12 @@ describe('callback quirks, over HTTP', () => {
     await sandbox.api('POST', `/api/v2/order/refund/${order.order_id}`);
     const hits = await receiver.waitFor(4);
     expect(hits.map((hit) => hit.url)).toEqual(['/paid', '/expired', '/paid', '/paid']);
-    const control = async () => (await sandbox.control('GET', `/_sandbox/orders/${order.order_id}`)).json.data;
     // Each attempt is recorded once its answer came; wait for the fourth.
-    for (let tries = 0; (await control()).callbacks.length < 4 && tries < 200; tries += 1) await new Promise((r) => setTimeout(r, 10));
-    const recorded = (await control()).callbacks as Array<{ event: string; order_status: string; status: number }>;
+    const recorded = await eventually(
+      async () => (await sandbox.control('GET', `/_sandbox/orders/${order.order_id}`)).json.data.callbacks as Array<{ event: string; order_status: string; status: number }>,
+      (list) => list.length >= 4,
+      'the fourth attempt to be recorded',
+    );
     expect(recorded.map((c) => [c.event, c.order_status, c.status])).toEqual([
       ['success', 'PARTIAL', 200],
       ['timeout', 'OVERDUE', 200],

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { SANDBOX_ERROR_CODES as CODES } from '../http/sandboxErrorCodes.js';
 import { startTestSandbox, type TestSandbox } from '../test-utils/sandboxClient.js';
+import { eventually } from '../test-utils/eventually.js';
 
 let sandbox: TestSandbox;
 
@@ -87,14 +88,17 @@ describe('order timeout', () => {
   it('turns open orders OVERDUE after orderTtlSeconds and leaves paid ones', async () => {
     const quick = await startTestSandbox({ orderTtlSeconds: 1 });
     try {
+      // The paid order first: were its timer still set, it would run out before the others'.
+      const paid = await quick.createOrder();
       const pending = await quick.createOrder();
       const partial = await quick.createOrder();
-      const paid = await quick.createOrder();
       await quick.control('POST', `/_sandbox/orders/${partial.order_id}/pay`, { amount: '1' });
       await quick.control('POST', `/_sandbox/orders/${paid.order_id}/pay`);
-      await new Promise((resolve) => setTimeout(resolve, 1300));
-      const list = (await quick.api('GET', '/api/v2/order/?size=10')).json.data.data;
-      const byId = Object.fromEntries(list.map((o: { order_id: string; status: string }) => [o.order_id, o.status]));
+      const statuses = async () => {
+        const list = (await quick.api('GET', '/api/v2/order/?size=10')).json.data.data as { order_id: string; status: string }[];
+        return Object.fromEntries(list.map((o) => [o.order_id, o.status]));
+      };
+      const byId = await eventually(statuses, (seen) => seen[pending.order_id] === 'OVERDUE' && seen[partial.order_id] === 'OVERDUE', 'the open orders to time out');
       expect(byId).toEqual({ [pending.order_id]: 'OVERDUE', [partial.order_id]: 'OVERDUE', [paid.order_id]: 'SUCCESS' });
       const detail = (await quick.api('GET', `/api/v2/order/detail/${partial.order_id}`)).json.data;
       expect(detail).toMatchObject({ status: 'OVERDUE', obtained: '1' });
