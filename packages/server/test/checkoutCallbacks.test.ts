@@ -3,6 +3,7 @@ import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signCallback } from '../src/callbacks/signCallback.js';
 import { startHarness, type Harness } from './checkoutHarness.js';
+import { SETTLE } from './settle.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -125,12 +126,12 @@ describe('duplicate callbacks racing pollers', () => {
       const answers = await Promise.all([...callbacks, ...pollers]);
       expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
       expect(answers.slice(0, 10).map((a) => a.body)).toEqual(Array(10).fill({ received: true }));
-      await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+      await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'), SETTLE);
       // Let the sandbox's own callback arrive too.
       await vi.waitFor(async () => {
         const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
         expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-      });
+      }, SETTLE);
       await h.router.checkout.idle();
       expect(h.hooks.paid.filter((o) => o.orderId === order.orderId)).toHaveLength(1);
       expect(h.hooks.changes.filter((c) => c.order.orderId === order.orderId && c.order.status === 'paid')).toHaveLength(1);
@@ -141,11 +142,11 @@ describe('duplicate callbacks racing pollers', () => {
     const order = await h.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
     const urls = await callbackUrls(order);
     await h.control(`/orders/${order.orderId}/pay`, {});
-    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'), SETTLE);
     await vi.waitFor(async () => {
       const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
       expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-    });
+    }, SETTLE);
     await h.resetStats();
     for (let i = 0; i < 50; i += 1) {
       const url = i % 2 === 0 ? urls.callback_url : urls.timeout_callback;
@@ -172,7 +173,7 @@ describe('callbacks without Aurpay’s signature (callback authentication off at
     await h.control(`/orders/${order.orderId}/pay`, {});
     const answer = await sendCallback(url, {});
     expect(answer).toMatchObject({ status: 200, body: { received: true } });
-    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'), SETTLE);
   });
 
   it('refuses one with neither headers nor key, or with another order’s key, with no upstream call', async () => {
