@@ -6,8 +6,8 @@ import { deMessages } from './deMessages.js';
 import { enMessages } from './enMessages.js';
 import { esMessages } from './esMessages.js';
 import * as publicApi from './index.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { cryptoOrder } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { cryptoOrder } from '@aurpay-kit/testing/checkout';
 import { useAurpay } from './useAurpay.js';
 
 afterEach(() => {

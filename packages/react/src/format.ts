@@ -1,6 +1,8 @@
 // Formatting shared by the parts. Amounts stay decimal strings all the way: Intl.NumberFormat
 // reads a string as an exact decimal (ECMA-402 2023), so no digit passes through a float.
 
+import { findCurrency } from '@aurpay-kit/core';
+
 // TypeScript's Intl types predate decimal-string input.
 type Formattable = number;
 
@@ -41,18 +43,9 @@ export function tokenOf(currency: string): string {
   return currency.split('-')[0] ?? currency;
 }
 
-const NETWORKS: Record<string, string> = {
-  BTC: 'Bitcoin',
-  LTC: 'Litecoin',
-  ETH: 'Ethereum',
-  BSC: 'BNB Smart Chain',
-  TRX: 'Tron',
-  BLN: 'Lightning',
-};
-
 /** The network's proper name, with the token standard where the currency names one. */
 export function networkOf(chain: string, currency: string): string {
   const standard = /-(ERC20|TRC20)$/.exec(currency)?.[1]?.replace('20', '-20');
-  const name = NETWORKS[chain] ?? chain;
+  const name = findCurrency(currency, chain)?.chainName ?? chain;
   return standard ? `${name} (${standard})` : name;
 }

@@ -1,8 +1,8 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCallback } from '../src/callbackVerifier.js';
-import { MemoryOrderStore } from '../src/checkout/memoryStore.js';
+import { signCallback } from '../src/callbacks/signCallback.js';
+import { MemoryOrderStore } from '../src/checkout/stores/memoryOrderStore.js';
 import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
 // The same scenarios against the Express router and the fetch handler.

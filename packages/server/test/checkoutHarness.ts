@@ -1,8 +1,8 @@
 import type { CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SandboxOptions } from '@aurpay-kit/sandbox';
-import { AurpayClient } from '../src/aurpayClient.js';
+import { AurpayClient } from '../src/client/aurpayClient.js';
 import type { CheckoutHandlers, CheckoutOptions, CreateOrderBody, PriceQuote } from '../src/checkout/index.js';
-import type { StoredOrder } from '../src/checkout/orderStore.js';
+import type { StoredOrder } from '../src/checkout/stores/orderStore.js';
 import { serveCheckout, type CheckoutAdapter } from './serveCheckout.js';
 
 export { CHECKOUT_ADAPTERS, type CheckoutAdapter } from './serveCheckout.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
+import { SETTLE } from './settle.js';
 
 // The same scenarios against the Express router and the fetch handler.
 describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
@@ -56,7 +57,7 @@ describe('coalesced status refreshes', () => {
     await vi.waitFor(async () => {
       const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
       expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-    });
+    }, SETTLE);
     await h.resetStats();
     await new Promise((resolve) => setTimeout(resolve, MIN_REFRESH_MS));
     const answers = await Promise.all(Array.from({ length: 100 }, () => h.status(order)));

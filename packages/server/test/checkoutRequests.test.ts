@@ -1,6 +1,6 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckoutHttpError } from '../src/checkout/checkoutHttpError.js';
+import { CheckoutHttpError } from '../src/checkout/http/checkoutHttpError.js';
 import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
 // The same scenarios against the Express router and the fetch handler.

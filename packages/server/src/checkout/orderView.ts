@@ -7,7 +7,7 @@ import {
   type OrderStatusView,
   type QrFormat,
 } from '@aurpay-kit/core';
-import type { StoredOrder } from './orderStore.js';
+import type { StoredOrder } from './stores/orderStore.js';
 
 /**
  * The browser's view of an order's status: `GET /orders/:id` and each server-sent event.

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { CheckoutHttpError } from '../checkout/checkoutHttpError.js';
+import { CheckoutHttpError } from '../checkout/http/checkoutHttpError.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkout/checkoutHandlers.js';
 import type { CheckoutOptions, CreateOrderBody, PriceQuote } from '../checkout/checkoutOptions.js';
-import { CHECKOUT_BODY_LIMIT_BYTES, type CheckoutResponse, type EventSink } from '../checkout/checkoutRequest.js';
-import { errorResponse } from '../checkout/checkoutResponses.js';
-import { ORDER_BODY_TYPES, orderBodyErrors } from '../checkout/orderBodyErrors.js';
+import { CHECKOUT_BODY_LIMIT_BYTES, type CheckoutResponse, type EventSink } from '../checkout/http/checkoutRequest.js';
+import { errorResponse } from '../checkout/http/checkoutResponses.js';
+import { ORDER_BODY_TYPES, orderBodyErrors } from '../checkout/http/orderBodyErrors.js';
 import { clientAddress } from './clientAddress.js';
 import { CHECKOUT_SERVER_TIMEOUTS, tightenServerTimeouts, type ServerTimeouts } from './serverTimeouts.js';
 

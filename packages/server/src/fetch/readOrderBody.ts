@@ -1,6 +1,6 @@
 import { parse as parseContentType } from 'content-type';
 import { CHECKOUT_BODY_LIMIT_BYTES } from '../checkout/index.js';
-import { orderBodyErrors } from '../checkout/orderBodyErrors.js';
+import { orderBodyErrors } from '../checkout/http/orderBodyErrors.js';
 
 /** `application/json` and `application/<anything>+json`, as the Express adapter takes them. */
 const JSON_MEDIA_TYPE = /^application\/(?:json|[!#$%&'*.^_`|~0-9a-z-]+\+json)$/;
