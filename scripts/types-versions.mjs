@@ -5,8 +5,9 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
+import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** `{ "*": { "express": ["./dist/express/index.d.ts"], … } }` for every subpath with a `types` condition. */
 export function typesVersionsFor(exports) {
@@ -44,10 +45,10 @@ function sync(check) {
     writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   }
   if (check && stale.length > 0) {
-    console.error(`typesVersions out of date with exports in ${stale.join(', ')}: run node scripts/types-versions.mjs`);
+    process.stderr.write(`typesVersions out of date with exports in ${stale.join(', ')}: run node scripts/types-versions.mjs\n`);
     process.exit(1);
   }
-  if (!check) for (const file of stale) console.log(`updated ${file}`);
+  if (!check) for (const file of stale) process.stdout.write(`updated ${file}\n`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) sync(process.argv.includes('--check'));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) sync(process.argv.includes('--check'));
