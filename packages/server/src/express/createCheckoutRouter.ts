@@ -62,7 +62,7 @@ function bodyError(error: { type?: unknown; status?: unknown }): CheckoutHttpErr
 }
 
 /**
- * The checkout routes as one Express middleware (Express 5): mount it where `publicUrl` points.
+ * The checkout routes as one Express middleware (Express 4 or 5): mount it where `publicUrl` points.
  *
  * @example
  * app.use('/api/pay', createCheckoutRouter({
