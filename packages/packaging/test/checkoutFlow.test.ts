@@ -12,6 +12,7 @@ const { app, express4 } = inject('packaging');
 const FLAVOURS: { name: string; module: string; project: ConsumerProject; framework: RegExp }[] = [
   { name: 'Express 5 (CommonJS)', module: 'express.cjs', project: app, framework: /^express 5\./ },
   { name: 'Express 4 (CommonJS)', module: 'express.cjs', project: express4, framework: /^express 4\./ },
+  { name: 'fetch handler on Node http (ES module)', module: 'fetch.mjs', project: app, framework: /^fetch handler on node 20\./ },
 ];
 
 interface FlowReport {

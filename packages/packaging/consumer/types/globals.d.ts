@@ -12,3 +12,12 @@ declare function fulfilOnce(idempotencyKey: string, cartId: string): Promise<voi
 declare function navigate(path: string): void;
 declare function showRetry(): void;
 declare function showReceipt(): void;
+
+// The fetch handler's snippets: the handler a lib/checkout.ts exports, and the runtimes around it.
+declare module '@/lib/checkout' {
+  export const checkout: import('@aurpay-kit/server/fetch').CheckoutFetchHandler;
+}
+declare const checkout: import('@aurpay-kit/server/fetch').CheckoutFetchHandler;
+declare const hono: { all(path: string, handler: (c: { req: { raw: Request } }) => Promise<Response>): void };
+declare const Bun: { serve(options: { port: number; fetch(request: Request, server: unknown): Promise<Response> }): unknown };
+declare const Deno: { serve(options: { port: number }, handler: (request: Request, info: unknown) => Promise<Response>): unknown };
