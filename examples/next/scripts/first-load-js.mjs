@@ -1,4 +1,3 @@
-/* global URL, console */
 // Prints the JavaScript the shop's front page loads, as built by `next build`: every chunk its
 // HTML names (script tags and the React Server Components payload), raw and gzipped. Next.js 16
 // no longer prints these figures itself.
