@@ -41,7 +41,7 @@ const ENTRIES = [
     code: `export * from '${reactDist}'; export * from '${coreDist}';`,
     own: true,
   },
-  { id: 'locales', label: 'every language of @aurpay-kit/react/locales', code: `export * from '${ROOT}packages/react/dist/locales/index.js';`, own: true },
+  { id: 'locales', label: 'every language of @aurpay-kit/react/messages', code: `export * from '${ROOT}packages/react/dist/messages.js';`, own: true },
   { id: 'lightningInvoice', label: 'LightningInvoice alone', code: `export { LightningInvoice } from '${reactDist}';`, own: true },
   { id: 'cryptoCheckout', label: 'CryptoCheckout alone', code: `export { CryptoCheckout } from '${reactDist}';`, own: true },
   {

@@ -38,7 +38,7 @@ export function PayDialog({ kind, items, lineItems, sandbox, onPaid }: PayDialog
   const [order, setOrder] = useState<CheckoutDetails | null>(null);
   // The order handed back to the checkout when the dialog opens again.
   const [resume, setResume] = useState<CheckoutOrder | undefined>(undefined);
-  const paid = useRef(false);
+  const [paid, setPaid] = useState(false);
   // Counts openings, so a cart saved for an earlier opening is not shown in a later one.
   const opening = useRef(0);
   const label = kind === 'crypto' ? 'Pay with crypto' : 'Pay with Lightning';
@@ -51,7 +51,7 @@ export function PayDialog({ kind, items, lineItems, sandbox, onPaid }: PayDialog
         setResume(created(order) ? order : undefined);
         return;
       }
-      paid.current = false;
+      setPaid(false);
       setCart(null);
       setOrder(null);
       setResume(undefined);
@@ -61,7 +61,7 @@ export function PayDialog({ kind, items, lineItems, sandbox, onPaid }: PayDialog
       );
       return;
     }
-    if (paid.current && cart && 'id' in cart) onPaid(cart.id);
+    if (paid && cart && 'id' in cart) onPaid(cart.id);
   };
   const checkout = cart && 'id' in cart && {
     orderFields: { cartId: cart.id },
@@ -72,9 +72,7 @@ export function PayDialog({ kind, items, lineItems, sandbox, onPaid }: PayDialog
     onStatusChange: (_status: string, latest: CheckoutDetails) => setOrder(latest),
     // Only moves the buyer along. The order is fulfilled on the server, in onPaid
     // (server/checkoutRouter.ts), which does not depend on this page staying open.
-    onSuccess: () => {
-      paid.current = true;
-    },
+    onSuccess: () => setPaid(true),
     // Under the paid view's receipt: on to the shop's own receipt page.
     receipt: () => (
       <button type="button" className="aurpay-button aurpay-primary" onClick={() => openChange(false)}>

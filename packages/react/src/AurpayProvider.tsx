@@ -14,7 +14,7 @@ export interface AurpayProviderProps {
   endpoint: string;
   /** A BCP 47 tag for numbers and times, e.g. `de-DE`; the browser's language by default. */
   locale?: string;
-  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/locales`), or a few keys. */
+  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/messages`), or a few keys. */
   messages?: Partial<AurpayMessages>;
   /** `auto` follows the system's colour scheme. Default `auto`. */
   theme?: AurpayTheme;

@@ -1,6 +1,6 @@
 /**
  * The English texts, the default. Other languages pass a complete set of the same keys to
- * `<AurpayProvider messages>` (`@aurpay-kit/react/locales` has 14 more); `{name}` marks a value
+ * `<AurpayProvider messages>` (`@aurpay-kit/react/messages` has 17 more); `{name}` marks a value
  * filled in at render. `dir` is the writing direction of the language.
  *
  * @example <AurpayProvider endpoint="/api/pay" locale="es" messages={esMessages}>
