@@ -5,20 +5,17 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { startShop } from '../server/startShop.js';
-import { buildFrontEnd, launchBrowser } from '../test/browserHarness.js';
+import { startBrowserShop } from '../test/browserHarness.js';
 
 const out = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: 30_000 };
 const SIZES = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
 ];
 
 await mkdir(out, { recursive: true });
-const frontEnd = await buildFrontEnd();
-const shop = await startShop({ port: 0, clientDir: frontEnd.dir });
-const browser = await launchBrowser();
+const { browser, shop, close } = await startBrowserShop();
 
 /** Opens the cart with a mug in it and the checkout dialog, and picks `currency` when given. */
 async function checkout(page: Page, kind: 'crypto' | 'lightning', currency?: RegExp): Promise<Locator> {
@@ -96,7 +93,5 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await shop.close();
-  await frontEnd.remove();
+  await close();
 }

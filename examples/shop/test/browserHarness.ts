@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { startShop, type Shop, type StartShopOptions } from '../server/startShop.js';
 
 const shopRoot = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOTS = join(shopRoot, 'test-results', 'screenshots');
@@ -69,4 +70,24 @@ export async function withPage(
     await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }).catch(() => undefined);
     await context.close();
   }
+}
+
+/**
+ * What a browser test file starts with: the front end built, Chromium launched, and a shop in
+ * sandbox mode serving that front end. `close` ends all three.
+ *
+ * @example const { browser, shop, close } = await startBrowserShop(); … await close();
+ */
+export async function startBrowserShop(options: StartShopOptions = {}): Promise<{ browser: Browser; shop: Shop; close: () => Promise<void> }> {
+  const frontEnd = await buildFrontEnd();
+  const browser = await launchBrowser();
+  const shop = await startShop({ port: 0, clientDir: frontEnd.dir, sandbox: { callbackRetryDelayMs: 100 }, ...options });
+  return {
+    browser,
+    shop,
+    close: async () => {
+      await Promise.all([browser.close(), shop.close()]);
+      await frontEnd.remove();
+    },
+  };
 }

@@ -1,29 +1,26 @@
 import { currencyInfo, fromBaseUnits, subtractAmounts, toBaseUnits } from '@aurpay-kit/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startShop, type Shop } from '../server/startShop.js';
-import { buildFrontEnd, launchBrowser, withPage } from './browserHarness.js';
+import type { Shop } from '../server/startShop.js';
+import { startBrowserShop, withPage } from './browserHarness.js';
 
 // A buyer with a keyboard only: every step is a key press (the sandbox's control API stands in for
 // the wallet and the clock). After each change of state, focus must be on the new state's heading
 // and the polite live region must say the amounts. Each wait is for a condition on the page.
 
-const WAIT = { timeout: 15_000 };
+// How long a step may take before the test fails: generous for a loaded machine; each wait ends
+// as soon as the page shows what it waits for.
+const WAIT = { timeout: 30_000 };
 
 let browser: Browser;
 let shop: Shop;
-let frontEnd: Awaited<ReturnType<typeof buildFrontEnd>>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  frontEnd = await buildFrontEnd();
-  browser = await launchBrowser();
-  shop = await startShop({ port: 0, clientDir: frontEnd.dir, sandbox: { callbackRetryDelayMs: 100 } });
+  ({ browser, shop, close } = await startBrowserShop());
 });
 
-afterAll(async () => {
-  await Promise.all([browser?.close(), shop?.close()]);
-  await frontEnd?.remove();
-});
+afterAll(() => close?.());
 
 /** The focused element's accessible text: its aria-label, or the text it shows. */
 const focused = (page: Page) =>

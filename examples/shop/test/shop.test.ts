@@ -2,8 +2,8 @@ import { currencyInfo, fromBaseUnits, subtractAmounts, toBaseUnits } from '@aurp
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startShop, type Shop } from '../server/startShop.js';
-import { buildFrontEnd, launchBrowser, withPage } from './browserHarness.js';
+import type { Shop } from '../server/startShop.js';
+import { startBrowserShop, withPage } from './browserHarness.js';
 import { qrEncodes } from './qrEncodes.js';
 
 // How long a step may take before the test fails: generous for a loaded machine; each wait ends
@@ -12,18 +12,13 @@ const WAIT = { timeout: 30_000 };
 
 let browser: Browser;
 let shop: Shop;
-let frontEnd: Awaited<ReturnType<typeof buildFrontEnd>>;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  frontEnd = await buildFrontEnd();
-  browser = await launchBrowser();
-  shop = await startShop({ port: 0, clientDir: frontEnd.dir, sandbox: { callbackRetryDelayMs: 100 } });
+  ({ browser, shop, close } = await startBrowserShop());
 });
 
-afterAll(async () => {
-  await Promise.all([browser?.close(), shop?.close()]);
-  await frontEnd?.remove();
-});
+afterAll(() => close?.());
 
 /** Puts a mug in the basket and opens the cart. */
 async function openCart(page: Page, url: string): Promise<void> {
