@@ -9,6 +9,12 @@ import { startShop, type Shop, type StartShopOptions } from '../server/startShop
 const shopRoot = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOTS = join(shopRoot, 'test-results', 'screenshots');
 
+/**
+ * How long a step may take before a browser test fails: generous for a loaded machine; each wait
+ * ends as soon as the page shows what it waits for.
+ */
+export const WAIT = { timeout: 30_000 };
+
 /** Builds the front end into a fresh temporary folder (not dist/, which a parallel build may be writing). */
 export async function buildFrontEnd(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'shop-client-'));

@@ -2,15 +2,11 @@ import { currencyInfo, fromBaseUnits, subtractAmounts, toBaseUnits } from '@aurp
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Shop } from '../server/startShop.js';
-import { startBrowserShop, withPage } from './browserHarness.js';
+import { WAIT, startBrowserShop, withPage } from './browserHarness.js';
 
 // A buyer with a keyboard only: every step is a key press (the sandbox's control API stands in for
 // the wallet and the clock). After each change of state, focus must be on the new state's heading
 // and the polite live region must say the amounts. Each wait is for a condition on the page.
-
-// How long a step may take before the test fails: generous for a loaded machine; each wait ends
-// as soon as the page shows what it waits for.
-const WAIT = { timeout: 30_000 };
 
 let browser: Browser;
 let shop: Shop;

@@ -3,12 +3,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Shop } from '../server/startShop.js';
-import { startBrowserShop, withPage } from './browserHarness.js';
+import { WAIT, startBrowserShop, withPage } from './browserHarness.js';
 import { qrEncodes } from './qrEncodes.js';
-
-// How long a step may take before the test fails: generous for a loaded machine; each wait ends
-// as soon as the page shows what it waits for.
-const WAIT = { timeout: 30_000 };
 
 let browser: Browser;
 let shop: Shop;
