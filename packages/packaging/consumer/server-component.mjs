@@ -1,10 +1,11 @@
 // The README's Server Component page, rendered to React's Server Components payload (run with
 // --conditions=react-server --import ./react-server.mjs). Prints the payload and what a Server
-// Component sees of the German catalogue from each entry, as JSON.
+// Component sees of a catalogue from each entry (English from the main one, German from the
+// messages entry), as JSON.
 import { Writable } from 'node:stream';
 import { createElement } from 'react';
 import { renderToPipeableStream } from 'react-server-dom-webpack/server';
-import { AurpayProvider, CryptoCheckout, deMessages as fromMainEntry } from '@aurpay-kit/react';
+import { AurpayProvider, CryptoCheckout, enMessages as fromMainEntry } from '@aurpay-kit/react';
 import { deMessages, enMessages } from '@aurpay-kit/react/messages';
 
 function CheckoutPage() {
