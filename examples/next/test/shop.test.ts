@@ -104,7 +104,7 @@ describe('the Next.js shop under next start', () => {
       // The development-only panel stands in for the wallet, through the shop's sandbox route.
       await dialog.getByRole('region', { name: 'Sandbox controls' }).getByRole('button', { name: 'Pay in full' }).click();
       await dialog.locator('.aurpay-checkout[data-state="paid"]').waitFor(WAIT);
-      await expect(dialog.getByText('Payment received').isVisible()).resolves.toBe(true);
+      await expect(dialog.getByRole('heading', { name: 'Payment received' }).isVisible()).resolves.toBe(true);
       await expect(dialog.getByRole('region', { name: 'Sandbox controls' }).count()).resolves.toBe(0);
       await page.screenshot({ path: join(SCREENSHOTS, 'next-lightning-dialog-paid.png') });
       // The dialog closes itself, and the product's card keeps the receipt.
