@@ -64,6 +64,9 @@ const STEP_TEXT: Record<WalletStep | 'sent', keyof WalletMessages> = {
   sent: 'walletSent',
 };
 
+/** Texts may begin with the wallet's name, which may begin in lower case ("browser wallet"). */
+const sentence = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 function planFor(order: CheckoutDetails, amount: string): WalletPaymentPlan | { error: ReturnType<typeof walletErrorFrom> } | null {
   try {
     return walletPaymentPlan(order, amount);
@@ -138,7 +141,7 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
     <div className="aurpay-wallets" role="group" aria-label={texts.walletChoose} data-state={failure ? 'failed' : state.step}>
       {state.step === 'sent' ? (
         <p role="status" className="aurpay-message">
-          {fill(texts.walletSent, { ...values, wallet: state.wallet })}
+          {sentence(fill(texts.walletSent, { ...values, wallet: state.wallet }))}
         </p>
       ) : (
         <>
@@ -159,12 +162,12 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
           )}
           {busy && (
             <p role="status" className="aurpay-message" data-step={state.step}>
-              {fill(texts[STEP_TEXT[state.step]], { ...values, wallet: state.wallet })}
+              {sentence(fill(texts[STEP_TEXT[state.step]], { ...values, wallet: state.wallet }))}
             </p>
           )}
           {failure && (
             <p role="alert" className="aurpay-message aurpay-problem" data-code={failure.code}>
-              {fill(texts[ERROR_TEXT[failure.code]], { ...values, wallet: failure.wallet, reason: failure.reason })}
+              {sentence(fill(texts[ERROR_TEXT[failure.code]], { ...values, wallet: failure.wallet, reason: failure.reason }))}
             </p>
           )}
         </>

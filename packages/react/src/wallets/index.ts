@@ -3,7 +3,6 @@
 export { checkPreimage } from './checkPreimage.js';
 export { payWithEvm } from './payWithEvm.js';
 export type { Eip1193Provider, WalletStep } from './payWithEvm.js';
-export { payWithNwc } from './payWithNwc.js';
 export { payWithTronLink } from './payWithTronLink.js';
 export type { TronLinkLike, TronWebLike } from './payWithTronLink.js';
 export { payWithWebln } from './payWithWebln.js';
