@@ -2,7 +2,7 @@ import type { CheckoutDetails } from '@aurpay-kit/core';
 import { findCurrency } from '@aurpay-kit/core';
 import { useRef, useState } from 'react';
 import { useTexts } from '../context.js';
-import { fill, networkOf, tokenOf } from '../format.js';
+import { fill, networkName, tokenOf } from '../format.js';
 import { useWeblnPresent } from '../useWeblnPresent.js';
 import { NwcForm } from './NwcForm.js';
 import type { WalletStep } from './payWithEvm.js';
@@ -99,7 +99,7 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
   const plan = planFor(order, amount);
   if (!plan) return null;
   const info = findCurrency(order.currency, order.chain);
-  const values = { network: networkOf(order.chain ?? info?.chain ?? '', order.currency), token: tokenOf(order.currency) };
+  const values = { network: networkName(order.chain ?? info?.chain ?? ''), token: tokenOf(order.currency) };
 
   const choices: Choice[] = [];
   if ('error' in plan) {
