@@ -69,7 +69,7 @@ export const WeblnAvailable: Story = {
   play: async ({ canvasElement, globals }) => {
     const root = await expectPhase(canvasElement, 'awaiting_payment');
     const { webln } = storyLocale(globals.locale).messages;
-    await expect(within(root).getByRole('button', { name: webln })).toBeEnabled();
+    await expect(await within(root).findByRole('button', { name: webln }, { timeout: 5000 })).toBeEnabled();
   },
 };
 
@@ -79,7 +79,7 @@ export const WeblnPays: Story = {
   play: async ({ canvasElement, args, globals }) => {
     const root = await expectPhase(canvasElement, 'awaiting_payment');
     const { webln } = storyLocale(globals.locale).messages;
-    await userEvent.click(within(root).getByRole('button', { name: webln }));
+    await userEvent.click(await within(root).findByRole('button', { name: webln }, { timeout: 5000 }));
     await expectPhase(canvasElement, 'paid');
     await expect(args.onSuccess).toHaveBeenCalledTimes(1);
   },
