@@ -1,5 +1,7 @@
-import { encodeFunctionData, erc20Abi, numberToHex } from 'viem';
-import { bsc, mainnet } from 'viem/chains';
+import { erc20Abi } from 'abitype/abis';
+import * as AbiFunction from 'ox/AbiFunction';
+import * as Hex from 'ox/Hex';
+import { EVM_CHAINS } from './evmChains.js';
 import type { WalletPaymentPlan } from './walletPaymentPlan.js';
 import { WalletError } from './WalletError.js';
 import { providerErrorCode, walletErrorFrom } from './walletErrorFrom.js';
@@ -14,11 +16,12 @@ export type WalletStep = 'connecting' | 'switching' | 'confirming';
 
 type EvmPlan = Extract<WalletPaymentPlan, { family: 'evm' }>;
 
-// The chains the currency table pays on, as viem defines them, for `wallet_addEthereumChain`.
-const CHAINS = { [mainnet.id]: mainnet, [bsc.id]: bsc } as const;
+// The ERC-20 calls, from the standard ABI as abitype ships it, encoded by ox (what viem encodes with).
+// ox's modules are imported one by one: viem's root entry would bring its whole client along.
+const erc20 = (name: 'transfer' | 'balanceOf') => AbiFunction.fromAbi(erc20Abi, name);
 
 /** The network's name for messages. */
-export const chainName = (chainId: number): string => CHAINS[chainId as keyof typeof CHAINS]?.name ?? `chain ${chainId}`;
+export const chainName = (chainId: number): string => EVM_CHAINS[chainId]?.name ?? `chain ${chainId}`;
 
 async function chainIdOf(provider: Eip1193Provider): Promise<number> {
   return Number(BigInt(String(await provider.request({ method: 'eth_chainId' }))));
@@ -28,16 +31,16 @@ async function chainIdOf(provider: Eip1193Provider): Promise<number> {
 async function ensureChain(provider: Eip1193Provider, chainId: number, onStep: (step: WalletStep) => void): Promise<void> {
   if ((await chainIdOf(provider)) === chainId) return;
   onStep('switching');
-  const hex = numberToHex(chainId);
+  const hex = Hex.fromNumber(chainId);
   try {
     await provider.request({ method: 'wallet_switchEthereumChain', params: [{ chainId: hex }] });
   } catch (error) {
-    const chain = CHAINS[chainId as keyof typeof CHAINS];
+    const chain = EVM_CHAINS[chainId];
     if (providerErrorCode(error) !== 4902 || !chain) throw wrongChain(chainId, error);
     try {
       await provider.request({
         method: 'wallet_addEthereumChain',
-        params: [{ chainId: hex, chainName: chain.name, nativeCurrency: chain.nativeCurrency, rpcUrls: chain.rpcUrls.default.http, blockExplorerUrls: [chain.blockExplorers.default.url] }],
+        params: [{ chainId: hex, chainName: chain.name, nativeCurrency: chain.nativeCurrency, rpcUrls: chain.rpcUrls, blockExplorerUrls: chain.blockExplorerUrls }],
       });
     } catch (addError) {
       throw wrongChain(chainId, addError);
@@ -60,7 +63,7 @@ async function checkFunds(provider: Eip1193Provider, plan: EvmPlan, from: `0x${s
       if (code === '0x' || code === '0x0') {
         throw new WalletError('token_unsupported', `There is no token contract at ${plan.token} on ${chainName(plan.chainId)} in this wallet.`);
       }
-      const data = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [from] });
+      const data = AbiFunction.encodeData(erc20('balanceOf'), [from]);
       balance = BigInt(String(await provider.request({ method: 'eth_call', params: [{ to: plan.token, data }, 'latest'] })));
     } else {
       balance = BigInt(String(await provider.request({ method: 'eth_getBalance', params: [from, 'latest'] })));
@@ -90,8 +93,8 @@ export async function payWithEvm(provider: Eip1193Provider, plan: EvmPlan, onSte
     await ensureChain(provider, plan.chainId, onStep);
     await checkFunds(provider, plan, from);
     const transaction = plan.token
-      ? { from, to: plan.token, value: '0x0', data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [plan.to, plan.value] }) }
-      : { from, to: plan.to, value: numberToHex(plan.value) };
+      ? { from, to: plan.token, value: '0x0', data: AbiFunction.encodeData(erc20('transfer'), [plan.to, plan.value]) }
+      : { from, to: plan.to, value: Hex.fromNumber(plan.value) };
     onStep('confirming');
     const hash = await provider.request({ method: 'eth_sendTransaction', params: [transaction] });
     if (typeof hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new WalletError('failed', `The wallet answered ${String(hash).slice(0, 80)} instead of a transaction hash.`);
