@@ -8,14 +8,15 @@ import type { AurpayTheme, WalletsLoader } from './context.js';
 import { AurpayContext } from './context.js';
 import type { AurpayMessages } from './enMessages.js';
 import { enMessages } from './enMessages.js';
+import type { WalletMessages } from './wallets/walletMessages.js';
 
 export interface AurpayProviderProps {
   /** Where `createCheckoutRouter` is mounted, e.g. `/api/pay`. */
   endpoint: string;
   /** A BCP 47 tag for numbers and times, e.g. `de-DE`; the browser's language by default. */
   locale?: string;
-  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/locales`), or a few keys. */
-  messages?: Partial<AurpayMessages>;
+  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/locales`), or a few keys, the wallet buttons' (`walletMessages`) too. */
+  messages?: Partial<AurpayMessages & WalletMessages>;
   /** `auto` follows the system's colour scheme. Default `auto`. */
   theme?: AurpayTheme;
   /** Colours, radius and fonts, for both themes and (`dark`) the dark one; CSS variables do the same. */
