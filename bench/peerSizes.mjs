@@ -16,7 +16,9 @@ export function peerEntries() {
   }
   const daimo = `Daimo Pay ${versionIn('@daimo/pay')}`;
   const onchainkit = `OnchainKit ${versionIn('@coinbase/onchainkit')}`;
-  const row = (id, label, code) => ({ id, label, code, own: false, library: true, nodePaths: [PEERS] });
+  const row = (id, label, code, external = []) => ({ id, label, code, own: false, library: true, nodePaths: [PEERS], external });
+  // The libraries both build on, which a shop with an EVM stack has already: left out in the second reading.
+  const stack = ['viem', 'viem/*', 'wagmi', 'wagmi/*', '@wagmi/*', '@tanstack/react-query'];
   return {
     missing: null,
     entries: [
@@ -24,6 +26,8 @@ export function peerEntries() {
       row('daimoPay', `${daimo}: every export`, "export * from '@daimo/pay';"),
       row('onchainkitCheckout', `${onchainkit}: @coinbase/onchainkit/checkout`, "export * from '@coinbase/onchainkit/checkout';"),
       row('onchainkit', `${onchainkit}: every export`, "export * from '@coinbase/onchainkit';"),
+      row('daimoPayButtonOwn', `${daimo}: button + provider, without viem, wagmi, react-query`, "export { DaimoPayButton, DaimoPayProvider, getDefaultConfig } from '@daimo/pay';", stack),
+      row('onchainkitCheckoutOwn', `${onchainkit}: checkout, without viem, wagmi, react-query`, "export * from '@coinbase/onchainkit/checkout';", stack),
     ],
   };
 }

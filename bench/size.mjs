@@ -113,7 +113,7 @@ async function measure(esbuild, entry) {
       platform: 'browser',
       target: 'es2022',
       define: { 'process.env.NODE_ENV': '"production"' },
-      external: entry.own ? [...REACT, ...THIRD_PARTY, ...WALLET_LIBRARIES] : REACT,
+      external: [...(entry.own ? [...REACT, ...THIRD_PARTY, ...WALLET_LIBRARIES] : REACT), ...(entry.external ?? [])],
       // Other kits import their stylesheets and images; a shop's bundler emits those as files.
       loader: { '.css': 'empty', '.png': 'empty', '.svg': 'empty', '.woff': 'empty', '.woff2': 'empty' },
       metafile: true,
