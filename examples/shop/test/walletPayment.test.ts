@@ -4,6 +4,7 @@ import { currencyInfo, toExactBaseUnits } from '@aurpay-kit/core';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startShop, type Shop } from '../server/startShop.js';
+import { axeViolations } from './axeInPage.js';
 import { buildFrontEnd, launchBrowser, SCREENSHOTS, withPage } from './browserHarness.js';
 import { injectWallet } from './localChain/injectWallet.js';
 import { startLocalChain, type LocalChain } from './localChain/startLocalChain.js';
@@ -89,6 +90,7 @@ describe('paying from a browser wallet, on a local EVM chain', () => {
       const nonce = await chain.transactionCount(buyer);
       expect(await chain.balance(order.address as `0x${string}`)).toBe(0n);
       await dialog.screenshot({ path: join(SCREENSHOTS, 'wallet-0-button.png') });
+      expect(await axeViolations(dialog.locator('.aurpay-checkout'))).toEqual([]);
 
       await doubleClick(dialog.getByRole('button', { name: 'Pay with Local Wallet' }));
       await dialog.locator('.aurpay-checkout[data-state="detected"]').waitFor(WAIT);
@@ -189,6 +191,7 @@ describe('paying a Lightning invoice from a WebLN wallet', () => {
       await dialog.getByRole('button', { name: 'Pay with browser wallet' }).click();
       await dialog.getByRole('alert').waitFor(WAIT);
       await dialog.screenshot({ path: join(SCREENSHOTS, 'wallet-5-forged-preimage.png') });
+      expect(await axeViolations(dialog.locator('.aurpay-checkout'))).toEqual([]);
       await expect(dialog.getByRole('alert').textContent()).resolves.toMatch(/proof of payment does not match this invoice/);
       await expect(dialog.locator('.aurpay-checkout').getAttribute('data-state')).resolves.toBe('awaiting_payment');
       await expect(sandbox(orderId).then((order) => order.status)).resolves.toBe('PENDING');
