@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Locator } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -17,7 +18,7 @@ export async function axeViolations(scope: Locator): Promise<string[]> {
   const page = scope.page();
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await source);
   return scope.evaluate(async (element) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const axe = (window as unknown as { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } }).axe;
     const results = await axe.run(element, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
       rules: { region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
