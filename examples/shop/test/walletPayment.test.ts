@@ -104,6 +104,7 @@ describe('paying from a browser wallet, on a local EVM chain', () => {
       expect(sent).toMatchObject({ chainId: '0x1', to: order.address.toLowerCase(), value: `0x${wei.toString(16)}`, from: buyer.toLowerCase() });
       expect(await chain.transactionCount(buyer)).toBe(nonce + 1);
       expect(wallet.sendRequests).toHaveLength(1);
+      expect(wallet.sendRequests[0]!.chainId).toBe('0x1');
       expect(wallet.methods).toContain('wallet_switchEthereumChain');
       expect(wallet.chainId()).toBe('0x1');
 

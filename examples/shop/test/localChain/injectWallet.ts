@@ -45,6 +45,8 @@ export async function injectWallet(page: Page, node: ChainProvider, account: `0x
       case 'eth_sendTransaction':
         wallet.sendRequests.push({ ...first });
         if (chainId !== nodeChain) throw walletError(-32603, `The wallet is on ${chainId}, not ${nodeChain}.`);
+        // As MetaMask does: a transaction that names another chain than the wallet's is refused.
+        if (first?.chainId && BigInt(first.chainId) !== BigInt(chainId)) throw walletError(-32602, `The transaction is for chain ${first.chainId}; the wallet is on ${chainId}.`);
         if (first?.from?.toLowerCase() !== account.toLowerCase()) throw walletError(4100, 'Unknown account.');
         return node.request({ method, params });
       default:

@@ -23,7 +23,7 @@ describe('payWithEvm', () => {
     const steps: WalletStep[] = [];
     const hash = await payWithEvm(wallet.provider, eth, (step) => steps.push(step));
     expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(wallet.sent).toEqual([{ from: '0x1111111111111111111111111111111111111111', to: TO, value: '0x19396991e7c000' }]);
+    expect(wallet.sent).toEqual([{ from: '0x1111111111111111111111111111111111111111', to: TO, value: '0x19396991e7c000', chainId: '0x1' }]);
     expect(BigInt(wallet.sent[0]!.value!)).toBe(eth.value);
     expect(steps).toEqual(['connecting', 'confirming']);
     expect(wallet.calls.map((c) => c.method)).not.toContain('wallet_switchEthereumChain');
@@ -33,7 +33,7 @@ describe('payWithEvm', () => {
     const wallet = fakeEip1193Provider();
     await payWithEvm(wallet.provider, usdt);
     const [tx] = wallet.sent;
-    expect(tx).toMatchObject({ to: USDT, value: '0x0' });
+    expect(tx).toMatchObject({ to: USDT, value: '0x0', chainId: '0x1' });
     const call = decodeFunctionData({ abi: erc20Abi, data: tx!.data as `0x${string}` });
     expect(call).toEqual({ functionName: 'transfer', args: [TO, 18_009_800n] });
   });

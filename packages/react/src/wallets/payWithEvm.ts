@@ -92,9 +92,11 @@ export async function payWithEvm(provider: Eip1193Provider, plan: EvmPlan, onSte
     if (!from) throw new WalletError('rejected', 'The wallet shared no account.');
     await ensureChain(provider, plan.chainId, onStep);
     await checkFunds(provider, plan, from);
+    // The chain id rides along: a wallet moved to another chain since the switch refuses to send.
+    const chainId = Hex.fromNumber(plan.chainId);
     const transaction = plan.token
-      ? { from, to: plan.token, value: '0x0', data: AbiFunction.encodeData(erc20('transfer'), [plan.to, plan.value]) }
-      : { from, to: plan.to, value: Hex.fromNumber(plan.value) };
+      ? { from, to: plan.token, value: '0x0', data: AbiFunction.encodeData(erc20('transfer'), [plan.to, plan.value]), chainId }
+      : { from, to: plan.to, value: Hex.fromNumber(plan.value), chainId };
     onStep('confirming');
     const hash = await provider.request({ method: 'eth_sendTransaction', params: [transaction] });
     if (typeof hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new WalletError('failed', `The wallet answered ${String(hash).slice(0, 80)} instead of a transaction hash.`);
