@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -13,7 +15,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/cli.ts', '**/scripts/**'],
+    // React code follows the rules of hooks, the React Compiler's included.
+    files: ['packages/react/**/*.{ts,tsx}', 'examples/**/*.{ts,tsx}', '.storybook/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+  },
+  {
+    // The repository's own tools run on Node.
+    files: ['scripts/**', 'bench/**', '.storybook/**', 'eslint.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**', '**/cli.ts', '**/scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

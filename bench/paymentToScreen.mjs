@@ -88,7 +88,7 @@ export async function benchPaymentToScreen({ orders = 200, gapMs = 25 } = {}) {
   const core = await dist('core');
   // The subscription is inert where there is no `window` (it is built for the browser and keeps
   // server renders free of network activity); here Node stands in for the browser.
-  globalThis.window ??= globalThis;
+  /** @type {{ window?: unknown }} */ (globalThis).window ??= globalThis;
   const server = await startCheckoutServer();
   try {
     const sse = await runMode(server, core, { mode: 'sse', orders, gapMs, seenTimeoutMs: 30_000 });

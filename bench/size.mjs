@@ -158,13 +158,16 @@ async function measure(esbuild, entry) {
 export async function measureBundles({ peers = false } = {}) {
   const esbuild = await importFrom('react', 'esbuild');
   const rows = [];
-  for (const entry of ENTRIES) rows.push(await measure(esbuild, entry));
+  for (const entry of ENTRIES) rows.push({ ...(await measure(esbuild, entry)), peer: false, error: null });
   const { entries: peerRows, missing } = peers ? peerEntries() : { entries: [], missing: null };
   for (const entry of peerRows) {
     try {
-      rows.push({ ...(await measure(esbuild, entry)), peer: true });
+      rows.push({ ...(await measure(esbuild, entry)), peer: true, error: null });
     } catch (error) {
-      rows.push({ id: entry.id, label: entry.label, peer: true, error: String(error.message ?? error).split('\n')[0] });
+      // A kit that does not bundle here is reported with the bundler's first line, in a row of the same shape.
+      const row = { id: entry.id, label: entry.label, thirdPartyIncluded: true, library: true, minifiedBytes: 0, gzipBytes: 0 };
+      const empty = { lazyMinifiedBytes: 0, lazyGzipBytes: 0, lazyChunks: 0, budgetBytes: null, withinBudget: null, modules: 0, includesDialog: false };
+      rows.push({ ...row, ...empty, peer: true, error: String(error.message ?? error).split('\n')[0] });
     }
   }
   const byId = Object.fromEntries(rows.map((row) => [row.id, row]));

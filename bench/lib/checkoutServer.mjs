@@ -65,8 +65,8 @@ async function start(checkoutOptions, setup = {}) {
   const server = createServer(app);
   // SSE streams stay open for the whole fan-in run; the default 5 s keep-alive is for pollers.
   server.maxConnections = 40_000;
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
   const publicUrl = `${origin}/api/pay`;
   const counts = { paid: 0, errors: 0 };
   const router = createCheckoutRouter({

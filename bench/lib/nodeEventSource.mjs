@@ -19,6 +19,7 @@ export class NodeEventSource {
   #lastEventId = '';
 
   /** `localAddress`: a loopback address of 127.0.0.0/8 to connect from, so one process stands in for many clients. */
+  /** @param {string} url @param {{ localAddress?: string }} [options] */
   constructor(url, { localAddress } = {}) {
     this.url = url;
     const target = new URL(url);

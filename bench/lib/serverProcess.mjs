@@ -18,7 +18,7 @@ export async function startCheckoutServer(checkout = {}, { startTimeoutMs = 30_0
   let nextId = 0;
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('checkout server did not start in time')), startTimeoutMs);
-    child.on('message', (message) => {
+    child.on('message', (/** @type {{ ready?: unknown; id?: number; error?: string; result?: unknown }} */ message) => {
       if (message.ready) {
         clearTimeout(timer);
         resolve(message.ready);

@@ -7,8 +7,11 @@ export interface ShopCheckoutOptions {
   client: CheckoutClient;
   /** Where this router is reachable from the gateway, e.g. `https://shop.example/api/pay`. */
   publicUrl: string;
-  /** The callback token and secret configured at Aurpay. */
-  callback: { token: string; secret: string };
+  /**
+   * The callback token and secret configured at Aurpay, when its callback authentication is on;
+   * without them callbacks are accepted by their per-order key (a callback is only a hint).
+   */
+  callback?: { token: string; secret: string } | undefined;
   /** Signs the status tokens handed to browsers: the same on every instance that shares orders. */
   statusSecret: string;
   carts: CartStore;
@@ -33,7 +36,7 @@ export function shopCheckoutRouter(options: ShopCheckoutOptions): CheckoutRouter
     ...shared,
     client,
     publicUrl,
-    callback,
+    ...(callback === undefined ? {} : { callback }),
     orderTtlMs,
     statusSecret,
     ...(maxStreams === undefined ? {} : { streams: { maxTotal: maxStreams } }),

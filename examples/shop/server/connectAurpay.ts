@@ -7,7 +7,8 @@ export interface AurpayConnection {
   client: AurpayClient;
   /** Where the checkout router is reachable from the gateway; callbacks go under it. */
   publicUrl: string;
-  callback: { token: string; secret: string };
+  /** Aurpay's callback token and secret, when callback authentication is on at Aurpay. */
+  callback?: { token: string; secret: string };
   orderTtlMs?: number;
   /** The sandbox started for this shop, else null. */
   sandbox: Sandbox | null;
@@ -26,7 +27,7 @@ export interface ConnectAurpayOptions {
 
 /**
  * Aurpay itself (signed requests with the API token and secret key, Lightning calls with the
- * BTCLN platform's own pair when given; at `gateway.baseUrl` when given), or an Aurpay sandbox started in this process, whose default credentials the client then
+ * BTCLN platform's own credentials when given; at `gateway.baseUrl` when given), or an Aurpay sandbox started in this process, whose default credentials the client then
  * uses.
  *
  * @example const { client, publicUrl, callback } = await connectAurpay({ shopPort: 3000 });
@@ -38,21 +39,21 @@ export async function connectAurpay({ gateway, sandbox: sandboxOptions, shopPort
       client: new AurpayClient({
         ...(baseUrl ? { baseUrl } : {}),
         auth: { type: 'signature', apiToken, secretKey },
-        ...(lightning ? { lightningAuth: { type: 'signature', ...lightning } } : {}),
+        ...(lightning ? { lightningAuth: lightning } : {}),
       }),
       publicUrl: `${publicUrl}/api/pay`,
-      callback: { token: callbackToken, secret: callbackSecret },
+      ...(callbackToken !== undefined && callbackSecret !== undefined ? { callback: { token: callbackToken, secret: callbackSecret } } : {}),
       sandbox: null,
     };
   }
   // Like Aurpay, the sandbox takes Lightning calls only with the BTCLN platform's own credentials.
   const sandbox = await startSandbox({ quiet: true, requireLightningKey: true, ...sandboxOptions });
-  const { apiToken, secretKey, lightningApiToken, lightningSecretKey, callbackToken, callbackSecret } = sandbox.options;
+  const { apiToken, secretKey, lightningApiKey, callbackToken, callbackSecret } = sandbox.options;
   return {
     client: new AurpayClient({
       baseUrl: sandbox.url,
       auth: { type: 'signature', apiToken, secretKey },
-      lightningAuth: { type: 'signature', apiToken: lightningApiToken, secretKey: lightningSecretKey },
+      lightningAuth: { type: 'api-key', apiKey: lightningApiKey },
     }),
     // The sandbox calls back on loopback, straight to this process.
     publicUrl: `http://127.0.0.1:${shopPort}/api/pay`,

@@ -9,15 +9,22 @@ export type PaymentMode =
       kind: 'gateway';
       apiToken: string;
       secretKey: string;
-      /** The BTCLN platform's own API token and secret key, which Aurpay asks of Lightning calls. */
-      lightning?: { apiToken: string; secretKey: string };
-      callbackToken: string;
-      callbackSecret: string;
+      /** The BTCLN platform's own credentials, which Aurpay asks of Lightning calls. */
+      lightning?: LightningCredentials;
+      /**
+       * Aurpay's callback token and secret, when callback authentication is turned on at Aurpay
+       * (both or neither). Without them callbacks are accepted by their per-order key alone.
+       */
+      callbackToken?: string;
+      callbackSecret?: string;
       /** The shop's public origin, e.g. `https://shop.example`: Aurpay calls back under it. */
       publicUrl: string;
       /** Where the Aurpay API is, e.g. a shared sandbox's `http://127.0.0.1:4010`; default Aurpay's. */
       baseUrl?: string;
     };
+
+/** The BTCLN platform's API-Key (what Aurpay's Key page issues), or a signature pair for it. */
+export type LightningCredentials = { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string };
 
 /** Where carts, orders and owed fulfilments are kept. */
 export type StorageChoice =
@@ -48,12 +55,16 @@ export interface ShopConfig {
 /** Where gateway mode keeps everything when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_FILE = fileURLToPath(new URL('../data/shop.db', import.meta.url));
 
-const GATEWAY_VARIABLES = [
-  'AURPAY_API_TOKEN',
-  'AURPAY_SECRET_KEY',
+const GATEWAY_VARIABLES = ['AURPAY_API_TOKEN', 'AURPAY_SECRET_KEY', 'PUBLIC_URL'] as const;
+
+/** Settings that mean something with a gateway only. */
+const GATEWAY_ONLY = [
   'AURPAY_CALLBACK_TOKEN',
   'AURPAY_CALLBACK_SECRET',
-  'PUBLIC_URL',
+  'AURPAY_LIGHTNING_API_KEY',
+  'AURPAY_LIGHTNING_API_TOKEN',
+  'AURPAY_LIGHTNING_SECRET_KEY',
+  'AURPAY_BASE_URL',
 ] as const;
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -126,16 +137,29 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   return /^\d+$/.test(raw) ? whole({ TRUST_PROXY: raw }, 'TRUST_PROXY', 0, 0, 10) : raw;
 }
 
-/** AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY: both or neither. */
-function lightningCredentials(env: NodeJS.ProcessEnv): { apiToken: string; secretKey: string } | undefined {
-  const apiToken = env.AURPAY_LIGHTNING_API_TOKEN || undefined;
-  const secretKey = env.AURPAY_LIGHTNING_SECRET_KEY || undefined;
-  if (apiToken === undefined && secretKey === undefined) return undefined;
-  if (apiToken === undefined || secretKey === undefined) {
-    const missing = apiToken === undefined ? 'AURPAY_LIGHTNING_API_TOKEN' : 'AURPAY_LIGHTNING_SECRET_KEY';
-    throw new ShopConfigError(`${missing} is not set: Lightning calls need both AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY (the BTCLN platform's pair), or neither.`);
+/** Two variables that go together: both values, or undefined when neither is set. */
+function pair(env: NodeJS.ProcessEnv, first: string, second: string, why: string): [string, string] | undefined {
+  const a = env[first] || undefined;
+  const b = env[second] || undefined;
+  if (a === undefined && b === undefined) return undefined;
+  if (a === undefined || b === undefined) {
+    throw new ShopConfigError(`${a === undefined ? first : second} is not set: ${why} need both ${first} and ${second}, or neither.`);
   }
-  return { apiToken, secretKey };
+  return [a, b];
+}
+
+/**
+ * AURPAY_LIGHTNING_API_KEY (the BTCLN platform's API-Key), or AURPAY_LIGHTNING_API_TOKEN with
+ * AURPAY_LIGHTNING_SECRET_KEY; never both kinds.
+ */
+function lightningCredentials(env: NodeJS.ProcessEnv): LightningCredentials | undefined {
+  const signature = pair(env, 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY', 'signed Lightning calls');
+  const apiKey = env.AURPAY_LIGHTNING_API_KEY || undefined;
+  if (apiKey !== undefined && signature !== undefined) {
+    throw new ShopConfigError('Set AURPAY_LIGHTNING_API_KEY or the AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY pair, not both.');
+  }
+  if (apiKey !== undefined) return { type: 'api-key', apiKey };
+  return signature && { type: 'signature', apiToken: signature[0], secretKey: signature[1] };
 }
 
 function secret(env: NodeJS.ProcessEnv, name: 'STATUS_SECRET' | 'ADMIN_TOKEN'): string | undefined {
@@ -148,7 +172,7 @@ function secret(env: NodeJS.ProcessEnv, name: 'STATUS_SECRET' | 'ADMIN_TOKEN'): 
 
 /**
  * Reads the shop's settings from the environment. With none of the gateway variables set the
- * shop runs against a local sandbox; with all five it talks to Aurpay (or to `AURPAY_BASE_URL`);
+ * shop runs against a local sandbox; with all three it talks to Aurpay (or to `AURPAY_BASE_URL`);
  * anything in between is a mistake, reported by name. `DATABASE_URL` or `REDIS_URL` says where
  * carts, orders and fulfilments are kept.
  *
@@ -164,7 +188,7 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
   };
   const present = GATEWAY_VARIABLES.filter((name) => env[name]);
   if (present.length === 0) {
-    const gatewayOnly = ['AURPAY_BASE_URL', 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY'].find((name) => env[name]);
+    const gatewayOnly = GATEWAY_ONLY.find((name) => env[name]);
     if (gatewayOnly) {
       throw new ShopConfigError(`${gatewayOnly} applies to gateway mode only: also set ${GATEWAY_VARIABLES.join(', ')}.`);
     }
@@ -179,6 +203,7 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
     );
   }
   const lightning = lightningCredentials(env);
+  const callback = pair(env, 'AURPAY_CALLBACK_TOKEN', 'AURPAY_CALLBACK_SECRET', "Aurpay's signed callbacks");
   return {
     port,
     host: env.HOST || undefined,
@@ -187,8 +212,7 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
       apiToken: env.AURPAY_API_TOKEN!,
       secretKey: env.AURPAY_SECRET_KEY!,
       ...(lightning ? { lightning } : {}),
-      callbackToken: env.AURPAY_CALLBACK_TOKEN!,
-      callbackSecret: env.AURPAY_CALLBACK_SECRET!,
+      ...(callback ? { callbackToken: callback[0], callbackSecret: callback[1] } : {}),
       publicUrl: publicOrigin(env.PUBLIC_URL!),
       ...(env.AURPAY_BASE_URL ? { baseUrl: aurpayOrigin(env.AURPAY_BASE_URL) } : {}),
     },

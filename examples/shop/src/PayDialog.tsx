@@ -22,7 +22,7 @@ export function PayDialog({ kind, items, sandbox, onPaid }: PayDialogProps) {
   const [open, setOpen] = useState(false);
   const [cart, setCart] = useState<{ id: string } | { problem: string } | null>(null);
   const [order, setOrder] = useState<CheckoutDetails | null>(null);
-  const paid = useRef(false);
+  const [paid, setPaid] = useState(false);
   // Counts openings, so a cart saved for an earlier opening is not shown in a later one.
   const opening = useRef(0);
   const label = kind === 'crypto' ? 'Pay with crypto' : 'Pay with Lightning';
@@ -31,14 +31,14 @@ export function PayDialog({ kind, items, sandbox, onPaid }: PayDialogProps) {
     setOpen(next);
     const current = ++opening.current;
     if (next) {
-      paid.current = false;
+      setPaid(false);
       shopApi.createCart(items).then(
         (saved) => current === opening.current && setCart({ id: saved.id }),
         (error: Error) => current === opening.current && setCart({ problem: error.message }),
       );
       return;
     }
-    if (paid.current && cart && 'id' in cart) onPaid(cart.id);
+    if (paid && cart && 'id' in cart) onPaid(cart.id);
     setCart(null);
     setOrder(null);
   };
@@ -47,9 +47,7 @@ export function PayDialog({ kind, items, sandbox, onPaid }: PayDialogProps) {
     onStatusChange: (_status: string, latest: CheckoutDetails) => setOrder(latest),
     // Only moves the buyer along. The order is fulfilled on the server, in onPaid
     // (server/checkoutRouter.ts), which does not depend on this page staying open.
-    onSuccess: () => {
-      paid.current = true;
-    },
+    onSuccess: () => setPaid(true),
   };
 
   return (

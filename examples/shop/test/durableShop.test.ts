@@ -71,10 +71,14 @@ describe('the shop on SQLite (gateway mode’s default)', () => {
 
     // Down: the buyer pays, and Aurpay's callbacks find nobody and give up.
     await sandboxCall(`${order.orderId}/pay`);
-    await vi.waitFor(async () => {
-      const view = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}`)).json()) as { data: { callbacks: unknown[] } };
-      expect(view.data.callbacks).toHaveLength(2);
-    });
+    await vi.waitFor(
+      async () => {
+        const view = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.orderId}`)).json()) as { data: { callbacks: unknown[] } };
+        expect(view.data.callbacks).toHaveLength(2);
+      },
+      // Bounds a wait for the sandbox's two attempts, which end as soon as they are refused.
+      { timeout: 30_000, interval: 20 },
+    );
 
     shop = await start();
     try {
@@ -85,7 +89,7 @@ describe('the shop on SQLite (gateway mode’s default)', () => {
           expect(answer.body.fulfilment).not.toBeNull();
           return answer.body;
         },
-        { timeout: 10_000, interval: 50 },
+        { timeout: 30_000, interval: 50 },
       );
       expect(receipt.fulfilment).toMatchObject({ orderId: order.orderId, paid: { amount: order.amount, currency: 'BTC' } });
       await expect(statusOf(order)).resolves.toMatchObject({ status: 200, body: { status: 'paid' } });

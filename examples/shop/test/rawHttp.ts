@@ -15,7 +15,7 @@ export interface RawAnswer {
  *
  * @example await rawRequest(port, Buffer.from('GET /%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))
  */
-export function rawRequest(port: number, request: Buffer, { halfClose = false, timeoutMs = 5000 } = {}): Promise<RawAnswer> {
+export function rawRequest(port: number, request: Buffer, { halfClose = false, timeoutMs = 15_000 } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];

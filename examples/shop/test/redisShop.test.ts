@@ -54,10 +54,10 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   return { status: res.status, body: (await res.json()) as T };
 }
 
-/** Polls `read` every 50 ms until `done` holds, for at most 10 s. */
+/** Polls `read` every 50 ms until `done` holds; gives up after 30 s, which only a broken shop reaches. */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   let value = await read();
-  for (const deadline = Date.now() + 10_000; !done(value) && Date.now() < deadline; value = await read()) {
+  for (const deadline = Date.now() + 30_000; !done(value) && Date.now() < deadline; value = await read()) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return value;

@@ -69,10 +69,18 @@ describe('readShopConfig: storage', () => {
     expect(() => readShopConfig({ CONNECTIONS_PER_ADDRESS: 'many' })).toThrow(/^CONNECTIONS_PER_ADDRESS must be a whole number from 0/);
   });
 
-  test('reads the BTCLN platform pair for Lightning calls in gateway mode', () => {
-    const env = { ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln-token', AURPAY_LIGHTNING_SECRET_KEY: 'ln-key' };
-    expect(readShopConfig(env).payments).toMatchObject({ lightning: { apiToken: 'ln-token', secretKey: 'ln-key' } });
+  test('reads the BTCLN platform credentials for Lightning calls: its API-Key, or a signature pair', () => {
+    expect(readShopConfig({ ...GATEWAY, AURPAY_LIGHTNING_API_KEY: 'ln-key' }).payments).toMatchObject({ lightning: { type: 'api-key', apiKey: 'ln-key' } });
+    const signed = { ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln-token', AURPAY_LIGHTNING_SECRET_KEY: 'ln-secret' };
+    expect(readShopConfig(signed).payments).toMatchObject({ lightning: { type: 'signature', apiToken: 'ln-token', secretKey: 'ln-secret' } });
     expect(readShopConfig(GATEWAY).payments).not.toHaveProperty('lightning');
+  });
+
+  test('takes the callback pair when Aurpay signs callbacks, and does without it', () => {
+    const { AURPAY_CALLBACK_TOKEN: _token, AURPAY_CALLBACK_SECRET: _secret, ...unsigned } = GATEWAY;
+    const payments = readShopConfig(unsigned).payments;
+    expect(payments).toMatchObject({ kind: 'gateway', apiToken: 'token' });
+    expect(payments).not.toHaveProperty('callbackToken');
   });
 
   test.each([
@@ -85,9 +93,12 @@ describe('readShopConfig: storage', () => {
     ['an http REDIS_URL', { REDIS_URL: 'http://127.0.0.1:6379' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['a REDIS_URL that is no URL', { REDIS_URL: '127.0.0.1:6379x', STATUS_SECRET: SECRET }, /^REDIS_URL must be/],
     ['AURPAY_BASE_URL in sandbox mode', { AURPAY_BASE_URL: 'http://127.0.0.1:4010' }, /^AURPAY_BASE_URL applies to gateway mode only: also set AURPAY_API_TOKEN/],
-    ['a Lightning token in sandbox mode', { AURPAY_LIGHTNING_API_TOKEN: 'ln' }, /^AURPAY_LIGHTNING_API_TOKEN applies to gateway mode only/],
-    ['a Lightning token without its key', { ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln' }, /^AURPAY_LIGHTNING_SECRET_KEY is not set: Lightning calls need both/],
+    ['a Lightning key in sandbox mode', { AURPAY_LIGHTNING_API_KEY: 'ln' }, /^AURPAY_LIGHTNING_API_KEY applies to gateway mode only/],
+    ['a callback token in sandbox mode', { AURPAY_CALLBACK_TOKEN: 'cb' }, /^AURPAY_CALLBACK_TOKEN applies to gateway mode only/],
+    ['a Lightning token without its key', { ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln' }, /^AURPAY_LIGHTNING_SECRET_KEY is not set: signed Lightning calls need both/],
     ['a Lightning key without its token', { ...GATEWAY, AURPAY_LIGHTNING_SECRET_KEY: 'ln' }, /^AURPAY_LIGHTNING_API_TOKEN is not set/],
+    ['both kinds of Lightning credentials', { ...GATEWAY, AURPAY_LIGHTNING_API_KEY: 'k', AURPAY_LIGHTNING_API_TOKEN: 't', AURPAY_LIGHTNING_SECRET_KEY: 's' }, /^Set AURPAY_LIGHTNING_API_KEY or the/],
+    ['a callback token without its secret', { ...GATEWAY, AURPAY_CALLBACK_SECRET: '' }, /^AURPAY_CALLBACK_SECRET is not set: Aurpay's signed callbacks need both/],
     ['plain http to another host', { ...GATEWAY, AURPAY_BASE_URL: 'http://sandbox.internal:4010' }, /^AURPAY_BASE_URL must use https \(http only on localhost/],
     ['a base URL with a path', { ...GATEWAY, AURPAY_BASE_URL: 'https://aurpay.test/api' }, /^AURPAY_BASE_URL must be an origin only/],
     ['a base URL that is no URL', { ...GATEWAY, AURPAY_BASE_URL: 'aurpay' }, /^AURPAY_BASE_URL must be an absolute URL such as http:\/\/127\.0\.0\.1:4010/],

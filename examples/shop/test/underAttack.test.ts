@@ -38,9 +38,11 @@ describe('the example shop at 1,024 open files, one address attacking while anot
   test('slow connections get what is left of the address’s 64, are refused past it, and timed out', () => {
     const { slow } = report;
     expect(slow.attempted).toBe(300);
-    // 64 per address, 10 of them streams.
-    expect(slow.heldDuringBuy).toBeLessThanOrEqual(54);
+    // 64 per address, 10 of them streams: at most 54 held, the rest refused at once. Each held one is
+    // timed out in the end, whether during the buy or after it (which depends on the machine's speed).
+    expect(slow.timedOut).toBeLessThanOrEqual(54);
     expect(slow.refusedAtOnce).toBeGreaterThanOrEqual(300 - 54);
-    expect(slow.timedOut).toBe(slow.heldDuringBuy);
+    expect(slow.timedOut + slow.refusedAtOnce).toBe(slow.attempted);
+    expect(slow.heldDuringBuy).toBeLessThanOrEqual(slow.timedOut);
   });
 });

@@ -20,7 +20,7 @@ describe('CURRENCIES', () => {
     ]);
   });
 
-  it('carries the token contracts from SPEC.md and none for native coins', () => {
+  it('carries the token contracts from docs/aurpay-api.md and none for native coins', () => {
     const contracts = Object.fromEntries(CURRENCIES.map((c) => [c.currency, c.contract]));
     expect(contracts).toEqual({
       BTC: null,
@@ -34,6 +34,17 @@ describe('CURRENCIES', () => {
       'USDC-TRC20': 'TEkxiTehnzSmSe2XqrBj4w32RUN966rdz8',
       'BTC-LN': null,
     });
+  });
+
+  it("names each chain as Aurpay's order lists do (chain_name), the same for all its currencies", () => {
+    expect(findCurrency('USDT-ERC20')?.chainName).toBe('Ethereum');
+    expect(findCurrency('USDC-TRC20')?.chainName).toBe('Tron');
+    expect(findCurrency('BNB')?.chainName).toBe('BNB Smart Chain');
+    expect(findCurrency('BTC-LN')?.chainName).toBe('Bitcoin Lightning Network');
+    for (const c of CURRENCIES) {
+      expect(c.chainName).not.toBe(c.chain);
+      expect(CURRENCIES.filter((other) => other.chain === c.chain).map((other) => other.chainName)).toEqual(CURRENCIES.filter((other) => other.chain === c.chain).map(() => c.chainName));
+    }
   });
 
   it('has unique currency codes and a name for each', () => {

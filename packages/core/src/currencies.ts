@@ -6,6 +6,8 @@ export interface CurrencyInfo {
   currency: string;
   /** Aurpay's chain code: `BTC`, `ETH`, `BSC`, `TRX`, `LTC`, `BLN`. */
   chain: string;
+  /** The chain's name as Aurpay's order lists give it in `chain_name`: `Ethereum`, `Tron`… */
+  chainName: string;
   name: string;
   /** Fraction digits of one unit in base units (satoshi, wei, token units). */
   decimals: number;
@@ -18,6 +20,18 @@ export interface CurrencyInfo {
   scheme: 'bitcoin' | 'litecoin' | 'ethereum' | 'tron' | 'lightning';
 }
 
+/** Aurpay's `chain_name` for each chain code: the one table of chain names in the kit. */
+const CHAIN_NAMES: Readonly<Record<string, string>> = {
+  BTC: 'Bitcoin',
+  LTC: 'Litecoin',
+  ETH: 'Ethereum',
+  BSC: 'BNB Smart Chain',
+  TRX: 'Tron',
+  BLN: 'Bitcoin Lightning Network',
+};
+
+const chainName = (chain: string): string => CHAIN_NAMES[chain] ?? chain;
+
 const native = (
   chain: string,
   currency: string,
@@ -25,7 +39,7 @@ const native = (
   decimals: number,
   scheme: CurrencyInfo['scheme'],
   chainId: number | null = null,
-): CurrencyInfo => ({ currency, chain, name, decimals, kind: 'native', contract: null, chainId, scheme });
+): CurrencyInfo => ({ currency, chain, chainName: chainName(chain), name, decimals, kind: 'native', contract: null, chainId, scheme });
 
 const token = (
   kind: 'erc20' | 'trc20',
@@ -35,12 +49,13 @@ const token = (
   decimals: number,
 ): CurrencyInfo =>
   kind === 'erc20'
-    ? { currency, chain: 'ETH', name, decimals, kind, contract, chainId: 1, scheme: 'ethereum' }
-    : { currency, chain: 'TRX', name, decimals, kind, contract, chainId: null, scheme: 'tron' };
+    ? { currency, chain: 'ETH', chainName: chainName('ETH'), name, decimals, kind, contract, chainId: 1, scheme: 'ethereum' }
+    : { currency, chain: 'TRX', chainName: chainName('TRX'), name, decimals, kind, contract, chainId: null, scheme: 'tron' };
 
 const LIGHTNING_BTC: CurrencyInfo = {
   currency: 'BTC-LN',
   chain: 'BLN',
+  chainName: chainName('BLN'),
   name: 'Bitcoin (Lightning)',
   decimals: 8,
   kind: 'lightning',

@@ -6,9 +6,12 @@ import { RequestError, requestJson } from './requestJson.js';
 // The wire side of `OrderSubscription` (one status request, one event stream), kept apart so the
 // subscription reads as its schedule.
 
-/** The part of `EventSource` the subscription uses, so tests and polyfills can stand in. */
+/**
+ * The part of `EventSource` the subscription uses, so tests and polyfills can stand in. Written
+ * without the DOM's types, so a server that type-checks with Node's alone can use the kit.
+ */
 export interface EventSourceLike {
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  addEventListener(type: string, listener: (event: { readonly data: string }) => void): void;
   close(): void;
 }
 
@@ -16,7 +19,7 @@ export type EventSourceConstructor = new (url: string) => EventSourceLike;
 
 /** The part of `document` the subscription uses to pause while the tab is hidden. */
 export interface VisibilityDocument {
-  readonly visibilityState: DocumentVisibilityState;
+  readonly visibilityState: 'visible' | 'hidden';
   addEventListener(type: 'visibilitychange', listener: () => void): void;
   removeEventListener(type: 'visibilitychange', listener: () => void): void;
 }

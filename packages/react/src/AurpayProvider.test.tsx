@@ -5,8 +5,8 @@ import { CryptoCheckout } from './CryptoCheckout.js';
 import { enMessages } from './enMessages.js';
 import { deMessages } from './locales/index.js';
 import * as publicApi from './index.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { cryptoOrder } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { cryptoOrder } from '@aurpay-kit/testing/checkout';
 import { useAurpay } from './useAurpay.js';
 
 afterEach(() => {

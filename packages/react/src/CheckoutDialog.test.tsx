@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CheckoutDialog } from './CheckoutDialog.js';
 import { CryptoCheckout } from './CryptoCheckout.js';
 import { LightningInvoice } from './LightningInvoice.js';
-import { START } from './test-utils/fixtures.js';
+import { START } from '@aurpay-kit/testing/checkout';
 import { advance, renderCheckout } from './test-utils/renderCheckout.js';
 
 beforeEach(() => {

@@ -4,8 +4,8 @@ import { CheckoutDialog } from './CheckoutDialog.js';
 import { CryptoCheckout } from './CryptoCheckout.js';
 import { LightningInvoice } from './LightningInvoice.js';
 import { arMessages } from './locales/index.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { ADDRESSES, START } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { ADDRESSES, START } from '@aurpay-kit/testing/checkout';
 import { advance, renderCheckout } from './test-utils/renderCheckout.js';
 
 beforeEach(() => {

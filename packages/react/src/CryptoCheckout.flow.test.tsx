@@ -3,8 +3,8 @@ import type { CheckoutStatus } from '@aurpay-kit/core';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CryptoCheckout } from './CryptoCheckout.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { ADDRESSES, START } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { ADDRESSES, START } from '@aurpay-kit/testing/checkout';
 import { advance, qrPaths, renderCheckout, renderedQrPaths, setVisibility } from './test-utils/renderCheckout.js';
 
 beforeEach(() => {

@@ -2,8 +2,8 @@ import { decodeInvoice, lightningLink } from '@aurpay-kit/core';
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LightningInvoice } from './LightningInvoice.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { INVOICE, INVOICE_EXPIRES, START, lightningOrder } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { INVOICE, INVOICE_EXPIRES, START, lightningOrder } from '@aurpay-kit/testing/checkout';
 import { advance, qrPaths, renderCheckout, renderedQrPaths } from './test-utils/renderCheckout.js';
 
 beforeEach(() => {

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CheckoutDialog } from './CheckoutDialog.js';
 import { CryptoCheckout } from './CryptoCheckout.js';
 import { LightningInvoice } from './LightningInvoice.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { INVOICE, INVOICE_EXPIRES, START } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { INVOICE, INVOICE_EXPIRES, START } from '@aurpay-kit/testing/checkout';
 import { advance, renderCheckout } from './test-utils/renderCheckout.js';
 
 beforeEach(() => {

@@ -1,8 +1,8 @@
-import { toBaseUnits } from '@aurpay-kit/core';
-
 // Formatting shared by the parts. Amounts stay decimal strings all the way: Intl.NumberFormat
 // reads a string as an exact decimal (ECMA-402 2023), so no digit passes through a float. Digits
 // are always Latin (0-9), whatever the language: wallets take no other.
+
+import { CURRENCIES, findCurrency, toBaseUnits } from '@aurpay-kit/core';
 
 // TypeScript's Intl types predate decimal-string input.
 type Formattable = number;
@@ -49,24 +49,15 @@ export function tokenOf(currency: string): string {
   return currency.split('-')[0] ?? currency;
 }
 
-const NETWORKS: Record<string, string> = {
-  BTC: 'Bitcoin',
-  LTC: 'Litecoin',
-  ETH: 'Ethereum',
-  BSC: 'BNB Smart Chain',
-  TRX: 'Tron',
-  BLN: 'Lightning',
-};
-
-/** The network's proper name. */
+/** The network's proper name, from core's one table of chain names. */
 export function networkName(chain: string): string {
-  return NETWORKS[chain] ?? chain;
+  return CURRENCIES.find((c) => c.chain === chain)?.chainName ?? chain;
 }
 
 /** The network's proper name, with the token standard where the currency names one. */
 export function networkOf(chain: string, currency: string): string {
   const standard = /-(ERC20|TRC20)$/.exec(currency)?.[1]?.replace('20', '-20');
-  const name = networkName(chain);
+  const name = findCurrency(currency, chain)?.chainName ?? networkName(chain);
   return standard ? `${name} (${standard})` : name;
 }
 

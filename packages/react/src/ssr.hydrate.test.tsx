@@ -3,8 +3,8 @@ import type { Root } from 'react-dom/client';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { START, cryptoOrder } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { START, cryptoOrder } from '@aurpay-kit/testing/checkout';
 import { advance } from './test-utils/renderCheckout.js';
 import { SsrPage } from './test-utils/ssrTree.js';
 

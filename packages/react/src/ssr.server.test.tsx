@@ -2,8 +2,8 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { CryptoCheckout } from './CryptoCheckout.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { ADDRESSES, cryptoOrder } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { ADDRESSES, cryptoOrder } from '@aurpay-kit/testing/checkout';
 import { SsrPage } from './test-utils/ssrTree.js';
 
 describe('server rendering', () => {

@@ -4,8 +4,8 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AurpayProvider } from './AurpayProvider.js';
 import { CryptoCheckout } from './CryptoCheckout.js';
-import { fakeCheckoutServer } from './test-utils/fakeCheckoutServer.js';
-import { START, cryptoOrder, statusView } from './test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { START, cryptoOrder, statusView } from '@aurpay-kit/testing/checkout';
 import { advance, renderCheckout } from './test-utils/renderCheckout.js';
 import { useOrderStatus } from './useOrderStatus.js';
 

@@ -38,6 +38,7 @@ export function useOrderStatus(
           })
         : null,
     // A new fetch or transport applies to the next order; restarting a live one is not worth it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the options above are read, not followed
     [subscriptions, endpoint, orderId, statusToken],
   );
   const snapshot = useSyncExternalStore(

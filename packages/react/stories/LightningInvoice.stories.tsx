@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { LightningInvoice } from '../src/index.js';
-import type { FakeCheckoutServer } from './support/fakeCheckoutServer.js';
+import type { FakeCheckoutServer } from '@aurpay-kit/testing/checkout';
 import { expectPhase, shown } from './support/storyChecks.js';
 import { storyLocale } from './support/storyLocales.js';
 import { EXAMPLE_INVOICE, STORY_CURRENCIES } from './support/storyOrders.js';

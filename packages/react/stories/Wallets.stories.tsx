@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { AurpayProvider, CryptoCheckout } from '../src/index.js';
 import { refreshEvmWallets } from '../src/wallets/index.js';
-import type { FakeCheckoutServer } from './support/fakeCheckoutServer.js';
+import type { FakeCheckoutServer } from '@aurpay-kit/testing/checkout';
 import type { FakeWallet, FakeWalletBehaviour } from './support/fakeEip1193Provider.js';
 import { fakeEip1193Provider } from './support/fakeEip1193Provider.js';
 import { expectPhase } from './support/storyChecks.js';

@@ -54,7 +54,7 @@ async function startLiveServer(): Promise<{ child: ChildProcess; endpoint: strin
   const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<{ endpoint: string; sandboxUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the live server did not start within 15 s')), 15_000);
+    const timer = setTimeout(() => reject(new Error('the live server did not start within 60 s')), 60_000);
     lines.once('line', (line) => {
       clearTimeout(timer);
       resolve(JSON.parse(line) as { endpoint: string; sandboxUrl: string });
@@ -64,13 +64,19 @@ async function startLiveServer(): Promise<{ child: ChildProcess; endpoint: strin
   return { child, ...ready };
 }
 
+/**
+ * How long a step against the live server may take before the test fails: generous, because a
+ * loaded machine is slow, and never an expectation of speed (each wait ends as soon as the page shows it).
+ */
+const LIVE = { timeout: 30_000 };
+
 describe('LiveSandbox against a real checkout router and sandbox', () => {
   const { LiveSandbox } = composeStories(cryptoStories);
   let live: Awaited<ReturnType<typeof startLiveServer>> | undefined;
 
   beforeAll(async () => {
     live = await startLiveServer();
-  });
+  }, 90_000);
 
   afterAll(async () => {
     const child = live?.child;
@@ -85,12 +91,12 @@ describe('LiveSandbox against a real checkout router and sandbox', () => {
     const parameters = { ...LiveSandbox.parameters, live: { endpoint, controlUrl: `${sandboxUrl}/_sandbox`, cartUrl: null } };
     await LiveSandbox.run({ parameters });
     const user = userEvent.setup();
-    await user.click(await screen.findByRole('button', { name: /^BTC/ }, { timeout: 5000 }));
-    await screen.findByText(enMessages.awaiting_payment, undefined, { timeout: 5000 });
+    await user.click(await screen.findByRole('button', { name: /^BTC/ }, LIVE));
+    await screen.findByText(enMessages.awaiting_payment, undefined, LIVE);
     await user.click(screen.getByRole('button', { name: 'Pay half' }));
-    await screen.findByText(enMessages.partially_paid, undefined, { timeout: 8000 });
+    await screen.findByText(enMessages.partially_paid, undefined, LIVE);
     await user.click(screen.getByRole('button', { name: 'Pay in full' }));
-    await screen.findByText(enMessages.paid, undefined, { timeout: 8000 });
-    await waitFor(() => expect(LiveSandbox.args.onSuccess).toHaveBeenCalledTimes(1));
-  });
+    await screen.findByText(enMessages.paid, undefined, LIVE);
+    await waitFor(() => expect(LiveSandbox.args.onSuccess).toHaveBeenCalledTimes(1), LIVE);
+  }, 120_000);
 });

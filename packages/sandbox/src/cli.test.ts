@@ -28,20 +28,21 @@ function run(args: string[]): ChildProcess {
   return child;
 }
 
-function firstLine(child: ChildProcess): Promise<string> {
+/** Resolves with the output so far once it holds `text`; the test's own timeout bounds the wait. */
+function outputUntil(child: ChildProcess, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no output in time: ${out}`)), 10_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      const end = out.indexOf('\n');
-      if (end !== -1) {
-        clearTimeout(timer);
-        resolve(out.slice(0, end));
-      }
+      if (out.includes(text)) resolve(out);
     });
-    child.on('exit', () => reject(new Error(`exited early: ${out}`)));
+    child.on('exit', () => reject(new Error(`exited before printing ${JSON.stringify(text)}: ${out}`)));
   });
+}
+
+async function firstLine(child: ChildProcess): Promise<string> {
+  const out = await outputUntil(child, '\n');
+  return out.slice(0, out.indexOf('\n'));
 }
 
 function exit(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -69,8 +70,8 @@ describe('aurpay-sandbox CLI', () => {
   it('prints the credentials to use and stops on SIGINT', async () => {
     const child = run(['--port', '0', '--quiet', '--profile', 'descriptions', '--quirk', 'net-obtained', '--require-lightning-key']);
     const done = exit(child);
-    await firstLine(child);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The whole banner, its last line included, before the signal.
+    await outputUntil(child, 'Control API:');
     child.kill('SIGINT');
     const { code, stdout } = await done;
     expect(code).toBe(0);

@@ -16,6 +16,15 @@ async function main(): Promise<void> {
     return;
   }
   const sandbox = await startSandbox(parsed.options);
+  // Stops cleanly from the moment anything is printed: a signal right after the first line finds its handler.
+  const stop = () => {
+    sandbox.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   console.log(`listening on ${sandbox.url}`);
   const o = sandbox.options;
   console.log(`  API-Key:         ${o.apiKey}`);
@@ -32,14 +41,6 @@ async function main(): Promise<void> {
   const on = Object.entries(sandbox.profile.quirks).filter(([, value]) => value).map(([name]) => name);
   console.log(`  Profile:         ${sandbox.profile.name}${on.length === 0 ? '' : ` (${on.join(', ')})`}`);
   console.log(`  Control API:     ${sandbox.url}/_sandbox/ (pay: POST /_sandbox/orders/<order_id>/pay)`);
-  const stop = () => {
-    sandbox.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

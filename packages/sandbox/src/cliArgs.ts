@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { AurpayKitError } from '@aurpay-kit/core';
 
-import type { SandboxNetwork } from './addresses.js';
+import type { SandboxNetwork } from './chains/addresses.js';
 import type { SandboxOptions } from './sandboxOptions.js';
 import { SANDBOX_PROFILES, SANDBOX_QUIRK_NAMES, type SandboxProfileName, type SandboxQuirks } from './sandboxProfile.js';
 

@@ -2,8 +2,8 @@ import bolt11 from 'bolt11';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { formatAurpayTime } from './aurpayTime.js';
 import { createHash } from 'node:crypto';
+import { formatAurpayTime } from '@aurpay-kit/core';
 
 import { SANDBOX_PROFILES, type SandboxProfileName, type SandboxQuirks } from './sandboxProfile.js';
 import { startTestSandbox, type TestSandbox } from './test-utils/sandboxClient.js';

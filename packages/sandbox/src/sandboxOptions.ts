@@ -1,6 +1,6 @@
 import { AurpayKitError } from '@aurpay-kit/core';
 
-import type { SandboxNetwork } from './addresses.js';
+import type { SandboxNetwork } from './chains/addresses.js';
 import { resolveSandboxProfile, type SandboxProfile, type SandboxProfileName, type SandboxQuirks } from './sandboxProfile.js';
 
 /** The credentials a sandbox accepts and signs with. */

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 
-import { AccessTokens } from './accessTokens.js';
-import { callbackEvent } from './callbackEvent.js';
-import { CallbackSender } from './callbackSender.js';
-import { FaultBook } from './faults.js';
-import { HostedCheckouts } from './hostedCheckouts.js';
-import { Ledger } from './ledger.js';
-import { LightningNode } from './lightningNode.js';
-import { OrderBook } from './orderBook.js';
-import { callbackBody } from './orderViews.js';
-import { RequestStats } from './requestStats.js';
+import { AccessTokens } from './auth/accessTokens.js';
+import { callbackEvent } from './callbacks/callbackEvent.js';
+import { CallbackSender } from './callbacks/callbackSender.js';
+import { FaultBook } from './control/faultBook.js';
+import { HostedCheckouts } from './orders/hostedCheckouts.js';
+import { Ledger } from './wallet/ledger.js';
+import { LightningNode } from './lightning/lightningNode.js';
+import { OrderBook } from './orders/orderBook.js';
+import { callbackBody } from './orders/orderViews.js';
+import { RequestStats } from './http/requestStats.js';
 import type { ResolvedSandboxOptions } from './sandboxOptions.js';
 import { TimerSet } from './timerSet.js';
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { handleRequest } from './handleRequest.js';
+import { handleRequest } from './http/handleRequest.js';
 import { resolveSandboxOptions, SANDBOX_DEFAULTS, type SandboxCredentials, type SandboxOptions } from './sandboxOptions.js';
 import type { SandboxProfile } from './sandboxProfile.js';
 import { createSandboxState } from './sandboxState.js';

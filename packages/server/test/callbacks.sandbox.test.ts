@@ -1,10 +1,10 @@
 import { startSandbox } from '@aurpay-kit/sandbox';
-import type { Sandbox } from '@aurpay-kit/sandbox';
+import type { Sandbox, SandboxOptions } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Accepted } from '../src/index.js';
+import type { Accepted, AurpayClientOptions } from '../src/index.js';
 import { AurpayClient, CallbackVerificationError, verifyCallback } from '../src/index.js';
-import type { LocalServer, RecordedRequest } from '../src/test-utils/localServer.js';
-import { startLocalServer } from '../src/test-utils/localServer.js';
+import type { LocalServer, RecordedRequest } from '../src/client/test-utils/localServer.js';
+import { startLocalServer } from '../src/client/test-utils/localServer.js';
 import { waitFor } from './sandboxControl.js';
 import { control } from './sandboxControl.js';
 
@@ -14,6 +14,22 @@ function placed<T extends { order_id: string }>(answer: Accepted<T>): T {
   return answer;
 }
 
+interface Started {
+  sandbox: Sandbox;
+  receiver: LocalServer;
+  client: AurpayClient;
+}
+
+/** A sandbox on loopback, a client of it, and a local server that answers its callbacks 200. */
+async function startWithReceiver(options: SandboxOptions, auth: (sandbox: Sandbox) => AurpayClientOptions['auth']): Promise<Started> {
+  const receiver = await startLocalServer((_req, res) => {
+    res.writeHead(200);
+    res.end('ok');
+  });
+  const sandbox = await startSandbox({ port: 0, quiet: true, ...options });
+  return { sandbox, receiver, client: new AurpayClient({ baseUrl: sandbox.url, auth: auth(sandbox) }) };
+}
+
 /** The sandbox's callbacks, received by a local HTTP server, pass `verifyCallback`. */
 describe('sandbox callbacks pass verifyCallback', () => {
   let sandbox: Sandbox;
@@ -21,15 +37,7 @@ describe('sandbox callbacks pass verifyCallback', () => {
   let client: AurpayClient;
 
   beforeAll(async () => {
-    receiver = await startLocalServer((_req, res) => {
-      res.writeHead(200);
-      res.end('ok');
-    });
-    sandbox = await startSandbox({ port: 0, quiet: true });
-    client = new AurpayClient({
-      baseUrl: sandbox.url,
-      auth: { type: 'signature', apiToken: sandbox.options.apiToken, secretKey: sandbox.options.secretKey },
-    });
+    ({ sandbox, receiver, client } = await startWithReceiver({}, (started) => ({ type: 'signature', apiToken: started.options.apiToken, secretKey: started.options.secretKey })));
   });
   afterAll(async () => {
     await sandbox.close();
@@ -99,12 +107,7 @@ describe('unsigned callbacks on every status change', () => {
   let client: AurpayClient;
 
   beforeAll(async () => {
-    receiver = await startLocalServer((_req, res) => {
-      res.writeHead(200);
-      res.end('ok');
-    });
-    sandbox = await startSandbox({ port: 0, quiet: true, profile: 'worst-case' });
-    client = new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'api-key', apiKey: sandbox.options.apiKey } });
+    ({ sandbox, receiver, client } = await startWithReceiver({ profile: 'worst-case' }, (started) => ({ type: 'api-key', apiKey: started.options.apiKey })));
   });
   afterAll(async () => {
     await sandbox.close();

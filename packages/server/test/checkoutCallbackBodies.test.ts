@@ -1,15 +1,17 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCallback } from '../src/callbackVerifier.js';
-import { MemoryOrderStore } from '../src/checkout/memoryStore.js';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { signCallback } from '../src/callbacks/signCallback.js';
+import { MemoryOrderStore } from '../src/checkout/stores/memoryOrderStore.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 let h: Harness;
 const store = new MemoryOrderStore();
 beforeAll(async () => {
   // The sandbox's own callbacks are refused, so each order is settled by the one the test sends.
-  h = await startHarness({ refuseSandboxCallbacks: true, checkout: { store } });
+  h = await startHarness({ adapter, refuseSandboxCallbacks: true, checkout: { store } });
 });
 afterAll(async () => {
   await h.close();
@@ -77,4 +79,5 @@ describe('a genuine callback is never refused for its body', () => {
     expect(attempts.length).toBeGreaterThan(0);
     expect(attempts.every((attempt) => attempt.method === 'GET')).toBe(true);
   });
+});
 });

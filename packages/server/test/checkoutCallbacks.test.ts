@@ -1,12 +1,15 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signCallback } from '../src/callbackVerifier.js';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { signCallback } from '../src/callbacks/signCallback.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
+import { SETTLE } from './settle.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ adapter });
 });
 afterAll(async () => {
   await h.close();
@@ -37,12 +40,14 @@ describe('forged callbacks', () => {
     paidUrl = withoutKey((await callbackUrls(order)).callback_url);
   });
 
+  // Dates an hour out, far from the ±300 s edge (verifyCallback's tests hold the edge on a fixed
+  // clock): however long a request takes to arrive, they stay outside the window.
   const now = () => Date.now();
   const cases: [string, () => Promise<Record<string, string>>, 'GET' | 'POST'][] = [
     ['a wrong token', async () => ({ ...signCallback({ callbackUrl: paidUrl, ...CREDENTIALS }), 'Callback-Token': 'not-the-token' }), 'GET'],
     ['a wrong signature', async () => signCallback({ callbackUrl: paidUrl, token: CREDENTIALS.token, secret: 'not-the-secret' }), 'POST'],
-    ['a stale Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: new Date(now() - 301_000) }), 'GET'],
-    ['a future Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: new Date(now() + 301_000) }), 'POST'],
+    ['a stale Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: new Date(now() - 3_600_000) }), 'GET'],
+    ['a future Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: new Date(now() + 3_600_000) }), 'POST'],
     ['a malformed Date', async () => signCallback({ callbackUrl: paidUrl, ...CREDENTIALS, date: 'yesterday' }), 'GET'],
     [
       'a signature for another order’s URL',
@@ -123,12 +128,12 @@ describe('duplicate callbacks racing pollers', () => {
       const answers = await Promise.all([...callbacks, ...pollers]);
       expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
       expect(answers.slice(0, 10).map((a) => a.body)).toEqual(Array(10).fill({ received: true }));
-      await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+      await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'), SETTLE);
       // Let the sandbox's own callback arrive too.
       await vi.waitFor(async () => {
         const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
         expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-      });
+      }, SETTLE);
       await h.router.checkout.idle();
       expect(h.hooks.paid.filter((o) => o.orderId === order.orderId)).toHaveLength(1);
       expect(h.hooks.changes.filter((c) => c.order.orderId === order.orderId && c.order.status === 'paid')).toHaveLength(1);
@@ -139,11 +144,11 @@ describe('duplicate callbacks racing pollers', () => {
     const order = await h.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
     const urls = await callbackUrls(order);
     await h.control(`/orders/${order.orderId}/pay`, {});
-    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'), SETTLE);
     await vi.waitFor(async () => {
       const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
       expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-    });
+    }, SETTLE);
     await h.resetStats();
     for (let i = 0; i < 50; i += 1) {
       const url = i % 2 === 0 ? urls.callback_url : urls.timeout_callback;
@@ -170,7 +175,7 @@ describe('callbacks without Aurpay’s signature (callback authentication off at
     await h.control(`/orders/${order.orderId}/pay`, {});
     const answer = await sendCallback(url, {});
     expect(answer).toMatchObject({ status: 200, body: { received: true } });
-    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'));
+    await vi.waitFor(async () => expect((await h.status(order)).body.status).toBe('paid'), SETTLE);
   });
 
   it('refuses one with neither headers nor key, or with another order’s key, with no upstream call', async () => {
@@ -184,4 +189,5 @@ describe('callbacks without Aurpay’s signature (callback authentication off at
     }
     expect(await h.detailCalls()).toBe(0);
   });
+});
 });

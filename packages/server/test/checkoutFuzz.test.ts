@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from '../src/checkout/test-utils/fuzzArbitraries.js';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ adapter });
 });
 afterAll(async () => {
   await h.close();
@@ -24,7 +26,7 @@ const pathPart = fc
   .oneof(fc.constantFrom('orders', 'events', 'callback', 'currencies', '12345678901234567890', '%2F', '%00'), fc.string({ maxLength: 12 }).map(encode))
   .filter((part) => !/^(?:\.|%2e){1,2}$/i.test(part));
 
-describe('fuzzing the Express router over HTTP (no 500, no crash, no hang)', () => {
+describe('fuzzing the checkout over HTTP (no 500, no crash, no hang)', () => {
   it('answers every request with JSON and a 2xx or a clear 4xx/5xx gateway code', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -59,4 +61,5 @@ describe('fuzzing the Express router over HTTP (no 500, no crash, no hang)', () 
     expect(h.router.checkout.activeWatchers()).toBe(0);
     expect(h.hooks.paid).toEqual([]);
   });
+});
 });

@@ -1,18 +1,25 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
 import { SANDBOX_DEFAULTS, startSandbox, type Sandbox, type SandboxOptions } from '@aurpay-kit/sandbox';
-import express from 'express';
-import { AurpayClient } from '../src/aurpayClient.js';
-import type { StoredOrder } from '../src/checkout/orderStore.js';
-import { createCheckoutRouter, type CheckoutRouter, type ExpressCheckoutOptions } from '../src/express/createCheckoutRouter.js';
+import { AurpayClient } from '../src/client/aurpayClient.js';
+import type { CheckoutHandlers, CheckoutOptions, CreateOrderBody, PriceQuote } from '../src/checkout/index.js';
+import type { StoredOrder } from '../src/checkout/stores/orderStore.js';
+import { serveCheckout, type CheckoutAdapter } from './serveCheckout.js';
+
+export { CHECKOUT_ADAPTERS, type CheckoutAdapter } from './serveCheckout.js';
 
 export const STATUS_SECRET = 'test-status-secret-0123456789abcdef';
 
+/** Checkout options either adapter takes; `priceFor` gets the adapter's own request first. */
+export type HarnessCheckoutOptions = Partial<Omit<CheckoutOptions, 'priceFor'>> & {
+  priceFor?: (request: unknown, body: CreateOrderBody) => PriceQuote | Promise<PriceQuote>;
+};
+
 export interface HarnessOptions {
+  /** Which adapter serves the routes: the Express router (the default) or the fetch handler. */
+  adapter?: CheckoutAdapter;
   sandbox?: SandboxOptions;
   clientTimeoutMs?: number;
-  checkout?: Partial<ExpressCheckoutOptions>;
+  checkout?: HarnessCheckoutOptions;
   /** Answers the sandbox's own callbacks 503 before they reach the router, so a test sends its own. */
   refuseSandboxCallbacks?: boolean;
 }
@@ -28,7 +35,8 @@ export interface ApiAnswer {
 export interface Harness {
   sandbox: Sandbox;
   client: AurpayClient;
-  router: CheckoutRouter;
+  /** The handlers behind whichever adapter serves the routes. */
+  router: { checkout: CheckoutHandlers };
   /** Where the router is mounted: `http://127.0.0.1:<port>/api/pay`. */
   publicUrl: string;
   hooks: { paid: StoredOrder[]; expired: StoredOrder[]; changes: { order: StoredOrder; previous: CheckoutStatus }[] };
@@ -43,9 +51,9 @@ export interface Harness {
 }
 
 /**
- * A sandbox gateway, an `AurpayClient` signing with the sandbox's credentials, and an Express app
- * on 127.0.0.1 with the checkout router at `/api/pay`, `publicUrl` pointing at it so the
- * sandbox's callbacks arrive.
+ * A sandbox gateway, an `AurpayClient` signing with the sandbox's credentials, and a server on
+ * 127.0.0.1 with the checkout routes at `/api/pay` (the Express router, or the fetch handler
+ * behind Hono on Node), `publicUrl` pointing at it so the sandbox's callbacks arrive.
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   // Lightning answers only to its own key, as Aurpay's documents say it does in production.
@@ -57,31 +65,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     timeoutMs: options.clientTimeoutMs ?? 5000,
     retries: 0,
   });
-  const app = express();
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const publicUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pay`;
   const hooks: Harness['hooks'] = { paid: [], expired: [], changes: [] };
-  if (options.refuseSandboxCallbacks === true) {
-    app.use((req, res, next) => (req.get('user-agent') === 'aurpay-sandbox' ? void res.status(503).end() : next()));
-  }
-  const router = createCheckoutRouter({
-    client,
-    publicUrl,
-    statusSecret: STATUS_SECRET,
-    callback: { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret },
-    priceFor: (_req, body) => ({ amount: '18.5', currency: 'USD', metadata: { cartId: typeof body.cartId === 'string' ? body.cartId : 'none' } }),
-    onPaid: (order) => void hooks.paid.push(order),
-    onExpired: (order) => void hooks.expired.push(order),
-    onStatusChange: (order, previous) => void hooks.changes.push({ order, previous }),
-    rateLimit: { max: 10_000 },
-    // Tests that count upstream calls run reconciliation passes by hand, if at all.
-    reconcile: false,
-    minRefreshMs: 200,
-    pollIntervalMs: 100,
-    ...options.checkout,
+  const served = await serveCheckout(options.adapter ?? 'express', {
+    mountPath: '/api/pay',
+    refuseSandboxCallbacks: options.refuseSandboxCallbacks === true,
+    options: (publicUrl) => ({
+      client,
+      publicUrl,
+      statusSecret: STATUS_SECRET,
+      callback: { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret },
+      priceFor: (_req, body) => ({ amount: '18.5', currency: 'USD', metadata: { cartId: typeof body.cartId === 'string' ? body.cartId : 'none' } }),
+      onPaid: (order) => void hooks.paid.push(order),
+      onExpired: (order) => void hooks.expired.push(order),
+      onStatusChange: (order, previous) => void hooks.changes.push({ order, previous }),
+      rateLimit: { max: 10_000 },
+      // Tests that count upstream calls run reconciliation passes by hand, if at all.
+      reconcile: false,
+      minRefreshMs: 200,
+      pollIntervalMs: 100,
+      ...options.checkout,
+    }),
   });
-  app.use('/api/pay', router);
+  const { publicUrl, router } = served;
 
   const api: Harness['api'] = async (method, path, init = {}) => {
     const headers: Record<string, string> = { ...init.headers };
@@ -132,11 +137,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await control('/stats/reset', {});
     },
     async close() {
-      router.checkout.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await router.checkout.close();
+      await served.close();
       await sandbox.close();
     },
   };

@@ -1,14 +1,17 @@
 import { compareAmounts, subtractAmounts, type CheckoutOrder } from '@aurpay-kit/core';
 import { SANDBOX_PROFILES, type SandboxProfileName } from '@aurpay-kit/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
+import { SETTLE } from './settle.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 // Every reading of Aurpay's documents the sandbox can play, with Lightning on its own key.
 describe.each(Object.keys(SANDBOX_PROFILES) as SandboxProfileName[])('against the %s profile', (profile) => {
 const quirks = SANDBOX_PROFILES[profile];
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ sandbox: { profile } });
+  h = await startHarness({ adapter, sandbox: { profile } });
 });
 afterAll(async () => {
   await h.close();
@@ -21,7 +24,7 @@ async function waitForStatus(order: CheckoutOrder, status: string): Promise<Reco
       expect(answer.body.status).toBe(status);
       return answer.body as Record<string, string>;
     },
-    { timeout: 5000, interval: 50 },
+    SETTLE,
   );
 }
 
@@ -49,7 +52,7 @@ describe.each(KINDS)('$name order end to end', ({ name, body }) => {
     expect(order).toMatchObject({ kind: name, status: 'awaiting_payment', paidAmount: '0', fiatAmount: '18.5', fiatCurrency: 'USD' });
     await h.control(`/orders/${order.orderId}/pay`, {});
     // The callback alone (no status polling) brings the hook.
-    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), SETTLE);
     const paid = hooksFor(order).paid[0];
     expect(paid).toMatchObject({ orderId: order.orderId, status: 'paid', aurpayStatus: 'SUCCESS', metadata: { cartId: 'cart-1' } });
     // Gross, or net of Aurpay's fee: never more than was asked, and paid is Aurpay's status, not our sum.
@@ -65,7 +68,7 @@ describe.each(KINDS)('$name order end to end', ({ name, body }) => {
   it('is expired: onExpired fires once, onPaid never', async () => {
     const order = await h.createOrder(body);
     await h.control(`/orders/${order.orderId}/expire`, {});
-    await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), SETTLE);
     expect(hooksFor(order).expired[0]).toMatchObject({ orderId: order.orderId, status: 'expired', aurpayStatus: 'OVERDUE' });
     await waitForStatus(order, 'expired');
     await h.router.checkout.idle();
@@ -82,7 +85,7 @@ describe('crypto order paid in part', () => {
     // Whatever Aurpay's obtained means, the buyer is never told to send less than is still owed.
     expect(compareAmounts(partial.remainingAmount!, subtractAmounts(order.amount, '0.0001'))).toBeGreaterThanOrEqual(0);
     await h.control(`/orders/${order.orderId}/pay`, {});
-    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), SETTLE);
     await waitForStatus(order, 'paid');
     await h.router.checkout.idle();
     expect(hooksFor(order).changes).toEqual(['awaiting_payment→partially_paid', 'partially_paid→paid']);
@@ -98,7 +101,7 @@ describe('crypto order paid in part', () => {
     const view = await waitForStatus(order, 'paid');
     expect(view).toMatchObject({ aurpayStatus: 'RESOLVED' });
     if (!quirks.netObtained) expect(view.paidAmount).toBe('10');
-    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1));
+    await vi.waitFor(() => expect(hooksFor(order).paid).toHaveLength(1), SETTLE);
     await h.router.checkout.idle();
     expect(hooksFor(order).changes).toEqual(['awaiting_payment→partially_paid', 'partially_paid→paid']);
     expect(hooksFor(order).paid[0]).toMatchObject({ aurpayStatus: 'RESOLVED' });
@@ -109,7 +112,7 @@ describe.each(KINDS)('$name order resolved by the merchant after it expired', ({
   it('is expired (onExpired once), then, confirmed on request, paid (onPaid once)', async () => {
     const order = await h.createOrder(body);
     await h.control(`/orders/${order.orderId}/expire`, {});
-    await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), { timeout: 5000 });
+    await vi.waitFor(() => expect(hooksFor(order).expired).toHaveLength(1), SETTLE);
     await h.control(`/orders/${order.orderId}/resolve`, {});
     // Read as the examples have it, Aurpay calls back for nothing here and an expired order is final
     // for pollers; read as the overview has it, a callback announces every change.
@@ -140,15 +143,16 @@ describe('Lightning order view', () => {
 
 describe('order timing out on its own', () => {
   it('reaches expired through the timeout callback when the sandbox window closes', async () => {
-    const quick = await startHarness({ sandbox: { profile, orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
+    const quick = await startHarness({ adapter, sandbox: { profile, orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
     try {
       const order = await quick.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
       expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(1000);
-      await vi.waitFor(() => expect(quick.hooks.expired.map((o) => o.orderId)).toEqual([order.orderId]), { timeout: 8000, interval: 100 });
+      await vi.waitFor(() => expect(quick.hooks.expired.map((o) => o.orderId)).toEqual([order.orderId]), SETTLE);
       expect(quick.hooks.paid).toEqual([]);
     } finally {
       await quick.close();
     }
   });
+});
 });
 });

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
+import { SETTLE } from './settle.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 const MIN_REFRESH_MS = 400;
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ checkout: { minRefreshMs: MIN_REFRESH_MS } });
+  h = await startHarness({ adapter, checkout: { minRefreshMs: MIN_REFRESH_MS } });
 });
 afterAll(async () => {
   await h.close();
@@ -13,7 +16,7 @@ afterAll(async () => {
 
 describe('coalesced status refreshes', () => {
   it('answers 100 concurrent status requests with one upstream detail call (default minRefreshMs, 2 s)', async () => {
-    const standard = await startHarness({ checkout: { minRefreshMs: undefined } });
+    const standard = await startHarness({ adapter, checkout: { minRefreshMs: undefined } });
     try {
       const order = await standard.createOrder({ kind: 'crypto', chain: 'ETH', currency: 'DAI-ERC20' });
       await standard.resetStats();
@@ -54,11 +57,12 @@ describe('coalesced status refreshes', () => {
     await vi.waitFor(async () => {
       const view = (await h.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
       expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-    });
+    }, SETTLE);
     await h.resetStats();
     await new Promise((resolve) => setTimeout(resolve, MIN_REFRESH_MS));
     const answers = await Promise.all(Array.from({ length: 100 }, () => h.status(order)));
     expect(answers.every((a) => a.body.status === 'paid')).toBe(true);
     expect(await h.detailCalls()).toBe(0);
   });
+});
 });

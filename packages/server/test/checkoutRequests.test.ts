@@ -1,14 +1,17 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckoutHttpError } from '../src/checkout/checkoutHttpError.js';
-import { startHarness, type Harness } from './checkoutHarness.js';
+import { CheckoutHttpError } from '../src/checkout/http/checkoutHttpError.js';
+import { CHECKOUT_ADAPTERS, startHarness, type Harness } from './checkoutHarness.js';
 
+// The same scenarios against the Express router and the fetch handler.
+describe.each(CHECKOUT_ADAPTERS)('the %s adapter', (adapter) => {
 const CATALOGUE: Record<string, string> = { 'cart-small': '5', 'cart-big': '250.75' };
 
 let h: Harness;
 const priced: Record<string, unknown>[] = [];
 beforeAll(async () => {
   h = await startHarness({
+    adapter,
     checkout: {
       rateLimit: { max: 1000, windowMs: 60_000 },
       priceFor: (_req, body) => {
@@ -183,7 +186,7 @@ describe('status tokens and routes', () => {
 
 describe('creation rate limit', () => {
   it('answers 429 with Retry-After past the limit per client', async () => {
-    const limited = await startHarness({ checkout: { rateLimit: { max: 3, windowMs: 60_000 } } });
+    const limited = await startHarness({ adapter, checkout: { rateLimit: { max: 3, windowMs: 60_000 } } });
     try {
       for (let i = 0; i < 3; i += 1) await limited.createOrder({ kind: 'lightning' });
       const refused = await limited.api('POST', '/orders', { body: { kind: 'lightning' } });
@@ -194,4 +197,5 @@ describe('creation rate limit', () => {
       await limited.close();
     }
   });
+});
 });

@@ -2,13 +2,14 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StoredOrder } from '../src/checkout/orderStore.js';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import type { StoredOrder } from '../src/checkout/stores/orderStore.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
 import { createPostgresStore, type PostgresCheckoutStore } from '../src/postgres/index.js';
 import { PostgresListener } from '../src/postgres/postgresListener.js';
 import { lazyFixture } from './lazyFixture.js';
 import { startPostgresServer } from '@aurpay-kit/testing';
+import { SETTLE } from './settle.js';
 
 const server = lazyFixture(
   () => startPostgresServer(),
@@ -80,12 +81,12 @@ describe('PostgresEventBus', () => {
     const first = storedOrder({ orderId: '20240613093614690001', version: 2, status: 'paid' });
     await a.postgres.events.publish(first);
     expect(ids(a.heard)).toEqual(['001@2']);
-    await vi.waitFor(() => expect(ids(b.heard)).toEqual(['001@2']));
+    await vi.waitFor(() => expect(ids(b.heard)).toEqual(['001@2']), SETTLE);
     expect(b.heard[0]).toEqual(first);
     // Notifications reach a listener in commit order: had A heard its own echo, it would come before this.
     const second = storedOrder({ orderId: '20240613093614690002', version: 3 });
     await b.postgres.events.publish(second);
-    await vi.waitFor(() => expect(ids(a.heard)).toEqual(['001@2', '002@3']));
+    await vi.waitFor(() => expect(ids(a.heard)).toEqual(['001@2', '002@3']), SETTLE);
     expect(ids(b.heard)).toEqual(['001@2', '002@3']);
   });
 
@@ -103,10 +104,10 @@ describe('PostgresEventBus', () => {
       spy.on('notification', (message) => void payloads.push(message.payload ?? ''));
       await spy.query('LISTEN aurpay_events');
       await a.postgres.events.publish(large);
-      await vi.waitFor(() => expect(b.heard).toHaveLength(1));
+      await vi.waitFor(() => expect(b.heard).toHaveLength(1), SETTLE);
       expect(b.heard[0]).toEqual(large);
       expect(a.heard[0]).toBe(large);
-      await vi.waitFor(() => expect(payloads).toHaveLength(1));
+      await vi.waitFor(() => expect(payloads).toHaveLength(1), SETTLE);
       expect(JSON.parse(payloads[0]!)).toEqual({ from: expect.any(String), orderId: large.orderId, version: 1 });
     } finally {
       await spy.end();
@@ -121,7 +122,7 @@ describe('PostgresEventBus', () => {
     await other.query(`SELECT pg_notify('aurpay_events', 'not json')`);
     await other.end();
     await a.postgres.events.publish(storedOrder({ version: 4 }));
-    await vi.waitFor(() => expect(ids(b.heard)).toEqual(['315@4']));
+    await vi.waitFor(() => expect(ids(b.heard)).toEqual(['315@4']), SETTLE);
     expect(b.errors.map((e) => [e.where, String(e.error)])).toEqual([['order events', 'Error: Ignored a malformed notification on aurpay_events.']]);
   });
 
@@ -129,14 +130,14 @@ describe('PostgresEventBus', () => {
     const [a, b] = await twoInstances();
     const postgresServer = await server();
     await postgresServer.stop();
-    await vi.waitFor(() => expect(b.errors.map((e) => e.where)).toContain('postgres events connection'));
+    await vi.waitFor(() => expect(b.errors.map((e) => e.where)).toContain('postgres events connection'), SETTLE);
     await expect(a.postgres.events.publish(storedOrder({ version: 2 }))).rejects.toBeInstanceOf(StoreUnavailableError);
     await postgresServer.start();
     await Promise.all([a.postgres.ready(), b.postgres.ready()]);
     await a.postgres.events.publish(storedOrder({ version: 3 }));
-    await vi.waitFor(() => expect(ids(b.heard)).toEqual(['315@3']));
+    await vi.waitFor(() => expect(ids(b.heard)).toEqual(['315@3']), SETTLE);
     await b.postgres.events.publish(storedOrder({ version: 4 }));
-    await vi.waitFor(() => expect(ids(a.heard)).toEqual(['315@2', '315@3', '315@4']));
+    await vi.waitFor(() => expect(ids(a.heard)).toEqual(['315@2', '315@3', '315@4']), SETTLE);
     // However many reconnect attempts the outage took, each listener said so once.
     expect(b.errors.filter((e) => e.where === 'postgres events connection')).toHaveLength(1);
     expect(b.errors.find((e) => e.where === 'postgres events connection')?.error).toBeInstanceOf(StoreUnavailableError);
@@ -149,8 +150,10 @@ describe('PostgresListener', () => {
     const proxy = await silencingProxy(postgresServer.port);
     const heard: string[] = [];
     const errors: unknown[] = [];
+    // A ping unanswered for 5 s marks the connection dead: long enough that a loaded machine's slow
+    // answer never does, and the silenced proxy's wait ends as soon as that runs out.
     const listener = new PostgresListener({
-      openClient: () => new pg.Client({ host: '127.0.0.1', port: proxy.port, user: 'postgres', database: 'aurpay', query_timeout: 200 }),
+      openClient: () => new pg.Client({ host: '127.0.0.1', port: proxy.port, user: 'postgres', database: 'aurpay', query_timeout: 5000 }),
       channel: 'listener_test',
       onNotification: (payload) => void heard.push(payload),
       onError: (error) => void errors.push(error),
@@ -161,13 +164,13 @@ describe('PostgresListener', () => {
     try {
       await listener.ready();
       await notifier.query(`SELECT pg_notify('listener_test', 'one')`);
-      await vi.waitFor(() => expect(heard).toEqual(['one']));
+      await vi.waitFor(() => expect(heard).toEqual(['one']), SETTLE);
       proxy.silence();
-      await vi.waitFor(() => expect(errors).toHaveLength(1));
+      await vi.waitFor(() => expect(errors).toHaveLength(1), SETTLE);
       expect(errors[0]).toBeInstanceOf(StoreUnavailableError);
       await listener.ready();
       await notifier.query(`SELECT pg_notify('listener_test', 'two')`);
-      await vi.waitFor(() => expect(heard).toEqual(['one', 'two']));
+      await vi.waitFor(() => expect(heard).toEqual(['one', 'two']), SETTLE);
       expect(errors).toHaveLength(1);
     } finally {
       await listener.close();

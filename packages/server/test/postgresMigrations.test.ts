@@ -1,39 +1,15 @@
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
-import { createPostgresStore, type PostgresCheckoutStore } from '../src/postgres/index.js';
+import type { PostgresCheckoutStore } from '../src/postgres/index.js';
 import { migratePostgres } from '../src/postgres/migratePostgres.js';
 import { POSTGRES_MIGRATIONS } from '../src/postgres/postgresMigrations.js';
 import { postgresTables } from '../src/postgres/postgresTables.js';
-import { lazyFixture } from './lazyFixture.js';
-import { startPostgresServer } from '@aurpay-kit/testing';
+import { postgresFixture } from './postgresFixture.js';
 
-const server = lazyFixture(
-  async () => {
-    const started = await startPostgresServer();
-    return { ...started, raw: new pg.Pool({ connectionString: started.url }) };
-  },
-  async (started) => {
-    await started.raw.end();
-    await started.close();
-  },
-);
+const { pool, raw, open: openStore } = postgresFixture();
 
-let opened: PostgresCheckoutStore[] = [];
-afterEach(async () => {
-  await Promise.all(opened.map((postgres) => postgres.close()));
-  opened = [];
-});
-
-async function open(schema: string, tablePrefix?: string): Promise<PostgresCheckoutStore> {
-  const { url } = await server();
-  const postgres = createPostgresStore({ connectionString: url, schema, ...(tablePrefix === undefined ? {} : { tablePrefix }), onError: () => undefined });
-  opened.push(postgres);
-  return postgres;
-}
-
-async function raw<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
-  return (await (await server()).raw.query(sql, params)).rows as Row[];
+function open(schema: string, tablePrefix?: string): Promise<PostgresCheckoutStore> {
+  return openStore({ schema, ...(tablePrefix === undefined ? {} : { tablePrefix }) });
 }
 
 const ALL_VERSIONS = POSTGRES_MIGRATIONS.map((migration) => migration.version);
@@ -88,18 +64,15 @@ describe('PostgreSQL migrations', () => {
   });
 
   it('uses the public schema by default, which it never tries to create', async () => {
-    const { url } = await server();
-    const postgres = createPostgresStore({ connectionString: url, tablePrefix: 'default_' });
-    opened.push(postgres);
+    const postgres = await openStore({ tablePrefix: 'default_' });
     await postgres.ready();
     expect((await tablesIn('public')).filter((name) => name.startsWith('default_'))).toHaveLength(5);
   });
 
   it('leaves the schema as it was when a step fails, and tries again on the next call', async () => {
-    const { raw: pool } = await server();
     const tables = postgresTables('broken', 'aurpay_');
     const broken = [...POSTGRES_MIGRATIONS, { version: 98, name: 'a typo', sql: () => 'CREATE TABLE oops (' }];
-    const client = await pool.connect();
+    const client = await (await pool()).connect();
     try {
       await expect(migratePostgres(client, tables, broken)).rejects.toThrow(/syntax error/);
       expect(await tablesIn('broken')).toEqual([]);

@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
 import { createPostgresStore } from '../src/postgres/index.js';
 import { lazyFixture } from './lazyFixture.js';
@@ -17,8 +16,8 @@ describe('PostgreSQL stopped and started again', () => {
   it('answers every call with StoreUnavailableError at once meanwhile, and works again after, with nothing lost', async () => {
     const postgresServer = await server();
     const errors: { error: unknown; where: string }[] = [];
-    // Timeouts far above what a refused connection takes, so "fast" below means "not waiting for them".
-    const postgres = createPostgresStore({ connectionString: postgresServer.url, schema: 'outage', statementTimeoutMs: 10_000, connectionTimeoutMs: 10_000, onError: (error, { where }) => void errors.push({ error, where }) });
+    // Timeouts far beyond this test's own: a call waiting for one would fail the test.
+    const postgres = createPostgresStore({ connectionString: postgresServer.url, schema: 'outage', statementTimeoutMs: 600_000, connectionTimeoutMs: 600_000, onError: (error, { where }) => void errors.push({ error, where }) });
     try {
       await postgres.ready();
       const order = storedOrder();
@@ -26,7 +25,6 @@ describe('PostgreSQL stopped and started again', () => {
       await postgres.store.reserveIdempotencyKey('orders:before', 'fp', 600_000);
 
       await postgresServer.stop();
-      const started = performance.now();
       const calls: [string, () => Promise<unknown>][] = [
         ['get', () => postgres.store.get(order.orderId)],
         ['put', () => postgres.store.put(storedOrder({ orderId: '20240613093614690316', callbackRef: 'BBBBBBBBBBBBBBBBBBBBBB' }))],
@@ -46,8 +44,6 @@ describe('PostgreSQL stopped and started again', () => {
         expect(error, name).toBeInstanceOf(StoreUnavailableError);
         expect((error as Error).message, name).toMatch(/^PostgreSQL could not [a-z ]+: /);
       }
-      // None waited out its 10 s timeout.
-      expect(performance.now() - started).toBeLessThan(10_000);
       await expect(postgres.ready(200)).rejects.toThrow('PostgreSQL was not reachable within 200 ms.');
 
       await postgresServer.start();

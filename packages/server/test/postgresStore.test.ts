@@ -1,46 +1,25 @@
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { OrderStore } from '../src/checkout/orderStore.js';
+import { describe, expect, it } from 'vitest';
+import type { OrderStore } from '../src/checkout/stores/orderStore.js';
 import { describeOrderStoreContract } from '../src/checkout/test-utils/describeOrderStoreContract.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { createPostgresStore, type PostgresCheckoutStore, type PostgresStoreOptions } from '../src/postgres/index.js';
 import { postgresOrderSql } from '../src/postgres/postgresOrderSql.js';
 import { postgresTables } from '../src/postgres/postgresTables.js';
-import { lazyFixture } from './lazyFixture.js';
-import { startPostgresServer } from '@aurpay-kit/testing';
+import { postgresFixture } from './postgresFixture.js';
 
-const server = lazyFixture(
-  async () => {
-    const started = await startPostgresServer();
-    return { ...started, raw: new pg.Pool({ connectionString: started.url }) };
-  },
-  async (started) => {
-    await started.raw.end();
-    await started.close();
-  },
-);
-
-let opened: PostgresCheckoutStore[] = [];
+const fixture = postgresFixture();
+const { raw } = fixture;
 let schemas = 0;
 const schemaOf = new Map<OrderStore, string>();
-afterEach(async () => {
-  await Promise.all(opened.map((postgres) => postgres.close()));
-  opened = [];
-});
 
 /** A store in a schema of its own, so each test starts empty. */
 async function openStore(options: Partial<PostgresStoreOptions> = {}, schema = `store_${++schemas}`): Promise<PostgresCheckoutStore> {
-  const { url } = await server();
-  const postgres = createPostgresStore({ connectionString: url, schema, onError: () => undefined, ...options });
-  opened.push(postgres);
-  schemaOf.set(postgres.store, schema);
-  await postgres.migrate();
-  return postgres;
-}
-
-async function raw<Row = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<Row[]> {
-  return (await (await server()).raw.query(sql, params)).rows as Row[];
+  const opened = await fixture.open({ schema, ...options });
+  schemaOf.set(opened.store, schema);
+  await opened.migrate();
+  return opened;
 }
 
 /** Counts the idempotency keys and lease rows in the schema `store` was opened on. */
@@ -131,7 +110,7 @@ describe('PostgresOrderStore', () => {
     const postgres = await openStore({ statementTimeoutMs: 200 });
     const order = storedOrder();
     await postgres.store.put(order);
-    const blocker = await (await server()).raw.connect();
+    const blocker = await (await fixture.pool()).connect();
     try {
       await blocker.query('BEGIN');
       await blocker.query(`SELECT 1 FROM store_${schemas}.aurpay_orders WHERE order_id = $1 FOR UPDATE`, [order.orderId]);
@@ -147,7 +126,7 @@ describe('PostgresOrderStore', () => {
   });
 
   it('works on a pool of yours, which close() leaves open, with the tables under your prefix', async () => {
-    const { url } = await server();
+    const { url } = await fixture.server();
     const pool = new pg.Pool({ connectionString: url });
     try {
       const postgres = createPostgresStore({ pool, schema: `store_${++schemas}`, tablePrefix: 'Shop_' });
@@ -166,7 +145,7 @@ describe('PostgresOrderStore.prune', () => {
   it('walks only the unpaid orders’ index to choose what to prune', async () => {
     const postgres = await openStore();
     const tables = postgresTables(`store_${schemas}`, 'aurpay_');
-    const client = await (await server()).raw.connect();
+    const client = await (await fixture.pool()).connect();
     try {
       // On an empty table any plan costs nothing; without sequential scans, the index shows.
       await client.query('SET enable_seqscan = off');

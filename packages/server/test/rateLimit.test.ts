@@ -5,6 +5,7 @@ import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeCheckout, type FakeCheckout } from '../src/checkout/test-utils/fakeCheckout.js';
 import { FakeCheckoutClient } from '../src/checkout/test-utils/fakeCheckoutClient.js';
+import { fakeCheckoutOptions } from '../src/checkout/test-utils/fakeCheckoutOptions.js';
 import { createCheckoutRouter } from '../src/express/createCheckoutRouter.js';
 import { createPostgresStore } from '../src/postgres/index.js';
 import { createRedisStore } from '../src/redis/index.js';
@@ -28,8 +29,13 @@ async function createFrom(checkouts: FakeCheckout[], count: number, clientId = '
 }
 
 describe('the order-creation limit shared by instances', () => {
-  it('holds across two instances on one Redis', async () => {
-    const stores = [createRedisStore({ url: redis.url, keyPrefix: 'limit-test:' }), createRedisStore({ url: redis.url, keyPrefix: 'limit-test:' })];
+  const backends = {
+    Redis: () => [0, 1].map(() => createRedisStore({ url: redis.url, keyPrefix: 'limit-test:' })),
+    PostgreSQL: () => [0, 1].map(() => createPostgresStore({ connectionString: postgres.url, schema: 'limits' })),
+  };
+
+  it.each(Object.entries(backends))('holds across two instances on one %s', async (_name, open) => {
+    const stores = open();
     const client = new FakeCheckoutClient();
     const checkouts = stores.map((store) => fakeCheckout({ client, rateLimitBackend: store.rateLimitBackend, rateLimit: { max: 5, windowMs: 60_000 } }));
     try {
@@ -38,22 +44,6 @@ describe('the order-creation limit shared by instances', () => {
       expect(statuses.filter((status) => status === 201)).toHaveLength(5);
       expect(statuses.filter((status) => status === 429)).toHaveLength(7);
       // Another client is not affected.
-      expect(await createFrom(checkouts, 2, '198.51.100.9')).toEqual([201, 201]);
-    } finally {
-      for (const checkout of checkouts) checkout.handlers.close();
-      await Promise.all(stores.map((store) => store.close()));
-    }
-  });
-
-  it('holds across two instances on one PostgreSQL', async () => {
-    const stores = [0, 1].map(() => createPostgresStore({ connectionString: postgres.url, schema: 'limits' }));
-    const client = new FakeCheckoutClient();
-    const checkouts = stores.map((store) => fakeCheckout({ client, rateLimitBackend: store.rateLimitBackend, rateLimit: { max: 5, windowMs: 60_000 } }));
-    try {
-      await Promise.all(stores.map((store) => store.ready()));
-      const statuses = await createFrom(checkouts, 12);
-      expect(statuses.filter((status) => status === 201)).toHaveLength(5);
-      expect(statuses.filter((status) => status === 429)).toHaveLength(7);
       expect(await createFrom(checkouts, 2, '198.51.100.9')).toEqual([201, 201]);
     } finally {
       for (const checkout of checkouts) checkout.handlers.close();
@@ -80,15 +70,7 @@ describe('the client address behind a proxy', () => {
     const app = express();
     // One reverse proxy in front: Express takes the address that proxy appended, not the client's own claims.
     app.set('trust proxy', 1);
-    const router = createCheckoutRouter({
-      client: new FakeCheckoutClient(),
-      publicUrl: 'http://127.0.0.1/api/pay',
-      statusSecret: 'unit-test-status-secret-0123456789',
-      callback: { token: 't', secret: 's' },
-      priceFor: () => ({ amount: '1', currency: 'USD' }),
-      reconcile: false,
-      rateLimit: { max: 3, windowMs: 60_000 },
-    });
+    const router = createCheckoutRouter(fakeCheckoutOptions({ rateLimit: { max: 3, windowMs: 60_000 } }));
     app.use('/api/pay', router);
     const shop: Server = createServer(app);
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,6 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { startSandbox, SANDBOX_DEFAULTS, type Sandbox, type SandboxOptions } from '@aurpay-kit/sandbox';
-import { signCallback } from '../src/callbackVerifier.js';
+import { signCallback } from '../src/callbacks/signCallback.js';
 import type { ExpressCheckoutOptions } from '../src/express/createCheckoutRouter.js';
 import type { RedisStoreOptions } from '../src/redis/index.js';
 import { startBalancer, type Balancer } from './balancer.js';
@@ -39,8 +39,8 @@ export interface Cluster {
   control(path: string, body?: unknown): Promise<unknown>;
   paidCalls(orderId: string): HookCall[];
   /**
-   * The `onPaid` calls for an order once things are quiet: waits for the first, then lets every
-   * request, poll and queued hook in flight finish, so a second call would show.
+   * The `onPaid` calls for an order once they are final: waits until its fulfilment is marked done
+   * in Redis (after which no instance runs it again), then for every hook still running anywhere.
    */
   settledPaidCalls(orderId: string): Promise<HookCall[]>;
   close(): Promise<void>;
@@ -112,11 +112,14 @@ export async function startCluster(names: readonly string[], options: ClusterOpt
     },
     paidCalls,
     async settledPaidCalls(orderId) {
-      for (let waited = 0; paidCalls(orderId).length === 0; waited += 20) {
-        if (waited > 10_000) throw new Error(`no onPaid for order ${orderId}`);
+      const done = async () => {
+        const any = instances.values().next().value;
+        return any !== undefined && (await any.redis.store.getFulfilment(orderId, 'paid'))?.state === 'done';
+      };
+      for (let waited = 0; !(await done()); waited += 20) {
+        if (waited > 15_000) throw new Error(`no fulfilment done for order ${orderId}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
       for (const running of instances.values()) await running.router.checkout.idle();
       return paidCalls(orderId);
     },

@@ -1,12 +1,12 @@
-import { performance } from 'node:perf_hooks';
 import type { CheckoutOrder } from '@aurpay-kit/core';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
-import { StoreUnavailableError } from '../src/checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../src/checkout/stores/storeUnavailableError.js';
 import { openSse } from './checkoutSseClient.js';
 import { lazyFixture } from './lazyFixture.js';
 import { startCluster, type Cluster } from './redisCluster.js';
 import { startTcpProxy, type TcpProxy } from './tcpProxy.js';
+import { SETTLE } from './settle.js';
 
 const sharedCluster = lazyFixture(() => startCluster(['A', 'B'], { persistent: true }), (cluster) => cluster.close());
 let cluster: Cluster;
@@ -23,27 +23,24 @@ describe('Redis stopped and restarted during a flow', () => {
   // Stops and starts a real redis-server: bounded, but given room on a loaded machine.
   it('answers clear 503s meanwhile, has the right state after, and fulfils once', { timeout: 60_000 }, async () => {
     cluster = await sharedCluster();
-    // Command timeouts far above what a refused connection takes, so "fast" below means "not waiting for them".
+    // Command timeouts far beyond this test's own: a request waiting for one would fail the test.
     for (const name of ['A', 'B']) {
       await cluster.stop(name);
-      await cluster.start(name, { redis: { commandTimeoutMs: 30_000 } });
+      await cluster.start(name, { redis: { commandTimeoutMs: 600_000 } });
     }
     const a = cluster.instance('A');
     const b = cluster.instance('B');
     const order = await cluster.createOrder('A', { kind: 'crypto', chain: 'ETH', currency: 'DAI-ERC20' });
     const stream = await openSse(`${b.url}/orders/${order.orderId}/events?token=${order.statusToken}`);
-    await vi.waitFor(() => expect(stream.events).toHaveLength(1));
+    await vi.waitFor(() => expect(stream.events).toHaveLength(1), SETTLE);
 
     // Past minRefreshMs (200 ms), a poll no longer finds the order fresh in the process's cache.
     await new Promise((resolve) => setTimeout(resolve, 250));
     await cluster.redisServer.stop();
-    const startedAt = performance.now();
     const create = await a.api('POST', '/orders', { body: { kind: 'lightning' } });
     const status = await b.api('GET', `/orders/${order.orderId}`, { headers: token(order) });
     const events = await a.api('GET', `/orders/${order.orderId}/events?token=${order.statusToken}`);
     const keyed = await b.api('POST', '/orders', { body: { kind: 'lightning' }, headers: { 'Idempotency-Key': 'during-the-outage' } });
-    // Fast, not hanging on a dead connection.
-    expect(performance.now() - startedAt).toBeLessThan(10_000);
     for (const answer of [create, status, events, keyed]) {
       expect(answer.status).toBe(503);
       expect(answer.body).toEqual(UNAVAILABLE);
@@ -53,7 +50,7 @@ describe('Redis stopped and restarted during a flow', () => {
     await cluster.control(`/orders/${order.orderId}/pay`, {});
     const manual = await cluster.callback('B', order, 'POST');
     expect(manual).toMatchObject({ status: 503, body: UNAVAILABLE });
-    await vi.waitFor(async () => expect((await callbackStatuses(order)).length).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(async () => expect((await callbackStatuses(order)).length).toBeGreaterThanOrEqual(2), SETTLE);
     expect(new Set(await callbackStatuses(order))).toEqual(new Set([503]));
     expect(cluster.paidCalls(order.orderId)).toEqual([]);
     // Loud: every 503 reached onError as an unreachable store.
@@ -62,10 +59,13 @@ describe('Redis stopped and restarted during a flow', () => {
     await cluster.redisServer.start();
     // However long the outage took, and so whether or not a retry of Aurpay's lands after it, the
     // next callback settles the order once Redis answers again.
-    await vi.waitFor(async () => expect((await cluster.callback('A', order)).status).toBe(200), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(async () => expect((await cluster.callback('A', order)).status).toBe(200), SETTLE);
+    // Each instance reconnects on its own schedule; once it has, it reads the order as paid.
     for (const instance of [a, b]) {
-      const answer = await instance.api('GET', `/orders/${order.orderId}`, { headers: token(order) });
-      expect(answer).toMatchObject({ status: 200, body: { status: 'paid', paidAmount: order.amount, remainingAmount: '0' } });
+      await vi.waitFor(async () => {
+        const answer = await instance.api('GET', `/orders/${order.orderId}`, { headers: token(order) });
+        expect(answer).toMatchObject({ status: 200, body: { status: 'paid', paidAmount: order.amount, remainingAmount: '0' } });
+      }, SETTLE);
     }
     // The stream B held through the outage hears the payment and ends.
     expect(await stream.done).toBe('ended');
@@ -112,7 +112,7 @@ async function loseThePaidWriteReply(proxy: TcpProxy, raw: Redis): Promise<void>
   await cluster.control(`/orders/${order.orderId}/pay`, {});
   await dropped;
   // Redis applied the write, fulfilment owed included; A never heard so, and answered 503.
-  await vi.waitFor(async () => expect(await callbackStatuses(order)).toEqual([503, 200]), { timeout: 10_000 });
+  await vi.waitFor(async () => expect(await callbackStatuses(order)).toEqual([503, 200]), SETTLE);
   const owed = await raw.keys(`*${order.orderId}*`);
   expect(owed.some((key) => key.includes('fulfil'))).toBe(true);
   expect(a.errors.some((e) => e.error instanceof StoreUnavailableError)).toBe(true);

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openSse, type SseConnection } from './checkoutSseClient.js';
 import { lazyFixture } from './lazyFixture.js';
 import { startCluster, type Cluster, type Instance } from './redisCluster.js';
+import { SETTLE } from './settle.js';
 
 const sharedCluster = lazyFixture(() => startCluster(['A', 'B']), (cluster) => cluster.close());
 let cluster: Cluster;
@@ -12,8 +13,8 @@ function eventsUrl(instance: Instance, order: CheckoutOrder): string {
   return `${instance.url}/orders/${order.orderId}/events?token=${order.statusToken}`;
 }
 
-/** Waits, checking every millisecond, until `check` holds; returns `performance.now()` then. */
-async function when(check: () => boolean, what: string, timeoutMs = 5000): Promise<number> {
+/** Waits, checking every millisecond, until `check` holds; returns `performance.now()` then. Fails after 15 s. */
+async function when(check: () => boolean, what: string, timeoutMs = 15_000): Promise<number> {
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -40,7 +41,6 @@ describe('two instances sharing one Redis', () => {
         const callsBefore = b.detailCalls;
         const sse = await openSse(eventsUrl(b, order));
         await when(() => sse.events.length === 1 && b.detailCalls === callsBefore + 1, "the first event and B's one poll");
-        await new Promise((resolve) => setTimeout(resolve, 20));
         const bCalls = b.detailCalls;
         const arrivalsBefore = a.callbackArrivals.length;
         await cluster.control(`/orders/${order.orderId}/pay`, {});
@@ -82,7 +82,7 @@ describe('two instances sharing one Redis', () => {
       await vi.waitFor(async () => {
         const view = (await cluster.control(`/orders/${order.orderId}`)) as { callbacks: { status: number }[] };
         expect(view.callbacks.map((c) => c.status)).toEqual([200]);
-      });
+      }, SETTLE);
       expect(await cluster.settledPaidCalls(order.orderId)).toHaveLength(1);
       expect(cluster.hooks.filter((h) => h.hook === 'change' && h.order.orderId === order.orderId && h.order.status === 'paid')).toHaveLength(1);
       for (const name of names) {

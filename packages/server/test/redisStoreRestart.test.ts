@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderStatusUpdate, OrderStore } from '../src/checkout/orderStore.js';
+import type { OrderStatusUpdate, OrderStore } from '../src/checkout/stores/orderStore.js';
 import { storedOrder } from '../src/checkout/test-utils/storedOrder.js';
 import { createRedisStore, type RedisCheckoutStore } from '../src/redis/index.js';
 import { lazyFixture } from './lazyFixture.js';

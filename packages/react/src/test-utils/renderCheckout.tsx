@@ -9,8 +9,8 @@ import { vi } from 'vitest';
 import type { AurpayProviderProps } from '../AurpayProvider.js';
 import { AurpayProvider } from '../AurpayProvider.js';
 import { QRCode } from '../QRCode.js';
-import type { FakeCheckoutServer } from './fakeCheckoutServer.js';
-import { fakeCheckoutServer } from './fakeCheckoutServer.js';
+import type { FakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
 
 interface Options {
   server?: FakeCheckoutServer;

@@ -3,7 +3,7 @@ import { AurpayProvider } from '../AurpayProvider.js';
 import { CheckoutDialog } from '../CheckoutDialog.js';
 import { CryptoCheckout } from '../CryptoCheckout.js';
 import { LightningInvoice } from '../LightningInvoice.js';
-import { INVOICE } from './fixtures.js';
+import { INVOICE } from '@aurpay-kit/testing/checkout';
 
 /** A page with every component in the states a server can render. */
 export function SsrPage({ order, fetch }: { order: CheckoutOrder; fetch: typeof globalThis.fetch }) {

@@ -3,8 +3,8 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CryptoCheckout } from '../CryptoCheckout.js';
 import { LightningInvoice } from '../LightningInvoice.js';
-import { fakeCheckoutServer } from '../test-utils/fakeCheckoutServer.js';
-import { START, cryptoOrder, lightningOrder } from '../test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { START, cryptoOrder, lightningOrder } from '@aurpay-kit/testing/checkout';
 import { advance, renderCheckout } from '../test-utils/renderCheckout.js';
 import type { TronLinkLike } from './payWithTronLink.js';
 

@@ -4,8 +4,8 @@ import { decodeFunctionData, erc20Abi } from 'viem';
 import type { FakeWalletBehaviour } from '../../stories/support/fakeEip1193Provider.js';
 import { fakeEip1193Provider } from '../../stories/support/fakeEip1193Provider.js';
 import { CryptoCheckout } from '../CryptoCheckout.js';
-import { fakeCheckoutServer } from '../test-utils/fakeCheckoutServer.js';
-import { ADDRESSES, START, cryptoOrder } from '../test-utils/fixtures.js';
+import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import { ADDRESSES, START, cryptoOrder } from '@aurpay-kit/testing/checkout';
 import { advance, renderCheckout } from '../test-utils/renderCheckout.js';
 import { refreshEvmWallets } from './useEvmWallets.js';
 

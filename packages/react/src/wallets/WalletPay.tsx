@@ -1,6 +1,6 @@
 import type { CheckoutDetails } from '@aurpay-kit/core';
 import { findCurrency } from '@aurpay-kit/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTexts } from '../context.js';
 import { fill, networkName, tokenOf } from '../format.js';
 import { useWeblnPresent } from '../useWeblnPresent.js';
@@ -93,8 +93,11 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
   const key = `${order.orderId}:${amount}`;
   const known = sends.get(key);
   const [state, setState] = useState<PayState>(() => (known?.sent ? { step: 'sent', wallet: known.wallet } : { step: 'idle' }));
+  // The latest onSent is the one called when the wallet answers, however long it took.
   const latest = useRef(onSent);
-  latest.current = onSent;
+  useEffect(() => {
+    latest.current = onSent;
+  });
 
   const plan = planFor(order, amount);
   if (!plan) return null;

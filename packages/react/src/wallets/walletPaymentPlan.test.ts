@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cryptoOrder, INVOICE, lightningOrder } from '../test-utils/fixtures.js';
+import { cryptoOrder, INVOICE, lightningOrder } from '@aurpay-kit/testing/checkout';
 import { walletPaymentPlan } from './walletPaymentPlan.js';
 import { WalletError } from './WalletError.js';
 

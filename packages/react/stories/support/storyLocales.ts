@@ -1,5 +1,5 @@
 import type { AurpayMessages } from '../../src/index.js';
-import { deMessages, enMessages, esMessages } from '../../src/index.js';
+import { deMessages, enMessages, esMessages } from '../../src/messages.js';
 
 /** The languages the stories switch between (the `locale` toolbar global). */
 export const STORY_LOCALES: Record<string, { tag: string; messages: AurpayMessages }> = {

@@ -1,5 +1,6 @@
 import type { CheckoutOrder, CheckoutStatus, OrderStatusView } from '@aurpay-kit/core';
 import { findCurrency, lightningLink, paymentLink, remainingAmount, toIsoUtc } from '@aurpay-kit/core';
+import { INVOICE, aurpayStatusOf } from '@aurpay-kit/testing/checkout';
 
 /**
  * The clock every deterministic story runs at: a few minutes after the example Lightning
@@ -8,8 +9,7 @@ import { findCurrency, lightningLink, paymentLink, remainingAmount, toIsoUtc } f
 export const STORY_NOW = '2024-04-28T12:55:00.000Z';
 
 /** A real, signed mainnet BOLT11 invoice (0.00019044 BTC, issued 2024-04-28T12:51:36Z, 24 h). */
-export const EXAMPLE_INVOICE =
-  'lnbc190440n1pnzu3jcpp5vyvhqq2deguqqdcth5z0hslaawcd4jqv68n9w88fkc9yqm476fwsdp5xscrjcehv3jkyvpsvg6rgdpnxgungwp4x56njdm9xa3x2dfnxfsscqzzsxqyz5vqsp5cfk04pxdn64fe0hde6u2qpkw7eu3fdequ8vw7r4le4trr3mwryks9qyyssqlavvjxan9jqus8hpdztrtfp6v0t7saqflxp2srruzf8a3sta0lajwfacpnpfdz7eaagrvrzwzhcwma8f4x3rnzf9yq7z6f67pd8lxmqqsxf4hh';
+export { INVOICE as EXAMPLE_INVOICE } from '@aurpay-kit/testing/checkout';
 
 /** One payable currency of each family, with a well-formed mainnet address and a plausible quote. */
 export interface StoryCurrency {
@@ -34,16 +34,6 @@ export const STORY_CURRENCIES = {
 
 export type StoryFamily = keyof typeof STORY_CURRENCIES;
 
-const AURPAY_STATUS: Record<CheckoutStatus, string> = {
-  awaiting_payment: 'PENDING',
-  partially_paid: 'PARTIAL',
-  paid: 'SUCCESS',
-  expired: 'OVERDUE',
-  failed: 'FAILED',
-  refunded: 'REFUNDED',
-  unknown: 'HELD',
-};
-
 const MINUTE = 60_000;
 let serial = 0;
 
@@ -59,7 +49,7 @@ export function createdOrder(currency: StoryCurrency, statusToken: string): Chec
   // The example invoice's order: created when the invoice was issued.
   const createdAt = lightning ? Date.parse('2024-04-28T12:51:36Z') : Date.parse(STORY_NOW) - 4 * MINUTE;
   const { uri, qrValue } = lightning
-    ? lightningLink(EXAMPLE_INVOICE)
+    ? lightningLink(INVOICE)
     : paymentLink({ currency: currency.currency, chain: currency.chain, address: currency.address ?? '', amount: currency.amount });
   return {
     orderId: nextOrderId(),
@@ -75,7 +65,7 @@ export function createdOrder(currency: StoryCurrency, statusToken: string): Chec
     contractAddress: findCurrency(currency.currency, currency.chain)?.contract ?? null,
     paymentUri: uri,
     qrValue,
-    paymentRequest: lightning ? EXAMPLE_INVOICE : null,
+    paymentRequest: lightning ? INVOICE : null,
     fiatAmount: currency.fiatAmount,
     fiatCurrency: 'USD',
     createdAt: toIsoUtc(createdAt),
@@ -92,7 +82,7 @@ export function orderInStatus(order: OrderStatusView, status: CheckoutStatus, pa
   return {
     ...order,
     status,
-    aurpayStatus: AURPAY_STATUS[status],
+    aurpayStatus: aurpayStatusOf(status),
     paidAmount,
     remainingAmount: remainingAmount(order.amount, paidAmount),
     updatedAt: toIsoUtc(Date.parse(STORY_NOW) - MINUTE),

@@ -1,13 +1,14 @@
 import type { Decorator, Loader } from '@storybook/react-vite';
 import { AurpayProvider } from '../../src/index.js';
-import type { FakeCheckoutServer, FakeScenario } from './fakeCheckoutServer.js';
-import { fakeCheckoutServer } from './fakeCheckoutServer.js';
+import type { FakeCheckoutServer } from '@aurpay-kit/testing/checkout';
+import type { FakeScenario } from './storyCheckoutServer.js';
+import { storyCheckoutServer } from './storyCheckoutServer.js';
 import { storyLocale } from './storyLocales.js';
 
 /** A fresh in-memory server per render for stories with a `checkout` scenario parameter. */
 export const fakeServerLoader: Loader = ({ parameters }) => {
   const scenario = parameters.checkout as FakeScenario | undefined;
-  return { checkout: scenario ? fakeCheckoutServer(scenario) : undefined };
+  return { checkout: scenario ? storyCheckoutServer(scenario) : undefined };
 };
 
 /**

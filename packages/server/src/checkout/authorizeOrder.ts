@@ -1,11 +1,11 @@
 import { STATUS_TOKEN_HEADER, STATUS_TOKEN_QUERY } from '@aurpay-kit/core';
 import type { CheckoutContext } from './checkoutContext.js';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { CheckoutRequest } from './checkoutRequest.js';
-import { headerValue } from './checkoutResponses.js';
-import { orderIdSchema, parseOr400 } from './checkoutSchemas.js';
-import type { StoredOrder } from './orderStore.js';
-import { singleQueryValue, splitRequestUrl } from './requestUrl.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
+import type { CheckoutRequest } from './http/checkoutRequest.js';
+import { headerValue } from '../shared/headerValue.js';
+import { orderIdSchema, parseOr400 } from './http/checkoutSchemas.js';
+import type { StoredOrder } from './stores/orderStore.js';
+import { singleQueryValue, splitRequestUrl } from './http/requestUrl.js';
 
 /**
  * Checks the order id and its status token (the `X-Status-Token` header, or the `token` query

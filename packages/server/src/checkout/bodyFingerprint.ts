@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import { CHECKOUT_BODY_LIMIT_BYTES } from './checkoutRequest.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
+import { CHECKOUT_BODY_LIMIT_BYTES } from './http/checkoutRequest.js';
 
 const MAX_DEPTH = 32;
 

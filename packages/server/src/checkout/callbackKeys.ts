@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { constantTimeEqual } from '../shared/constantTimeEqual.js';
 
 const DOMAIN = 'aurpay-kit/callback-key/v1:';
 
@@ -23,8 +24,6 @@ export class CallbackKeys {
 
   /** Constant-time comparison; any malformed key is simply false. */
   verify(callbackRef: string, key: string): boolean {
-    const expected = Buffer.from(this.sign(callbackRef), 'utf8');
-    const given = Buffer.from(key, 'utf8');
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    return constantTimeEqual(key, this.sign(callbackRef));
   }
 }

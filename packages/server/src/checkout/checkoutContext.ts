@@ -1,15 +1,15 @@
 import type { CheckoutCurrency } from '@aurpay-kit/core';
 import type { CallbackKeys } from './callbackKeys.js';
 import type { CurrencyCache } from './currencyCache.js';
-import type { HookQueue } from './hookQueue.js';
-import type { OrderCache } from './orderCache.js';
-import type { OrderRefresher } from './orderRefresher.js';
-import type { OrderWatchers } from './orderWatchers.js';
+import type { HookQueue } from './fulfilment/hookQueue.js';
+import type { OrderCache } from './status/orderCache.js';
+import type { OrderRefresher } from './status/orderRefresher.js';
+import type { OrderWatchers } from './streams/orderWatchers.js';
 import type { CreationLimiter } from './creationLimiter.js';
 import type { ResolvedCheckoutOptions } from './resolveCheckoutOptions.js';
-import type { StatusApplier } from './statusApplier.js';
-import type { StatusTokens } from './statusToken.js';
-import type { StreamSlots } from './streamSlots.js';
+import type { StatusApplier } from './status/statusApplier.js';
+import type { StatusTokens } from './statusTokens.js';
+import type { StreamSlots } from './streams/streamSlots.js';
 
 /** Everything one set of checkout handlers shares. */
 export interface CheckoutContext {

@@ -1,6 +1,6 @@
 import type { PayInfoRequest } from '@aurpay-kit/core';
 import { describe, expect, it } from 'vitest';
-import { CheckoutHttpError } from './checkoutHttpError.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
 import { CALLBACK, fakeCheckout, PUBLIC_URL } from './test-utils/fakeCheckout.js';
 import { EXAMPLE_INVOICE } from './test-utils/fakeCheckoutClient.js';
 
@@ -201,7 +201,7 @@ describe('createCheckoutHandlers: callbacks and events', () => {
     if (lateStored === null) throw new Error('not stored');
     expect((await skewed.callback(lateStored)).status).toBe(401);
     const url = `/callback?ref=${lateStored.callbackRef}&event=paid`;
-    const { signCallback } = await import('../callbackVerifier.js');
+    const { signCallback } = await import('../callbacks/signCallback.js');
     const headers = signCallback({ callbackUrl: PUBLIC_URL + url, ...CALLBACK, date: new Date(Date.now() + 10 * 60_000) });
     expect((await skewed.call({ method: 'POST', url, headers })).status).toBe(200);
   });

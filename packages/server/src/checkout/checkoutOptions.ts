@@ -1,11 +1,11 @@
 import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, ListOrdersQuery, ListTransactionsQuery, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
-import type { Accepted, BlnOrder, Order, OrderDetail, Page, PayInfo, Transaction } from '../aurpayResults.js';
-import type { FulfilmentContext } from './fulfilment.js';
-import type { RateLimitBackend } from './rateLimitBackend.js';
-import type { CheckoutRequest } from './checkoutRequest.js';
-import type { OrderEventBus } from './orderEventBus.js';
-import type { OrderStore, StoredOrder } from './orderStore.js';
-import type { RefreshLock } from './refreshLock.js';
+import type { Accepted, BlnOrder, Order, OrderDetail, Page, PayInfo, Transaction } from '../client/aurpayResults.js';
+import type { FulfilmentContext } from './fulfilment/fulfilment.js';
+import type { RateLimitBackend } from './stores/rateLimitBackend.js';
+import type { CheckoutRequest } from './http/checkoutRequest.js';
+import type { OrderEventBus } from './stores/orderEventBus.js';
+import type { OrderStore, StoredOrder } from './stores/orderStore.js';
+import type { RefreshLock } from './stores/refreshLock.js';
 
 export interface GatewayCallOptions {
   signal?: AbortSignal;

@@ -1,12 +1,9 @@
 import type { CheckoutOrder } from '@aurpay-kit/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
+import { describe, expect, it } from 'vitest';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
+import { closedAfterEach, fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
 
-const open: FakeCheckout[] = [];
-afterEach(() => {
-  for (const fake of open.splice(0)) fake.handlers.close();
-});
+const track = closedAfterEach();
 
 /** A checkout whose priceFor keys orders by the cart id in the body. */
 function keyedCheckout(overrides: Parameters<typeof fakeCheckout>[0] = {}): FakeCheckout {
@@ -17,7 +14,7 @@ function keyedCheckout(overrides: Parameters<typeof fakeCheckout>[0] = {}): Fake
     },
     ...overrides,
   });
-  open.push(fake);
+  track(fake);
   return fake;
 }
 

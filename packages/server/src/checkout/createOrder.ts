@@ -1,17 +1,18 @@
 import type { CheckoutContext } from './checkoutContext.js';
-import { CheckoutHttpError } from './checkoutHttpError.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
 import type { CreateOrderBody } from './checkoutOptions.js';
-import type { CheckoutRequest, CheckoutResponse } from './checkoutRequest.js';
-import { headerValue, jsonResponse } from './checkoutResponses.js';
-import { createOrderBodySchema, idempotencyKeySchema, parseOr400 } from './checkoutSchemas.js';
+import type { CheckoutRequest, CheckoutResponse } from './http/checkoutRequest.js';
+import { jsonResponse } from './http/checkoutResponses.js';
+import { headerValue } from '../shared/headerValue.js';
+import { createOrderBodySchema, idempotencyKeySchema, parseOr400 } from './http/checkoutSchemas.js';
 import { bodyFingerprint } from './bodyFingerprint.js';
 import { checkoutOrderView } from './orderView.js';
 import { placeOrder, type OrderChoice } from './placeOrder.js';
 import { readPrice, type CheckedPrice } from './readPrice.js';
 import { runIdempotent } from './runIdempotent.js';
-import { AurpayError } from '../aurpayError.js';
-import { clientKey } from './clientKey.js';
-import type { StoredOrder } from './orderStore.js';
+import { AurpayError } from '../client/aurpayError.js';
+import { clientKey } from './http/clientKey.js';
+import type { StoredOrder } from './stores/orderStore.js';
 import { withKeyLock } from './keyLock.js';
 
 const PENDING_TTL_MS = 120_000;

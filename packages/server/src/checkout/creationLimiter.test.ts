@@ -1,8 +1,8 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CreationLimiter } from './creationLimiter.js';
-import { memoryRateLimitBackend, type RateLimitBackend } from './rateLimitBackend.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
+import { memoryRateLimitBackend, type RateLimitBackend } from './stores/rateLimitBackend.js';
+import { StoreUnavailableError } from './stores/storeUnavailableError.js';
 
 const SPEC = { points: 2, durationMs: 60_000, keyPrefix: 'test' };
 

@@ -1,6 +1,6 @@
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { RateLimitBackend, RateLimitSpec } from './rateLimitBackend.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
+import type { RateLimitBackend, RateLimitSpec } from './stores/rateLimitBackend.js';
+import { StoreUnavailableError } from './stores/storeUnavailableError.js';
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
 

@@ -1,8 +1,8 @@
 import { authorizeOrder } from './authorizeOrder.js';
 import type { CheckoutContext } from './checkoutContext.js';
-import type { CheckoutRequest, CheckoutResponse } from './checkoutRequest.js';
-import { jsonTextResponse } from './checkoutResponses.js';
-import type { StoredOrder } from './orderStore.js';
+import type { CheckoutRequest, CheckoutResponse } from './http/checkoutRequest.js';
+import { jsonTextResponse } from './http/checkoutResponses.js';
+import type { StoredOrder } from './stores/orderStore.js';
 import { statusView } from './orderView.js';
 
 const renderView = (order: StoredOrder): string => JSON.stringify(statusView(order));

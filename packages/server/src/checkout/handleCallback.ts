@@ -1,11 +1,11 @@
 import { isTerminalStatus, type CheckoutStatus } from '@aurpay-kit/core';
-import { verifyCallback } from '../callbackVerifier.js';
+import { verifyCallback } from '../callbacks/verifyCallback.js';
 import type { CheckoutContext } from './checkoutContext.js';
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { CheckoutRequest, CheckoutResponse } from './checkoutRequest.js';
-import { jsonResponse } from './checkoutResponses.js';
-import { callbackRefSchema } from './checkoutSchemas.js';
-import { singleQueryValue, splitRequestUrl } from './requestUrl.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
+import type { CheckoutRequest, CheckoutResponse } from './http/checkoutRequest.js';
+import { jsonResponse } from './http/checkoutResponses.js';
+import { callbackRefSchema } from './http/checkoutSchemas.js';
+import { singleQueryValue, splitRequestUrl } from './http/requestUrl.js';
 
 function unauthorized(): CheckoutHttpError {
   // One answer for every failure: a forger learns nothing about which check failed.

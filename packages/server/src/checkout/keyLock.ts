@@ -1,5 +1,5 @@
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { OrderStore } from './orderStore.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
+import type { OrderStore } from './stores/orderStore.js';
 
 export interface KeyLock {
   store: Pick<OrderStore, 'reserveIdempotencyKey' | 'releaseIdempotencyKey'>;

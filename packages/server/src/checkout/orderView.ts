@@ -8,8 +8,8 @@ import {
   type OrderStatusView,
   type QrFormat,
 } from '@aurpay-kit/core';
-import type { StoredOrder } from './orderStore.js';
-import { uncountedStage } from './seenTransactions.js';
+import type { StoredOrder } from './stores/orderStore.js';
+import { uncountedStage } from './status/seenTransactions.js';
 
 /**
  * The browser's view of an order's status: `GET /orders/:id` and each server-sent event. The

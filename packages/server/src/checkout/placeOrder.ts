@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { compareAmounts, currencyInfo, decodeInvoice, isZeroAmount, parseAurpayTime, type BlnOrderRequest, type QrFormat } from '@aurpay-kit/core';
-import { AurpayError } from '../aurpayError.js';
-import type { Accepted, BlnOrder, PayInfo } from '../aurpayResults.js';
+import { AurpayError } from '../client/aurpayError.js';
+import type { Accepted, BlnOrder, PayInfo } from '../client/aurpayResults.js';
 import type { CallbackKeys } from './callbackKeys.js';
 import type { CheckoutClient } from './checkoutOptions.js';
 import { orderDeadline, type Deadline } from './orderDeadline.js';
-import { orderIdSchema } from './checkoutSchemas.js';
-import type { StoredOrder } from './orderStore.js';
+import { orderIdSchema } from './http/checkoutSchemas.js';
+import type { StoredOrder } from './stores/orderStore.js';
 import { paymentTarget } from './orderView.js';
 
 export type OrderChoice = { kind: 'crypto'; chain: string; currency: string } | { kind: 'lightning' };

@@ -1,7 +1,7 @@
 import { AurpayKitError, isZeroAmount, parseAmount } from '@aurpay-kit/core';
-import type { CheckoutRequest } from './checkoutRequest.js';
+import type { CheckoutRequest } from './http/checkoutRequest.js';
 import type { CreateOrderBody, PriceQuote } from './checkoutOptions.js';
-import { priceQuoteSchema } from './checkoutSchemas.js';
+import { priceQuoteSchema } from './http/checkoutSchemas.js';
 
 export interface CheckedPrice {
   /** Canonical decimal string. */

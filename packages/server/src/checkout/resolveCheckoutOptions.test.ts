@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckoutOptions } from './checkoutOptions.js';
-import { MemoryEventBus } from './memoryEventBus.js';
-import { MemoryRefreshLock } from './memoryRefreshLock.js';
-import { MemoryOrderStore } from './memoryStore.js';
+import { MemoryEventBus } from './stores/memoryEventBus.js';
+import { MemoryRefreshLock } from './stores/memoryRefreshLock.js';
+import { MemoryOrderStore } from './stores/memoryOrderStore.js';
 import { resolveCheckoutOptions } from './resolveCheckoutOptions.js';
 import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
 

@@ -1,12 +1,13 @@
-import { AurpayKitError, DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
+import { DEFAULT_ORDER_TTL_MS, findCurrency, type QrFormat } from '@aurpay-kit/core';
+import { OptionChecks } from '../shared/optionChecks.js';
 import type { CheckoutOptions } from './checkoutOptions.js';
-import type { FulfilmentPolicy } from './fulfilmentRunner.js';
-import { MemoryEventBus } from './memoryEventBus.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import type { OrderEventBus } from './orderEventBus.js';
-import { ORDER_STORE_METHODS, type OrderStore } from './orderStore.js';
-import { memoryRateLimitBackend, type RateLimitBackend } from './rateLimitBackend.js';
-import type { RefreshLock } from './refreshLock.js';
+import type { FulfilmentPolicy } from './fulfilment/fulfilmentRunner.js';
+import { MemoryEventBus } from './stores/memoryEventBus.js';
+import { MemoryOrderStore } from './stores/memoryOrderStore.js';
+import type { OrderEventBus } from './stores/orderEventBus.js';
+import { ORDER_STORE_METHODS, type OrderStore } from './stores/orderStore.js';
+import { memoryRateLimitBackend, type RateLimitBackend } from './stores/rateLimitBackend.js';
+import type { RefreshLock } from './stores/refreshLock.js';
 
 export interface ResolvedCheckoutOptions
   extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'callback' | 'rateLimit' | 'rateLimitBackend' | 'streams' | 'store' | 'events' | 'refreshLock' | 'fulfilment' | 'reconcile'> {
@@ -29,16 +30,11 @@ export interface ResolvedCheckoutOptions
 }
 const QR_FORMATS: readonly QrFormat[] = ['auto', 'address', 'uri', 'token-transfer'];
 
-function invalid(message: string): AurpayKitError {
-  return new AurpayKitError('checkout_options_invalid', `Checkout options: ${message}`);
-}
+const check = new OptionChecks('checkout_options_invalid', 'Checkout options: ');
+const invalid = (message: string) => check.invalid(message);
 
 function integer(name: string, value: unknown, fallback: number, min: number, unit = ' ms'): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw invalid(`${name} must be an integer ≥ ${min}${unit}, got ${String(value)}.`);
-  }
-  return value;
+  return check.integer(name, value, fallback, { min, unit });
 }
 
 function secret(name: string, value: unknown, minLength: number): string {
@@ -78,8 +74,7 @@ function implementing<T>(name: string, value: T | undefined, methods: readonly (
 }
 
 function hook<T>(name: string, value: T | undefined): T | undefined {
-  if (value !== undefined && typeof value !== 'function') throw invalid(`${name} must be a function.`);
-  return value;
+  return check.optionalFunction(name, value);
 }
 
 /** An optional object of settings: `{}` when absent, `false` when turned off (where allowed). */
@@ -127,7 +122,7 @@ function defaultOnError(error: unknown, context: { where: string; orderId?: stri
  * @example resolveCheckoutOptions(options).minRefreshMs // 2000 unless set
  */
 export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedCheckoutOptions {
-  if (typeof options !== 'object' || options === null) throw invalid('pass an options object.');
+  check.object(options, 'an options object');
   const { client } = options;
   for (const method of ['createPayInfo', 'createBlnOrder', 'getOrderDetail', 'listCryptoCurrencies'] as const) {
     if (typeof client?.[method] !== 'function') throw invalid(`client must be an AurpayClient (missing ${method}).`);

@@ -1,7 +1,7 @@
-import { CheckoutHttpError } from './checkoutHttpError.js';
-import type { CheckoutResponse } from './checkoutRequest.js';
-import { jsonResponse } from './checkoutResponses.js';
-import type { OrderStore } from './orderStore.js';
+import { CheckoutHttpError } from './http/checkoutHttpError.js';
+import type { CheckoutResponse } from './http/checkoutRequest.js';
+import { jsonResponse } from './http/checkoutResponses.js';
+import type { OrderStore } from './stores/orderStore.js';
 
 export interface IdempotentRun {
   store: OrderStore;

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckoutRequest, EventSink } from './checkoutRequest.js';
-import { MemoryEventBus } from './memoryEventBus.js';
-import { MemoryOrderStore } from './memoryStore.js';
-import { MemoryRefreshLock } from './memoryRefreshLock.js';
-import { StoreUnavailableError } from './storeUnavailableError.js';
-import { fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { CheckoutRequest, EventSink } from './http/checkoutRequest.js';
+import { MemoryEventBus } from './stores/memoryEventBus.js';
+import { MemoryOrderStore } from './stores/memoryOrderStore.js';
+import { MemoryRefreshLock } from './stores/memoryRefreshLock.js';
+import { StoreUnavailableError } from './stores/storeUnavailableError.js';
+import { closedAfterEach, fakeCheckout, type FakeCheckout } from './test-utils/fakeCheckout.js';
 import { FakeCheckoutClient } from './test-utils/fakeCheckoutClient.js';
 import { FlakyStore } from './test-utils/flakyStore.js';
 
-const open: FakeCheckout[] = [];
-afterEach(() => {
-  for (const fake of open.splice(0)) fake.handlers.close();
-});
-
-function track(fake: FakeCheckout): FakeCheckout {
-  open.push(fake);
-  return fake;
-}
+const track = closedAfterEach();
 
 /** Two checkouts as two processes would be: one upstream, one shared store, bus and lock. */
 function twoCheckouts() {

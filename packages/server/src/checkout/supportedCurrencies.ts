@@ -1,5 +1,5 @@
 import { findCurrency, type CheckoutCurrency, type CryptoCurrency } from '@aurpay-kit/core';
-import { AurpayError } from '../aurpayError.js';
+import { AurpayError } from '../client/aurpayError.js';
 
 /**
  * The currencies a checkout offers: those the gateway lists as enabled, that core knows how to

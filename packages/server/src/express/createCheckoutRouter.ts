@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { CheckoutHttpError } from '../checkout/checkoutHttpError.js';
+import { CheckoutHttpError } from '../checkout/http/checkoutHttpError.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkout/checkoutHandlers.js';
 import type { CheckoutOptions, CreateOrderBody, PriceQuote } from '../checkout/checkoutOptions.js';
-import { CHECKOUT_BODY_LIMIT_BYTES, type CheckoutResponse, type EventSink } from '../checkout/checkoutRequest.js';
-import { errorResponse } from '../checkout/checkoutResponses.js';
+import { CHECKOUT_BODY_LIMIT_BYTES, type CheckoutResponse, type EventSink } from '../checkout/http/checkoutRequest.js';
+import { errorResponse } from '../checkout/http/checkoutResponses.js';
+import { ORDER_BODY_TYPES, orderBodyErrors } from '../checkout/http/orderBodyErrors.js';
 import { clientAddress } from './clientAddress.js';
 import { CHECKOUT_SERVER_TIMEOUTS, tightenServerTimeouts, type ServerTimeouts } from './serverTimeouts.js';
 
@@ -43,7 +44,7 @@ function eventSink(res: Response): EventSink {
   };
 }
 
-const JSON_TYPES = ['application/json', 'application/*+json'];
+const JSON_TYPES = [...ORDER_BODY_TYPES];
 
 /** Whether a request says it carries a body (a length above zero, or chunks). */
 function hasBody(req: Request): boolean {
@@ -53,17 +54,15 @@ function hasBody(req: Request): boolean {
 /** Body-parser failures as JSON: malformed JSON 400, too large 413, the rest by their own status. */
 function bodyError(error: { type?: unknown; status?: unknown }): CheckoutHttpError {
   const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  if (error?.type === 'entity.too.large') return new CheckoutHttpError(413, 'body_too_large', `The body is larger than ${CHECKOUT_BODY_LIMIT_BYTES / 1024} kB.`);
-  if (error?.type === 'entity.parse.failed') return new CheckoutHttpError(400, 'body_malformed', 'The body is not valid JSON.');
-  if (error?.type === 'charset.unsupported' || error?.type === 'encoding.unsupported') {
-    return new CheckoutHttpError(415, 'body_unsupported', 'Send the body as JSON in UTF-8, without a content encoding.');
-  }
-  if (status < 500) return new CheckoutHttpError(status, 'body_invalid', 'The request body could not be read.');
+  if (error?.type === 'entity.too.large') return orderBodyErrors.tooLarge();
+  if (error?.type === 'entity.parse.failed') return orderBodyErrors.malformed();
+  if (error?.type === 'charset.unsupported' || error?.type === 'encoding.unsupported') return orderBodyErrors.notUtf8();
+  if (status < 500) return orderBodyErrors.unreadable(status);
   return new CheckoutHttpError(500, 'internal_error', 'Something went wrong on the server.');
 }
 
 /**
- * The checkout routes as one Express middleware (Express 5): mount it where `publicUrl` points.
+ * The checkout routes as one Express middleware (Express 4 or 5): mount it where `publicUrl` points.
  *
  * @example
  * app.use('/api/pay', createCheckoutRouter({
@@ -98,7 +97,7 @@ export function createCheckoutRouter(options: ExpressCheckoutOptions): CheckoutR
     // shape of it can refuse a genuine callback; status polls and event streams skip it too.
     if (req.method !== 'POST' || !/^\/orders\/?(\?|$)/.test(req.url)) return serve(req, res, next);
     if (hasBody(req) && req.is(JSON_TYPES) === false) {
-      send(res, errorResponse(new CheckoutHttpError(415, 'body_unsupported', 'Send the order request as application/json.')));
+      send(res, errorResponse(orderBodyErrors.notJson()));
       return;
     }
     parseJson(req, res, (error?: unknown) => {

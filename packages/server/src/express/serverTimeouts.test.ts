@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeCheckoutClient } from '../checkout/test-utils/fakeCheckoutClient.js';
+import { fakeCheckoutOptions } from '../checkout/test-utils/fakeCheckoutOptions.js';
 import { createCheckoutRouter, type ExpressCheckoutOptions } from './createCheckoutRouter.js';
 
 const servers: Server[] = [];
@@ -12,15 +12,7 @@ afterEach(async () => {
 
 async function serve(options: Partial<ExpressCheckoutOptions>, configure: (server: Server) => void = () => undefined): Promise<Server> {
   const app = express();
-  const router = createCheckoutRouter({
-    client: new FakeCheckoutClient(),
-    publicUrl: 'http://127.0.0.1/api/pay',
-    statusSecret: 'unit-test-status-secret-0123456789',
-    callback: { token: 't', secret: 's' },
-    priceFor: () => ({ amount: '1', currency: 'USD' }),
-    reconcile: false,
-    ...options,
-  });
+  const router = createCheckoutRouter({ ...fakeCheckoutOptions(), ...options });
   app.use('/api/pay', router);
   const server = createServer(app);
   configure(server);

@@ -1,7 +1,7 @@
 import { AurpayKitError } from '@aurpay-kit/core';
 import type { PoolClient } from 'pg';
-import type { FulfilmentOutcome } from '../checkout/fulfilment.js';
-import type { SqlTransaction } from '../checkout/orderStore.js';
+import type { FulfilmentOutcome } from '../checkout/fulfilment/fulfilment.js';
+import type { SqlTransaction } from '../checkout/stores/orderStore.js';
 import type { PostgresDatabase } from './postgresDatabase.js';
 import type { PostgresFulfilmentSql } from './postgresFulfilmentSql.js';
 import { toPostgresStoreError } from './toPostgresStoreError.js';

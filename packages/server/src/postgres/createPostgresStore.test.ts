@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { describe, expect, it, vi } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createPostgresStore } from './createPostgresStore.js';
 import type { PostgresStoreOptions } from './postgresStoreOptions.js';
@@ -78,7 +78,7 @@ describe('createPostgresStore', () => {
       await expect(postgres.migrate()).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(postgres.ready(300)).rejects.toThrow(/PostgreSQL was not reachable within 300 ms/);
       // The LISTEN connection ready() started failed too, and said so once.
-      await vi.waitFor(() => expect(reported.filter((r) => r.where === 'postgres events connection')).toHaveLength(1));
+      await vi.waitFor(() => expect(reported.filter((r) => r.where === 'postgres events connection')).toHaveLength(1), { timeout: 15_000 });
       expect(reported[0]?.error).toBeInstanceOf(StoreUnavailableError);
     } finally {
       await postgres.close();

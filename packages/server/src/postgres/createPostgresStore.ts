@@ -1,4 +1,4 @@
-import { AurpayKitError } from '@aurpay-kit/core';
+import { OptionChecks } from '../shared/optionChecks.js';
 import { PostgresCheckoutStore } from './postgresCheckoutStore.js';
 import type { PostgresStoreOptions } from './postgresStoreOptions.js';
 
@@ -11,15 +11,9 @@ function defaultOnError(error: unknown, context: { where: string }): void {
   console.error(`aurpay-kit postgres: ${context.where}:`, error);
 }
 
-function invalid(message: string): AurpayKitError {
-  return new AurpayKitError('postgres_options_invalid', `PostgreSQL store options: ${message}`);
-}
-
-function integer(name: string, value: unknown, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw invalid(`${name} must be an integer ≥ ${min} ms, got ${String(value)}.`);
-  return value;
-}
+const check = new OptionChecks('postgres_options_invalid', 'PostgreSQL store options: ');
+const invalid = (message: string) => check.invalid(message);
+const integer = (name: string, value: unknown, fallback: number, min: number) => check.integer(name, value, fallback, { min, unit: ' ms' });
 
 function isPool(value: unknown): boolean {
   const pool = value as { query?: unknown; connect?: unknown; options?: unknown } | null;
@@ -44,7 +38,7 @@ function isPool(value: unknown): boolean {
  * process.on('SIGTERM', () => void postgres.close());
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresCheckoutStore {
-  if (typeof options !== 'object' || options === null) throw invalid('pass an options object with a connectionString or a pool.');
+  check.object(options, 'an options object with a connectionString or a pool');
   const { connectionString, pool } = options;
   if ((connectionString === undefined) === (pool === undefined)) throw invalid('give exactly one of connectionString and pool.');
   if (connectionString !== undefined && (typeof connectionString !== 'string' || !/^postgres(ql)?:\/\/./.test(connectionString))) {
@@ -62,8 +56,6 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresChec
   if (typeof tablePrefix !== 'string' || !PREFIX.test(tablePrefix)) throw invalid('tablePrefix must be letters, digits and _, not starting with a digit, at most 37.');
   const channel = options.channel ?? `${tablePrefix}events`;
   if (typeof channel !== 'string' || !IDENTIFIER.test(channel)) throw invalid('channel must be an SQL identifier (letters, digits and _, not starting with a digit, at most 63).');
-  if (options.onError !== undefined && typeof options.onError !== 'function') throw invalid('onError must be a function.');
-  if (options.now !== undefined && typeof options.now !== 'function') throw invalid('now must be a function.');
   return new PostgresCheckoutStore({
     connectionString: connectionString ?? null,
     pool: pool ?? null,
@@ -72,7 +64,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresChec
     channel,
     statementTimeoutMs: integer('statementTimeoutMs', options.statementTimeoutMs, 5000, 1),
     connectionTimeoutMs: integer('connectionTimeoutMs', options.connectionTimeoutMs, 5000, 1),
-    now: options.now ?? Date.now,
-    onError: options.onError ?? defaultOnError,
+    now: check.optionalFunction('now', options.now) ?? Date.now,
+    onError: check.optionalFunction('onError', options.onError) ?? defaultOnError,
   });
 }

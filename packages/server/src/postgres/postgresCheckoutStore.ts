@@ -1,10 +1,10 @@
 import pg from 'pg';
 import type { Pool } from 'pg';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { PostgresDatabase } from './postgresDatabase.js';
 import { PostgresEventBus } from './postgresEventBus.js';
 import { PostgresOrderStore } from './postgresOrderStore.js';
-import type { RateLimitBackend } from '../checkout/rateLimitBackend.js';
+import type { RateLimitBackend } from '../checkout/stores/rateLimitBackend.js';
 import { postgresRateLimitBackend } from './postgresRateLimitBackend.js';
 import { PostgresRefreshLock } from './postgresRefreshLock.js';
 import type { ResolvedPostgresStoreOptions } from './postgresStoreOptions.js';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { MemoryEventBus } from '../checkout/memoryEventBus.js';
-import type { OrderEventBus, OrderEventListener } from '../checkout/orderEventBus.js';
-import type { StoredOrder } from '../checkout/orderStore.js';
+import { parseEventBusMessage, type EventBusMessage } from '../checkout/stores/eventBusMessage.js';
+import { MemoryEventBus } from '../checkout/stores/memoryEventBus.js';
+import type { OrderEventBus, OrderEventListener } from '../checkout/stores/orderEventBus.js';
+import type { StoredOrder } from '../checkout/stores/orderStore.js';
 import type { PostgresDatabase } from './postgresDatabase.js';
 import { PostgresListener } from './postgresListener.js';
 
@@ -19,15 +20,6 @@ export interface PostgresEventBusOptions {
 
 /** NOTIFY refuses a payload of 8000 bytes or more. */
 const NOTIFY_LIMIT = 8000;
-
-type Message = { from: string; order: StoredOrder } | { from: string; orderId: string; version: number };
-
-function isMessage(value: unknown): value is Message {
-  const message = value as { from?: unknown; order?: Partial<StoredOrder>; orderId?: unknown; version?: unknown } | null;
-  if (typeof message?.from !== 'string') return false;
-  if (message.order !== undefined) return typeof message.order.orderId === 'string' && typeof message.order.version === 'number';
-  return typeof message.orderId === 'string' && typeof message.version === 'number';
-}
 
 /**
  * The `OrderEventBus` over PostgreSQL LISTEN/NOTIFY: `publish` hands the order to this process's
@@ -61,8 +53,8 @@ export class PostgresEventBus implements OrderEventBus {
     } catch (error) {
       localError = error;
     }
-    const whole = JSON.stringify({ from: this.#id, order } satisfies Message);
-    const payload = Buffer.byteLength(whole) < NOTIFY_LIMIT ? whole : JSON.stringify({ from: this.#id, orderId: order.orderId, version: order.version } satisfies Message);
+    const whole = JSON.stringify({ from: this.#id, order } satisfies EventBusMessage);
+    const payload = Buffer.byteLength(whole) < NOTIFY_LIMIT ? whole : JSON.stringify({ from: this.#id, orderId: order.orderId, version: order.version } satisfies EventBusMessage);
     await this.#o.db.query('publish a status change', 'SELECT pg_notify($1, $2)', [this.#o.channel, payload]);
     if (localError !== null) throw localError;
   }
@@ -85,13 +77,8 @@ export class PostgresEventBus implements OrderEventBus {
   }
 
   #receive(payload: string): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(payload);
-    } catch {
-      message = null;
-    }
-    if (!isMessage(message)) {
+    const message = parseEventBusMessage(payload);
+    if (message === null) {
       this.#o.onError(new Error(`Ignored a malformed notification on ${this.#o.channel}.`), { where: 'order events' });
       return;
     }

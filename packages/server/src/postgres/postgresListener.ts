@@ -1,5 +1,5 @@
 import type { Client, Notification } from 'pg';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { quoteIdentifier } from './postgresTables.js';
 
 export interface PostgresListenerOptions {

@@ -1,5 +1,5 @@
-import { OPEN_STATUSES, WATCHED_FINAL_STATUSES } from '../checkout/orderStore.js';
-import { PRUNABLE_STATUSES } from '../checkout/prunableStatuses.js';
+import { OPEN_STATUSES, WATCHED_FINAL_STATUSES } from '../checkout/stores/orderStore.js';
+import { PRUNABLE_STATUSES } from '../checkout/stores/prunableStatuses.js';
 import type { PostgresTables } from './postgresTables.js';
 
 const list = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment.js';
+import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment/fulfilment.js';
 import type {
   FulfilmentQuery,
   IdempotencyState,
@@ -11,7 +11,7 @@ import type {
   StoredOrder,
   StoredResponse,
   UnsettledOrdersQuery,
-} from '../checkout/orderStore.js';
+} from '../checkout/stores/orderStore.js';
 import { completeInTransaction } from './completeInTransaction.js';
 import type { PostgresDatabase } from './postgresDatabase.js';
 import { postgresFulfilmentSql } from './postgresFulfilmentSql.js';

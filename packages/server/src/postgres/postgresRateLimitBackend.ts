@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import type { RateLimitBackend } from '../checkout/rateLimitBackend.js';
+import type { RateLimitBackend } from '../checkout/stores/rateLimitBackend.js';
 
 /**
  * Rate limits counted in PostgreSQL (`rate-limiter-flexible`'s `RateLimiterPostgres`), in a

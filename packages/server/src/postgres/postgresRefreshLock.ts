@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RefreshLock } from '../checkout/refreshLock.js';
+import type { RefreshLock } from '../checkout/stores/refreshLock.js';
 import type { PostgresDatabase } from './postgresDatabase.js';
 import { postgresOrderSql } from './postgresOrderSql.js';
 

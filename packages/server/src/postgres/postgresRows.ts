@@ -1,6 +1,6 @@
-import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment.js';
-import type { StoredOrder } from '../checkout/orderStore.js';
-import { upgradeStoredOrder } from '../checkout/storeRecords.js';
+import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment/fulfilment.js';
+import type { StoredOrder } from '../checkout/stores/orderStore.js';
+import { upgradeStoredOrder } from '../checkout/stores/storeRecords.js';
 
 /** A fulfilment row as `pg` returns it: bigint columns arrive as strings. */
 export interface FulfilmentRow {

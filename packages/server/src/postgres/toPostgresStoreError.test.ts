@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { toPostgresStoreError } from './toPostgresStoreError.js';
 
 /** An error shaped as `pg` throws for a server's answer: a DatabaseError with its SQLSTATE. */

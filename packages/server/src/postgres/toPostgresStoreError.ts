@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 
 /**
  * SQLSTATEs that mean "not now" rather than "wrong statement": connection exceptions (class 08),

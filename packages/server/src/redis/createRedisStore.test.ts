@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createRedisStore } from './createRedisStore.js';
 import type { RedisStoreOptions } from './redisStoreOptions.js';
@@ -31,7 +31,7 @@ describe('createRedisStore', () => {
 
   it('fails fast with StoreUnavailableError when Redis is unreachable, and reports it once', async () => {
     const reported: { error: unknown; where: string }[] = [];
-    // Timeouts far above what a refused connection takes, so "fast" below means "not waiting for them".
+    // Timeouts far above the test's own timeout: were any call waiting for one, the test would time out.
     const redis = createRedisStore({
       url: `redis://127.0.0.1:${await closedPort()}`,
       commandTimeoutMs: 30_000,
@@ -39,13 +39,11 @@ describe('createRedisStore', () => {
       onError: (error, { where }) => void reported.push({ error, where }),
     });
     try {
-      const started = Date.now();
       await expect(redis.store.get('1')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(redis.store.put(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.store.claimFulfilment('1', 'paid', { owner: 'a', now: 0, leaseMs: 1000 })).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.refreshLock.acquire('1', 1000)).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.events.publish(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
-      expect(Date.now() - started).toBeLessThan(10_000);
       await expect(redis.ready(300)).rejects.toThrow(/Redis was not reachable within 300 ms/);
       expect(reported.filter((r) => r.where === 'redis commands connection')).toHaveLength(1);
       expect(reported[0]?.error).toBeInstanceOf(StoreUnavailableError);

@@ -1,4 +1,4 @@
-import { AurpayKitError } from '@aurpay-kit/core';
+import { OptionChecks } from '../shared/optionChecks.js';
 import { RedisCheckoutStore } from './redisCheckoutStore.js';
 import type { RedisStoreOptions } from './redisStoreOptions.js';
 
@@ -6,15 +6,9 @@ function defaultOnError(error: unknown, context: { where: string }): void {
   console.error(`aurpay-kit redis: ${context.where}:`, error);
 }
 
-function invalid(message: string): AurpayKitError {
-  return new AurpayKitError('redis_options_invalid', `Redis store options: ${message}`);
-}
-
-function integer(name: string, value: unknown, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw invalid(`${name} must be an integer ≥ ${min} ms, got ${String(value)}.`);
-  return value;
-}
+const check = new OptionChecks('redis_options_invalid', 'Redis store options: ');
+const invalid = (message: string) => check.invalid(message);
+const integer = (name: string, value: unknown, fallback: number, min: number) => check.integer(name, value, fallback, { min, unit: ' ms' });
 
 /**
  * Shares the checkout between several server processes through one Redis (ioredis, an optional
@@ -35,12 +29,10 @@ function integer(name: string, value: unknown, fallback: number, min: number): n
  * process.on('SIGTERM', () => void redis.close());
  */
 export function createRedisStore(options: RedisStoreOptions): RedisCheckoutStore {
-  if (typeof options !== 'object' || options === null) throw invalid('pass an options object with a url.');
+  check.object(options, 'an options object with a url');
   if (typeof options.url !== 'string' || !/^rediss?:\/\/./.test(options.url)) throw invalid('url must be a redis:// or rediss:// URL.');
   const keyPrefix = options.keyPrefix ?? 'aurpay:';
   if (typeof keyPrefix !== 'string' || /\s/.test(keyPrefix)) throw invalid('keyPrefix must be a string without spaces.');
-  if (options.onError !== undefined && typeof options.onError !== 'function') throw invalid('onError must be a function.');
-  if (options.now !== undefined && typeof options.now !== 'function') throw invalid('now must be a function.');
   return new RedisCheckoutStore({
     url: options.url,
     keyPrefix,
@@ -48,7 +40,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisCheckoutStore
     commandTimeoutMs: integer('commandTimeoutMs', options.commandTimeoutMs, 2000, 1),
     connectTimeoutMs: integer('connectTimeoutMs', options.connectTimeoutMs, 5000, 1),
     redis: options.redis ?? {},
-    onError: options.onError ?? defaultOnError,
-    now: options.now ?? Date.now,
+    onError: check.optionalFunction('onError', options.onError) ?? defaultOnError,
+    now: check.optionalFunction('now', options.now) ?? Date.now,
   });
 }

@@ -1,5 +1,5 @@
-import { OPEN_STATUSES } from '../checkout/orderStore.js';
-import { PRUNABLE_STATUSES } from '../checkout/prunableStatuses.js';
+import { OPEN_STATUSES } from '../checkout/stores/orderStore.js';
+import { PRUNABLE_STATUSES } from '../checkout/stores/prunableStatuses.js';
 import { LUA_HELPERS } from './luaHelpers.js';
 import { redisScript } from './redisScript.js';
 

@@ -1,4 +1,4 @@
-import type { PruneRequest } from '../checkout/orderStore.js';
+import type { PruneRequest } from '../checkout/stores/orderStore.js';
 import type { RedisKeys } from './redisKeys.js';
 import { ORDER_SCRIPTS } from './orderScripts.js';
 import type { RedisScript } from './redisScript.js';

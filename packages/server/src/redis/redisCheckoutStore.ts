@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { openRedisConnection } from './openRedisConnection.js';
 import { RedisEventBus } from './redisEventBus.js';
 import { redisKeys } from './redisKeys.js';
 import { RedisOrderStore } from './redisOrderStore.js';
-import type { RateLimitBackend } from '../checkout/rateLimitBackend.js';
+import type { RateLimitBackend } from '../checkout/stores/rateLimitBackend.js';
 import { redisRateLimitBackend } from './redisRateLimitBackend.js';
 import { RedisRefreshLock } from './redisRefreshLock.js';
 import type { ResolvedRedisStoreOptions } from './redisStoreOptions.js';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { MemoryEventBus } from '../checkout/memoryEventBus.js';
-import type { OrderEventBus, OrderEventListener } from '../checkout/orderEventBus.js';
-import type { StoredOrder } from '../checkout/orderStore.js';
-import { toStoreError } from './toStoreError.js';
+import { parseEventBusMessage, type EventBusMessage } from '../checkout/stores/eventBusMessage.js';
+import { MemoryEventBus } from '../checkout/stores/memoryEventBus.js';
+import type { OrderEventBus, OrderEventListener } from '../checkout/stores/orderEventBus.js';
+import type { StoredOrder } from '../checkout/stores/orderStore.js';
+import { toRedisStoreError } from './toRedisStoreError.js';
 
 export interface RedisEventBusOptions {
   /** The command connection, for PUBLISH. */
@@ -12,16 +13,6 @@ export interface RedisEventBusOptions {
   openSubscriber: () => Redis;
   channel: string;
   onError: (error: unknown, context: { where: string; orderId?: string }) => void;
-}
-
-interface Message {
-  from: string;
-  order: StoredOrder;
-}
-
-function isMessage(value: unknown): value is Message {
-  const message = value as Partial<Message> | null;
-  return typeof message?.from === 'string' && typeof message.order?.orderId === 'string' && typeof message.order.version === 'number';
 }
 
 /**
@@ -52,9 +43,9 @@ export class RedisEventBus implements OrderEventBus {
       localError = error;
     }
     try {
-      await this.#o.publisher.publish(this.#o.channel, JSON.stringify({ from: this.#id, order } satisfies Message));
+      await this.#o.publisher.publish(this.#o.channel, JSON.stringify({ from: this.#id, order } satisfies EventBusMessage));
     } catch (error) {
-      throw toStoreError(error, 'publish a status change');
+      throw toRedisStoreError(error, 'publish a status change');
     }
     if (localError !== null) throw localError;
   }
@@ -90,13 +81,9 @@ export class RedisEventBus implements OrderEventBus {
   }
 
   #receive(text: string): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(text);
-    } catch {
-      message = null;
-    }
-    if (!isMessage(message)) {
+    const message = parseEventBusMessage(text);
+    // Redis carries the whole order whatever its size: a message without one is not the kit's.
+    if (message === null || !('order' in message)) {
       this.#o.onError(new Error(`Ignored a malformed message on ${this.#o.channel}.`), { where: 'order events' });
       return;
     }

@@ -1,4 +1,4 @@
-import type { FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment.js';
+import type { FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment/fulfilment.js';
 
 /** Every key and the channel the Redis store uses, under one prefix. */
 export interface RedisKeys {

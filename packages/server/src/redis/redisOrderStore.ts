@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment.js';
-import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/orderStore.js';
-import type { StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/orderStore.js';
+import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment/fulfilment.js';
+import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/stores/orderStore.js';
+import type { StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/stores/orderStore.js';
 import { CLAIM_SCRIPTS } from './claimScripts.js';
 import { FULFILMENT_SCRIPTS as F } from './fulfilmentScripts.js';
 import { ORDER_SCRIPTS } from './orderScripts.js';
@@ -10,7 +10,7 @@ import { idempotencyValue, parseFulfilment, parseIdempotencyValue, parseOrder, s
 import type { RedisKeys } from './redisKeys.js';
 import type { RedisScript } from './redisScript.js';
 import { runScript } from './runScript.js';
-import { toStoreError } from './toStoreError.js';
+import { toRedisStoreError } from './toRedisStoreError.js';
 
 export interface RedisOrderStoreOptions {
   keys: RedisKeys;
@@ -189,7 +189,7 @@ export class RedisOrderStore implements OrderStore {
     try {
       return await run();
     } catch (error) {
-      throw toStoreError(error, what);
+      throw toRedisStoreError(error, what);
     }
   }
 

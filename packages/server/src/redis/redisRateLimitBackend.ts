@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
-import type { RateLimitBackend } from '../checkout/rateLimitBackend.js';
+import type { RateLimitBackend } from '../checkout/stores/rateLimitBackend.js';
 
 /**
  * Rate limits counted in Redis (`rate-limiter-flexible`'s `RateLimiterRedis`), under the store's

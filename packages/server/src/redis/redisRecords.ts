@@ -1,7 +1,7 @@
 import type { CheckoutStatus } from '@aurpay-kit/core';
-import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment.js';
-import { OPEN_STATUSES, WATCHED_FINAL_STATUSES, type IdempotencyState, type StoredOrder, type StoredResponse } from '../checkout/orderStore.js';
-import { upgradeStoredOrder } from '../checkout/storeRecords.js';
+import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment/fulfilment.js';
+import { OPEN_STATUSES, WATCHED_FINAL_STATUSES, type IdempotencyState, type StoredOrder, type StoredResponse } from '../checkout/stores/orderStore.js';
+import { upgradeStoredOrder } from '../checkout/stores/storeRecords.js';
 
 /**
  * An order read back from its JSON (written by this version of the kit or an earlier one).

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RefreshLock } from '../checkout/refreshLock.js';
+import type { RefreshLock } from '../checkout/stores/refreshLock.js';
 import type { RedisKeys } from './redisKeys.js';
-import { toStoreError } from './toStoreError.js';
+import { toRedisStoreError } from './toRedisStoreError.js';
 
 /**
  * The `RefreshLock` over Redis: `SET lock:refresh:{id} <token> NX PX ttl`. The claim is never
@@ -25,7 +25,7 @@ export class RedisRefreshLock implements RefreshLock {
       const answer = await this.#redis.set(this.#keys.refreshLock(orderId), randomUUID(), 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
       return answer === 'OK';
     } catch (error) {
-      throw toStoreError(error, 'claim an order refresh');
+      throw toRedisStoreError(error, 'claim an order refresh');
     }
   }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createSqliteStore } from './createSqliteStore.js';
 import { SqliteOrderStore } from './sqliteOrderStore.js';

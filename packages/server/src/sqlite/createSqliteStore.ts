@@ -1,12 +1,11 @@
-import { AurpayKitError } from '@aurpay-kit/core';
+import { OptionChecks } from '../shared/optionChecks.js';
 import { SqliteCheckoutStore } from './sqliteCheckoutStore.js';
 import type { SqliteStoreOptions } from './sqliteStoreOptions.js';
 
 const TABLE_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function invalid(message: string): AurpayKitError {
-  return new AurpayKitError('sqlite_options_invalid', `SQLite store options: ${message}`);
-}
+const check = new OptionChecks('sqlite_options_invalid', 'SQLite store options: ');
+const invalid = (message: string) => check.invalid(message);
 
 function isDatabase(value: unknown): boolean {
   const database = value as { prepare?: unknown; exec?: unknown; pragma?: unknown; transaction?: unknown } | null;
@@ -31,7 +30,7 @@ function isDatabase(value: unknown): boolean {
  * process.on('SIGTERM', () => void sqlite.close());
  */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteCheckoutStore {
-  if (typeof options !== 'object' || options === null) throw invalid('pass an options object with a filename or a database.');
+  check.object(options, 'an options object with a filename or a database');
   const { filename, database } = options as { filename?: unknown; database?: unknown };
   if (filename !== undefined && database !== undefined) throw invalid('pass either filename or database, not both.');
   if (database !== undefined) {
@@ -44,13 +43,11 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCheckoutSt
   if (typeof tablePrefix !== 'string' || !TABLE_PREFIX.test(tablePrefix)) throw invalid(`tablePrefix must be letters, digits and _ (not starting with a digit), got ${JSON.stringify(tablePrefix)}.`);
   // SQLite keeps names starting with sqlite_ for itself and refuses to create such tables.
   if (/^sqlite_/i.test(tablePrefix)) throw invalid(`tablePrefix must not start with sqlite_, got ${JSON.stringify(tablePrefix)}.`);
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  if (typeof busyTimeoutMs !== 'number' || !Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0) throw invalid(`busyTimeoutMs must be an integer ≥ 0 ms, got ${String(busyTimeoutMs)}.`);
-  if (options.now !== undefined && typeof options.now !== 'function') throw invalid('now must be a function.');
+  const busyTimeoutMs = check.integer('busyTimeoutMs', options.busyTimeoutMs, 5000, { min: 0, unit: ' ms' });
   return new SqliteCheckoutStore({
     source: options.database !== undefined ? { database: options.database } : { filename: filename as string },
     tablePrefix,
     busyTimeoutMs,
-    now: options.now ?? Date.now,
+    now: check.optionalFunction('now', options.now) ?? Date.now,
   });
 }

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database } from 'better-sqlite3';
 import { AurpayKitError } from '@aurpay-kit/core';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { toSqliteStoreError } from './toSqliteStoreError.js';
 
 const ignore = () => undefined;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { OrderStatusUpdate } from '../checkout/orderStore.js';
+import type { OrderStatusUpdate } from '../checkout/stores/orderStore.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createSqliteStore } from './createSqliteStore.js';
 import { spawnStoreProcess } from './test-utils/spawnStoreProcess.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import type { OrderStore } from '../checkout/orderStore.js';
+import type { OrderStore } from '../checkout/stores/orderStore.js';
 import { describeOrderStoreContract } from '../checkout/test-utils/describeOrderStoreContract.js';
 import { createSqliteStore } from './createSqliteStore.js';
 import type { SqliteCheckoutStore } from './sqliteCheckoutStore.js';

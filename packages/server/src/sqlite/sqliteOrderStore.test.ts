@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { OrderStatusUpdate } from '../checkout/orderStore.js';
+import type { OrderStatusUpdate } from '../checkout/stores/orderStore.js';
 import { storedOrder } from '../checkout/test-utils/storedOrder.js';
 import { createSqliteStore } from './createSqliteStore.js';
 import { migrateSqlite } from './migrateSqlite.js';

@@ -1,8 +1,8 @@
 import { AurpayKitError } from '@aurpay-kit/core';
-import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment.js';
-import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/orderStore.js';
-import type { SqlTransaction, StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/orderStore.js';
-import { upgradeStoredOrder } from '../checkout/storeRecords.js';
+import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment/fulfilment.js';
+import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/stores/orderStore.js';
+import type { SqlTransaction, StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/stores/orderStore.js';
+import { upgradeStoredOrder } from '../checkout/stores/storeRecords.js';
 import type { SqliteConnection } from './sqliteConnection.js';
 import { sqliteStatements, type SqliteStatements } from './sqliteStatements.js';
 import type { SqliteTables } from './sqliteTables.js';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { OPEN_STATUSES, WATCHED_FINAL_STATUSES } from '../checkout/orderStore.js';
-import type { Fulfilment } from '../checkout/fulfilment.js';
-import { PRUNABLE_STATUSES } from '../checkout/prunableStatuses.js';
+import { OPEN_STATUSES, WATCHED_FINAL_STATUSES } from '../checkout/stores/orderStore.js';
+import type { Fulfilment } from '../checkout/fulfilment/fulfilment.js';
+import { PRUNABLE_STATUSES } from '../checkout/stores/prunableStatuses.js';
 import type { SqliteTables } from './sqliteTables.js';
 
 type Params = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AurpayKitError } from '@aurpay-kit/core';
-import type { SqlTransaction } from '../checkout/orderStore.js';
+import type { SqlTransaction } from '../checkout/stores/orderStore.js';
 import { toSqliteStoreError } from './toSqliteStoreError.js';
 
 /**

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 import { toSqliteStoreError } from './toSqliteStoreError.js';
 
 const sqliteError = (code: string, message: string) => new Database.SqliteError(message, code);

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../checkout/storeUnavailableError.js';
+import { StoreUnavailableError } from '../checkout/stores/storeUnavailableError.js';
 
 /**
  * Result codes (with their extended forms, `SQLITE_BUSY_SNAPSHOT`, `SQLITE_IOERR_FSYNC`…) that

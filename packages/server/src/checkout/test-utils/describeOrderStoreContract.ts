@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderStatusUpdate, OrderStore, StoredOrder } from '../orderStore.js';
+import type { OrderStatusUpdate, OrderStore, StoredOrder } from '../stores/orderStore.js';
 import { describePruneContract } from './describePruneContract.js';
 import { storedOrder } from './storedOrder.js';
 

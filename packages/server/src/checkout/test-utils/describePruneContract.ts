@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { OrderStatusUpdate, OrderStore, StoredOrder } from '../orderStore.js';
+import type { OrderStatusUpdate, OrderStore, StoredOrder } from '../stores/orderStore.js';
 import { storedOrder } from './storedOrder.js';
 
 /** The part of the contract suite's harness the prune tests use. */

@@ -1,5 +1,6 @@
-import type { OrderDetail } from '../../aurpayResults.js';
-import type { StoredOrder } from '../orderStore.js';
+import { findCurrency } from '@aurpay-kit/core';
+import type { OrderDetail } from '../../client/aurpayResults.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 /** The upstream detail of a stored order, with the given Aurpay status and amount received. */
 export function detailFor(order: StoredOrder, status: string, obtained: string | null = null): OrderDetail {
@@ -10,7 +11,7 @@ export function detailFor(order: StoredOrder, status: string, obtained: string |
     platform: 'AURPAY',
     status,
     chain: order.chain,
-    chain_name: order.chain,
+    chain_name: findCurrency(order.currency, order.chain)?.chainName ?? order.chain,
     currency: order.currency,
     amount: order.amount,
     vs_price: order.fiatAmount,

@@ -1,10 +1,11 @@
+import { afterEach } from 'vitest';
 import type { CheckoutOrder, CheckoutStatus } from '@aurpay-kit/core';
-import { signCallback } from '../../callbackVerifier.js';
+import { signCallback } from '../../callbacks/signCallback.js';
 import { createCheckoutHandlers, type CheckoutHandlers } from '../checkoutHandlers.js';
 import type { CheckoutOptions } from '../checkoutOptions.js';
-import type { CheckoutRequest, CheckoutResponse } from '../checkoutRequest.js';
-import { MemoryOrderStore } from '../memoryStore.js';
-import type { StoredOrder } from '../orderStore.js';
+import type { CheckoutRequest, CheckoutResponse } from '../http/checkoutRequest.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 import { FakeCheckoutClient } from './fakeCheckoutClient.js';
 
 export const PUBLIC_URL = 'https://shop.example/api/pay';
@@ -62,5 +63,22 @@ export function fakeCheckout(overrides: Partial<CheckoutOptions> = {}): FakeChec
       const url = `/callback?ref=${order.callbackRef}&event=${event}`;
       return call({ method: 'GET', url, headers: signCallback({ callbackUrl: PUBLIC_URL + url, ...CALLBACK }) });
     },
+  };
+}
+
+/**
+ * Registers an `afterEach` that closes every checkout the returned function is given, so no
+ * timer outlives its test.
+ *
+ * @example const track = closedAfterEach(); const fake = track(fakeCheckout());
+ */
+export function closedAfterEach(): (fake: FakeCheckout) => FakeCheckout {
+  const open: FakeCheckout[] = [];
+  afterEach(() => {
+    for (const fake of open.splice(0)) fake.handlers.close();
+  });
+  return (fake) => {
+    open.push(fake);
+    return fake;
   };
 }

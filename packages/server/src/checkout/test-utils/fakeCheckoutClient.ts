@@ -1,5 +1,5 @@
-import { currencyInfo, formatAurpayTime, parseAurpayTime, type BlnOrderRequest, type CryptoCurrency, type ListOrdersQuery, type PayInfoRequest } from '@aurpay-kit/core';
-import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../../aurpayResults.js';
+import { currencyInfo, findCurrency, formatAurpayTime, parseAurpayTime, type BlnOrderRequest, type CryptoCurrency, type ListOrdersQuery, type PayInfoRequest } from '@aurpay-kit/core';
+import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../../client/aurpayResults.js';
 import type { CheckoutClient } from '../checkoutOptions.js';
 
 /** Aurpay's example invoice (mainnet, 0.00019044 BTC, signed 2024-04-28T12:51:36Z, 24 h expiry). */
@@ -128,7 +128,7 @@ export class FakeCheckoutClient implements CheckoutClient {
       platform: 'AURPAY',
       status: 'PENDING',
       chain,
-      chain_name: chain,
+      chain_name: findCurrency(currency, chain)?.chainName ?? chain,
       currency,
       amount,
       vs_price: vsPrice,

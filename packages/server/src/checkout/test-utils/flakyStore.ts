@@ -1,6 +1,6 @@
-import { MemoryOrderStore } from '../memoryStore.js';
-import { ORDER_STORE_METHODS, type OrderStore } from '../orderStore.js';
-import { StoreUnavailableError } from '../storeUnavailableError.js';
+import { MemoryOrderStore } from '../stores/memoryOrderStore.js';
+import { ORDER_STORE_METHODS, type OrderStore } from '../stores/orderStore.js';
+import { StoreUnavailableError } from '../stores/storeUnavailableError.js';
 
 type Method = keyof OrderStore;
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { HeaderValue } from '../checkoutRequest.js';
+import type { HeaderValue } from '../http/checkoutRequest.js';
 
 /** `encodeURIComponent` for any string: lone surrogates, which it refuses, become U+FFFD. */
 export function encode(value: string): string {

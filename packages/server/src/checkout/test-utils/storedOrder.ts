@@ -1,4 +1,4 @@
-import type { StoredOrder } from '../orderStore.js';
+import type { StoredOrder } from '../stores/orderStore.js';
 
 /** A stored crypto order awaiting payment, with any field overridden. */
 export function storedOrder(overrides: Partial<StoredOrder> = {}): StoredOrder {

@@ -1,9 +1,0 @@
-import { MemoryOrderStore } from './memoryStore.js';
-import { describeOrderStoreContract } from './test-utils/describeOrderStoreContract.js';
-
-describeOrderStoreContract('MemoryOrderStore', (clock) => new MemoryOrderStore({ now: clock.now }), {
-  countKept: async (store) => {
-    const { idempotencyKeys, leases } = (store as MemoryOrderStore).size;
-    return { idempotencyKeys, leases };
-  },
-});

@@ -1,0 +1,2 @@
+export * from './createCheckoutFetchHandler.js';
+export * from './platformClientAddress.js';

@@ -1,0 +1,2 @@
+export * from './checkoutOrders.js';
+export * from './fakeCheckoutServer.js';
