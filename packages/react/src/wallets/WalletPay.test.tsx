@@ -1,8 +1,8 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeFunctionData, erc20Abi } from 'viem';
-import type { FakeWalletBehaviour } from '../../stories/support/fakeEip1193Provider.js';
-import { fakeEip1193Provider } from '../../stories/support/fakeEip1193Provider.js';
+import type { FakeWalletBehaviour } from '@aurpay-kit/testing/wallets';
+import { fakeEip1193Provider } from '@aurpay-kit/testing/wallets';
 import { CryptoCheckout } from '../CryptoCheckout.js';
 import { fakeCheckoutServer } from '@aurpay-kit/testing/checkout';
 import { ADDRESSES, START, cryptoOrder } from '@aurpay-kit/testing/checkout';

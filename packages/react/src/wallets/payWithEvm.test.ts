@@ -1,6 +1,6 @@
 import { decodeFunctionData, erc20Abi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { fakeEip1193Provider } from '../../stories/support/fakeEip1193Provider.js';
+import { fakeEip1193Provider } from '@aurpay-kit/testing/wallets';
 import { payWithEvm } from './payWithEvm.js';
 import type { WalletStep } from './payWithEvm.js';
 import { WalletError } from './WalletError.js';
