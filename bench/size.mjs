@@ -6,6 +6,8 @@
 // is also a check:
 //   node bench/size.mjs          prints the table, exits 1 when a budget is exceeded
 //   node bench/size.mjs --json   the same figures as JSON on stdout
+//   node bench/size.mjs --peers  also Daimo Pay and OnchainKit, measured the same way, when
+//                                bench/peers is installed (pnpm bench:peers installs it and runs this)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ROOT, importFrom, versionOf } from './lib/paths.mjs';
 import { log, print } from './lib/log.mjs';
+import { peerEntries } from './peerSizes.mjs';
 
 // Budgets read strictly: 1 kB = 1,000 bytes, the tighter reading of "16.5 kB" and "45 kB".
 export const KB = 1000;
@@ -29,7 +32,10 @@ export const WITH_DEPS_BUDGET = 45 * KB;
 
 const REACT = ['react', 'react-dom', 'react/*', 'react-dom/*'];
 const THIRD_PARTY = ['qrcode.react', '@radix-ui/react-dialog', 'light-bolt11-decoder'];
+// The wallet entry's libraries: left out of its own-code row, in its row with libraries.
+const WALLET_LIBRARIES = ['ox', 'ox/*', 'abitype', 'abitype/*', 'mipd', '@getalby/sdk', '@getalby/sdk/*'];
 const reactDist = `${ROOT}packages/react/dist/index.js`;
+const walletsDist = `${ROOT}packages/react/dist/wallets/index.js`;
 const coreDist = `${ROOT}packages/core/dist/index.js`;
 
 /** What each row bundles; `own` rows leave the three third-party libraries out. */
@@ -61,6 +67,14 @@ const ENTRIES = [
     id: 'cryptoCheckoutWithDeps',
     label: 'CryptoCheckout alone, with its libraries',
     code: `export { CryptoCheckout } from '${reactDist}';`,
+    own: false,
+  },
+  // The lazy wallet entry, on its own: what a page loads when it shows a payment with wallets on.
+  { id: 'wallets', label: '@aurpay-kit/react/wallets (own code)', code: `export * from '${walletsDist}';`, own: true },
+  {
+    id: 'walletsWithDeps',
+    label: '@aurpay-kit/react/wallets with ox, abitype, mipd, Alby NWC',
+    code: `export * from '${walletsDist}';`,
     own: false,
   },
   { id: 'qrcodeReact', label: 'qrcode.react alone', code: `export * from 'qrcode.react';`, own: false, library: true },
@@ -97,7 +111,7 @@ async function measure(esbuild, entry) {
     writeFileSync(entryFile, entry.code);
     const result = await esbuild.build({
       entryPoints: [entryFile],
-      nodePaths: [`${ROOT}packages/react/node_modules`],
+      nodePaths: [`${ROOT}packages/react/node_modules`, ...(entry.nodePaths ?? [])],
       outdir: join(dir, 'out'),
       bundle: true,
       splitting: true,
@@ -106,7 +120,9 @@ async function measure(esbuild, entry) {
       platform: 'browser',
       target: 'es2022',
       define: { 'process.env.NODE_ENV': '"production"' },
-      external: entry.own ? [...REACT, ...THIRD_PARTY] : REACT,
+      external: [...(entry.own ? [...REACT, ...THIRD_PARTY, ...WALLET_LIBRARIES] : REACT), ...(entry.external ?? [])],
+      // Other kits import their stylesheets and images; a shop's bundler emits those as files.
+      loader: { '.css': 'empty', '.png': 'empty', '.svg': 'empty', '.woff': 'empty', '.woff2': 'empty' },
       metafile: true,
       write: false,
       logLevel: 'error',
@@ -153,10 +169,21 @@ async function measure(esbuild, entry) {
 }
 
 /** Bundles every row; throws when the packages are not built. */
-export async function measureBundles() {
+export async function measureBundles({ peers = false } = {}) {
   const esbuild = await importFrom('react', 'esbuild');
   const rows = [];
-  for (const entry of ENTRIES) rows.push(await measure(esbuild, entry));
+  for (const entry of ENTRIES) rows.push({ ...(await measure(esbuild, entry)), peer: false, error: null });
+  const { entries: peerRows, missing } = peers ? peerEntries() : { entries: [], missing: null };
+  for (const entry of peerRows) {
+    try {
+      rows.push({ ...(await measure(esbuild, entry)), peer: true, error: null });
+    } catch (error) {
+      // A kit that does not bundle here is reported with the bundler's first line, in a row of the same shape.
+      const row = { id: entry.id, label: entry.label, thirdPartyIncluded: true, library: true, minifiedBytes: 0, gzipBytes: 0 };
+      const empty = { lazyMinifiedBytes: 0, lazyGzipBytes: 0, lazyChunks: 0, budgetBytes: null, withinBudget: null, modules: 0, includesDialog: false };
+      rows.push({ ...row, ...empty, peer: true, error: String(error.message ?? error).split('\n')[0] });
+    }
+  }
   const byId = Object.fromEntries(rows.map((row) => [row.id, row]));
   const failures = [];
   for (const row of rows) {
@@ -170,6 +197,7 @@ export async function measureBundles() {
     versions: Object.fromEntries(['qrcode.react', '@radix-ui/react-dialog', 'light-bolt11-decoder', 'react'].map((name) => [name, versionOf(name === 'light-bolt11-decoder' ? 'core' : 'react', name)])),
     rows,
     peers: PEER_BASELINES,
+    peersMissing: missing,
     failures,
   };
 }
@@ -177,7 +205,7 @@ export async function measureBundles() {
 async function main() {
   let result;
   try {
-    result = await measureBundles();
+    result = await measureBundles({ peers: process.argv.includes('--peers') });
   } catch (error) {
     log(`size: ${error.message} (are the packages built? pnpm turbo run build --filter=@aurpay-kit/react...)`);
     process.exit(2);
@@ -187,6 +215,10 @@ async function main() {
   } else {
     print(`bundle size (${result.tool})`);
     for (const row of result.rows) {
+      if (row.error) {
+        print(`  ${row.label.padEnd(62)} does not bundle: ${row.error}`);
+        continue;
+      }
       const budget = row.budgetBytes === null ? '' : `  budget ${kB(row.budgetBytes)} kB ${row.withinBudget ? 'ok' : 'OVER'}`;
       const views = row.lazyGzipBytes - row.logoGzipBytes;
       const lazy = row.lazyChunks
@@ -194,6 +226,7 @@ async function main() {
         : '';
       print(`  ${row.label.padEnd(62)} ${String(kB(row.minifiedBytes)).padStart(7)} kB min ${String(kB(row.gzipBytes)).padStart(6)} kB gzip${budget}${lazy}`);
     }
+    if (result.peersMissing) print(`  peers not measured: ${result.peersMissing}`);
     for (const peer of result.peers) print(`  ${`${peer.name} (quoted)`.padEnd(62)} ${''.padStart(14)} ~${kB(peer.gzipBytes)} kB gzip`);
   }
   for (const failure of result.failures) log(`size: over budget: ${failure}`);

@@ -22,7 +22,8 @@ export function securityHeaders({ https, devFrontEnd }: SecurityHeadersOptions):
   const directives = {
     'default-src': ["'self'"],
     'base-uri': ["'self'"],
-    'connect-src': ["'self'"],
+    // Nostr Wallet Connect speaks to the buyer's wallet through its relay, over a secure WebSocket.
+    'connect-src': ["'self'", 'wss:'],
     'font-src': ["'self'"],
     'form-action': ["'self'"],
     'frame-ancestors': ["'none'"],

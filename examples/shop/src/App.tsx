@@ -10,6 +10,9 @@ import { ReceiptPage } from './ReceiptPage.js';
 import type { Product, ShopInfo } from './shopApi.js';
 import { shopApi } from './shopApi.js';
 
+// The wallet buttons load only when a payment is on screen: the first paint carries none of them.
+const wallets = () => import('@aurpay-kit/react/wallets');
+
 function Page({ path, products, info }: { path: string; products: Product[]; info: ShopInfo }) {
   const product = /^\/products\/([^/]+)$/.exec(path);
   const receipt = /^\/receipt\/([^/]+)$/.exec(path);
@@ -46,7 +49,7 @@ export function App() {
   const count = Object.values(basket).reduce((sum, quantity) => sum + quantity, 0);
 
   return (
-    <AurpayProvider endpoint="/api/pay" theme="auto" locale="en-US">
+    <AurpayProvider endpoint="/api/pay" theme="auto" locale="en-US" wallets={wallets}>
       <header className="header">
         <Link href="/" className="brand">
           Block &amp; Bolt

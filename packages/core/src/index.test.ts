@@ -46,6 +46,7 @@ describe('@aurpay-kit/core exports', () => {
       'remainingAmount',
       'subtractAmounts',
       'toBaseUnits',
+      'toExactBaseUnits',
       'toIsoUtc',
       'transition',
     ]);

@@ -13,4 +13,5 @@ export * from './orderStatus.js';
 export * from './orderSubscription.js';
 export * from './orderSubscriptionCache.js';
 export * from './paymentLink.js';
+export * from './toExactBaseUnits.js';
 export * from './wire.js';

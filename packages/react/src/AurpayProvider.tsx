@@ -4,18 +4,19 @@ import type { ReactNode } from 'react';
 import { useMemo, useState } from 'react';
 import type { AurpayAppearance } from './appearanceStyle.js';
 import { appearanceStyle } from './appearanceStyle.js';
-import type { AurpayTheme } from './context.js';
+import type { AurpayTheme, WalletsLoader } from './context.js';
 import { AurpayContext } from './context.js';
 import type { AurpayMessages } from './enMessages.js';
 import { enMessages } from './enMessages.js';
+import type { WalletMessages } from './wallets/walletMessages.js';
 
 export interface AurpayProviderProps {
   /** Where `createCheckoutRouter` is mounted, e.g. `/api/pay`. */
   endpoint: string;
   /** A BCP 47 tag for numbers and times, e.g. `de-DE`; the browser's language by default. */
   locale?: string;
-  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/messages`), or a few keys. */
-  messages?: Partial<AurpayMessages>;
+  /** Texts over the English defaults: a whole locale such as `esMessages` (from `@aurpay-kit/react/messages`), or a few keys, the wallet buttons' (`walletMessages`) too. */
+  messages?: Partial<AurpayMessages & WalletMessages>;
   /** `auto` follows the system's colour scheme. Default `auto`. */
   theme?: AurpayTheme;
   /** Colours, radius and fonts, for both themes and (`dark`) the dark one; CSS variables do the same. */
@@ -28,6 +29,11 @@ export interface AurpayProviderProps {
   eventSource?: EventSourceConstructor | null;
   /** Milliseconds between status polls when polling. Default 2000. */
   pollIntervalMs?: number;
+  /**
+   * Wallet buttons (EVM, TronLink, WebLN, Nostr Wallet Connect) beside the QR code, loaded when a
+   * payment is shown: `const wallets = () => import('@aurpay-kit/react/wallets')` at module level.
+   */
+  wallets?: WalletsLoader;
   children?: ReactNode;
 }
 
@@ -50,6 +56,7 @@ export function AurpayProvider({
   fetch,
   eventSource,
   pollIntervalMs,
+  wallets,
   children,
 }: AurpayProviderProps) {
   // Created once: components under this provider watching one order with one token share one
@@ -67,8 +74,9 @@ export function AurpayProvider({
       EventSource: eventSource,
       pollIntervalMs,
       subscriptions,
+      wallets,
     }),
-    [endpoint, locale, messages, theme, appearance, explorers, fetch, eventSource, pollIntervalMs, subscriptions],
+    [endpoint, locale, messages, theme, appearance, explorers, fetch, eventSource, pollIntervalMs, subscriptions, wallets],
   );
   return <AurpayContext.Provider value={value}>{children}</AurpayContext.Provider>;
 }

@@ -37,7 +37,7 @@ export const CryptoCheckout = forwardRef<HTMLDivElement, CryptoCheckoutProps>(fu
     <CheckoutFrame {...props} ref={ref} checkout={checkout} phase={shown} canRestart>
       {choosing
         ? currencies && <CurrencyPicker currencies={currencies} choose={checkout.choose} />
-        : order && <CryptoPayment order={order} qrFormat={props.qrFormat} qrLogo={props.qrLogo} />}
+        : order && <CryptoPayment order={order} qrFormat={props.qrFormat} qrLogo={props.qrLogo} onSent={(hash) => checkout.detect({ hash })} />}
     </CheckoutFrame>
   );
 });

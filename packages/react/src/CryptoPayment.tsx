@@ -5,7 +5,8 @@ import { amountStyle } from './checkoutText.js';
 import { CopyButton } from './CopyButton.js';
 import { fill, networkOf } from './format.js';
 import { PaymentView } from './PaymentView.js';
-import { useTexts } from './context.js';
+import { AurpayContext, useTexts } from './context.js';
+import { useContext } from 'react';
 import { useModule } from './useModule.js';
 
 const loadLinks = () => import('./paymentLinkFor.js');
@@ -24,8 +25,9 @@ function fiatDue(order: CheckoutDetails, due: string): string | null {
  * An on-chain payment: the amount due (after a part payment, the remainder with its fiat value,
  * and what arrived), the network warning, QR code and address.
  */
-export function CryptoPayment({ order, qrFormat, qrLogo }: { order: CheckoutDetails; qrFormat?: QrFormat; qrLogo?: boolean }) {
+export function CryptoPayment({ order, qrFormat, qrLogo, onSent }: { order: CheckoutDetails; qrFormat?: QrFormat; qrLogo?: boolean; onSent: (hash: string) => void }) {
   const { messages, locale } = useTexts();
+  const wallets = useModule(useContext(AurpayContext)?.wallets ?? null);
   const rest = !isZeroAmount(order.paidAmount);
   const due = rest ? order.remainingAmount : order.amount;
   const style = amountStyle(order, false, locale, messages);
@@ -64,7 +66,12 @@ export function CryptoPayment({ order, qrFormat, qrLogo }: { order: CheckoutDeta
       qrLogo={qrLogo ? order.currency : null}
       code={order.address}
       uri={link?.uri}
-      actions={<CopyButton value={due} label={messages.copyAmount} />}
+      actions={
+        <>
+          {wallets && <wallets.WalletPay order={order} amount={due} onSent={onSent} />}
+          <CopyButton value={due} label={messages.copyAmount} />
+        </>
+      }
       deadline={order.expiresAt}
     />
   );

@@ -1,9 +1,9 @@
 import type { HTMLAttributes } from 'react';
-import { forwardRef, useEffect, useState } from 'react';
+import { forwardRef, useContext, useEffect, useState } from 'react';
 import { amountStyle } from './checkoutText.js';
 import type { CheckoutPresentation } from './CheckoutFrame.js';
 import { CheckoutFrame } from './CheckoutFrame.js';
-import { useTexts } from './context.js';
+import { AurpayContext, useTexts } from './context.js';
 import { PaymentView } from './PaymentView.js';
 import type { UseCheckoutOptions } from './useCheckout.js';
 import { useCheckout } from './useCheckout.js';
@@ -58,7 +58,10 @@ export const LightningInvoice = forwardRef<HTMLDivElement, LightningInvoiceProps
     const timer = setTimeout(() => setLapsed(true), wait);
     return () => clearTimeout(timer);
   }, [invoiceOnly, deadline]);
-  const webln = useModule(useWeblnPresent() ? loadWebln : null);
+  // With the wallets entry, its Lightning wallets (WebLN and Nostr Wallet Connect) take WebLN's place.
+  const walletsLoader = useContext(AurpayContext)?.wallets;
+  const wallets = useModule(walletsLoader ?? null);
+  const webln = useModule(useWeblnPresent() && !(walletsLoader && order) ? loadWebln : null);
   const shown = invoiceOnly ? (lapsed ? 'expired' : invoice || !decoder ? 'awaiting_payment' : 'error') : phase === 'idle' ? 'loading' : phase;
   const sats = unit === 'sat';
   return (
@@ -74,7 +77,13 @@ export const LightningInvoice = forwardRef<HTMLDivElement, LightningInvoiceProps
           codeLabel={messages.invoice}
           copyLabel={messages.copyInvoice}
           uri={invoice.uri}
-          actions={webln && <webln.WeblnButton paymentRequest={invoice.invoice} onSent={(hash) => hash && checkout.detect({ hash })} />}
+          actions={
+            wallets && order ? (
+              <wallets.WalletPay order={order} amount={order.remainingAmount} onSent={(hash) => checkout.detect({ hash })} />
+            ) : (
+              webln && <webln.WeblnButton paymentRequest={invoice.invoice} onSent={(hash) => hash && checkout.detect({ hash })} />
+            )
+          }
           deadline={deadline}
         />
       ) : (

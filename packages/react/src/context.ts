@@ -1,7 +1,8 @@
 import type { CheckoutPhase, EventSourceConstructor, ExplorerTemplates, OrderSubscriptionCache } from '@aurpay-kit/core';
-import type { CSSProperties } from 'react';
+import type { ComponentType, CSSProperties } from 'react';
 import { createContext, useContext } from 'react';
 import type { AurpayMessages } from './enMessages.js';
+import type { WalletPayProps } from './wallets/WalletPay.js';
 import { enMessages } from './enMessages.js';
 
 // The contexts the components share, and the small helpers that read them.
@@ -27,7 +28,12 @@ export interface AurpayConfig {
   pollIntervalMs: number | undefined;
   /** The provider's status connections, shared by its components and by no other provider's. */
   subscriptions: OrderSubscriptionCache;
+  /** Loads `@aurpay-kit/react/wallets`, for the wallet buttons; none without it. */
+  wallets?: WalletsLoader | undefined;
 }
+
+/** `() => import('@aurpay-kit/react/wallets')`, defined once at module level. */
+export type WalletsLoader = () => Promise<{ WalletPay: ComponentType<WalletPayProps> }>;
 
 export const AurpayContext = createContext<AurpayConfig | null>(null);
 AurpayContext.displayName = 'AurpayContext';

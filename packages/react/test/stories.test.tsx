@@ -12,6 +12,7 @@ import { enMessages } from '../src/index.js';
 import * as checkoutDialogStories from '../stories/CheckoutDialog.stories.js';
 import * as cryptoStories from '../stories/CryptoCheckout.stories.js';
 import * as lightningStories from '../stories/LightningInvoice.stories.js';
+import * as walletStories from '../stories/Wallets.stories.js';
 
 // Every story in Storybook renders here too, with the same decorators, loaders and clock, and
 // runs its play function: a story that breaks fails the build.
@@ -23,6 +24,7 @@ const modules: Record<string, StoryModule> = {
   'CheckoutDialog.stories.tsx': checkoutDialogStories,
   'CryptoCheckout.stories.tsx': cryptoStories,
   'LightningInvoice.stories.tsx': lightningStories,
+  'Wallets.stories.tsx': walletStories,
 };
 
 test('every story file is listed here', () => {

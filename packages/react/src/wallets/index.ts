@@ -1,0 +1,20 @@
+'use client';
+
+export { checkPreimage } from './checkPreimage.js';
+export { payWithEvm } from './payWithEvm.js';
+export type { Eip1193Provider, WalletStep } from './payWithEvm.js';
+export { payWithTronLink } from './payWithTronLink.js';
+export type { TronLinkLike, TronWebLike } from './payWithTronLink.js';
+export { payWithWebln } from './payWithWebln.js';
+export type { WeblnLike } from './payWithWebln.js';
+export { refreshEvmWallets, useEvmWallets } from './useEvmWallets.js';
+export type { EvmWallet } from './useEvmWallets.js';
+export { useTronLink } from './useTronLink.js';
+export { WalletError } from './WalletError.js';
+export type { WalletErrorCode } from './WalletError.js';
+export { walletMessages } from './walletMessages.js';
+export type { WalletMessages } from './walletMessages.js';
+export { WalletPay } from './WalletPay.js';
+export type { WalletPayProps } from './WalletPay.js';
+export { walletPaymentPlan } from './walletPaymentPlan.js';
+export type { WalletPaymentPlan } from './walletPaymentPlan.js';

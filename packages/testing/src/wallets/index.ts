@@ -1,0 +1,1 @@
+export * from './fakeEip1193Provider.js';
