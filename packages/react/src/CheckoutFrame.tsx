@@ -7,6 +7,8 @@ import { DialogSuccessContext, PhaseContext, cx, useRootLook, useTexts } from '.
 import { errorText } from './errorText.js';
 import type { MerchantDetails } from './MerchantSummary.js';
 import { MerchantSummary } from './MerchantSummary.js';
+import type { CryptoCheckoutProps } from './CryptoCheckout.js';
+import type { LightningInvoiceProps } from './LightningInvoice.js';
 import { Status } from './Status.js';
 import type { UseCheckoutResult } from './useCheckout.js';
 import { useModule } from './useModule.js';
@@ -63,7 +65,17 @@ const OPTIONS = [
   'supportUrl',
   'onContact',
   'receipt',
-];
+] as const satisfies readonly CheckoutOption[];
+
+/** The checkouts' own props: everything but the root element's attributes (and `unstyled`, read by the frame). */
+type CheckoutOption = Exclude<
+  keyof CryptoCheckoutProps | keyof LightningInvoiceProps,
+  Exclude<keyof HTMLAttributes<HTMLDivElement>, 'onError'> | 'unstyled'
+>;
+/** Fails to compile when a checkout gains a prop that OPTIONS does not list, which would reach the DOM. */
+type NoneUnlisted<Unlisted> = [Unlisted] extends [never] ? true : { unlisted: Unlisted };
+type _EveryOptionListed = Assert<NoneUnlisted<Exclude<CheckoutOption, (typeof OPTIONS)[number]>>>;
+type Assert<T extends true> = T;
 
 /** A checkout component's props without its own options: the attributes for its root element. */
 export function rootAttributes<T extends object>(props: T): HTMLAttributes<HTMLDivElement> {

@@ -146,7 +146,10 @@ describe('order timing out on its own', () => {
     const quick = await startHarness({ adapter, sandbox: { profile, orderTtlSeconds: 1 }, checkout: { orderTtlMs: 1000 } });
     try {
       const order = await quick.createOrder({ kind: 'crypto', chain: 'LTC', currency: 'LTC' });
-      expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBe(1000);
+      // The window runs from Aurpay's create_time (whole seconds); on a busy machine that can be over
+      // a second before the answer arrives, and the deadline then runs from the answer instead
+      // (orderDeadline.test covers both exactly). Either way the order gets at least its window.
+      expect(Date.parse(order.expiresAt) - Date.parse(order.createdAt)).toBeGreaterThanOrEqual(1000);
       await vi.waitFor(() => expect(quick.hooks.expired.map((o) => o.orderId)).toEqual([order.orderId]), SETTLE);
       expect(quick.hooks.paid).toEqual([]);
     } finally {
