@@ -55,7 +55,9 @@ export async function benchFanIn({ subscribers: count = 1_000, pollers = 200, wi
     const held = await server.state();
     const after = await server.memory();
     const perSubscriber = (key) => round((after[key] - before[key]) / count);
-    log(`  ${count} streams open: ${held.connections} connections, ${held.watchers} watcher(s), heap +${Math.round((after.heapUsed - before.heapUsed) / 1024)} kB`);
+    log(
+      `  ${count} streams open: ${held.connections} connections, ${held.watchers} watcher(s), heap +${Math.round((after.heapUsed - before.heapUsed) / 1024)} kB`,
+    );
 
     await server.resetStats();
     await server.detailStarts();
@@ -80,10 +82,14 @@ export async function benchFanIn({ subscribers: count = 1_000, pollers = 200, wi
     const payReturned = performance.now();
     await waitFor(() => (streams.every((s) => s.paidAt !== null) ? true : undefined), 'every subscriber to see paid', 30_000);
     const reach = summarize(streams.map((s) => s.paidAt - payReturned));
-    const watchersAfter = await waitFor(async () => {
-      const { watchers } = await server.state();
-      return watchers === 0 ? 0 : undefined;
-    }, 'the watcher to go', 10_000).catch(async () => (await server.state()).watchers);
+    const watchersAfter = await waitFor(
+      async () => {
+        const { watchers } = await server.state();
+        return watchers === 0 ? 0 : undefined;
+      },
+      'the watcher to go',
+      10_000,
+    ).catch(async () => (await server.state()).watchers);
     const bytesPerSubscriber = perSubscriber('heapUsed');
 
     return {

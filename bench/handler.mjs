@@ -30,7 +30,10 @@ function pooled(runs) {
  * runs both routes back to back, alternating which goes first so neither always gets the warmer
  * machine.
  */
-export async function compareWithBare(server, { rounds = 6, requests = 10_000, connections = 32, warmup = 3_000, timeCapMs = 20_000 } = {}) {
+export async function compareWithBare(
+  server,
+  { rounds = 6, requests = 10_000, connections = 32, warmup = 3_000, timeCapMs = 20_000 } = {},
+) {
   {
     const order = await server.createOrder();
     await server.pay(order.orderId);

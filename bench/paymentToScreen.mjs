@@ -62,9 +62,11 @@ async function runMode(server, core, { mode, orders, gapMs, seenTimeoutMs }) {
         watch.returnedAt = performance.now();
       }),
     );
-    await waitFor(() => (watches.every((w) => w.seenAt !== null) ? true : undefined), `${mode}: every order seen paid`, seenTimeoutMs).catch(
-      () => undefined,
-    );
+    await waitFor(
+      () => (watches.every((w) => w.seenAt !== null) ? true : undefined),
+      `${mode}: every order seen paid`,
+      seenTimeoutMs,
+    ).catch(() => undefined);
   } finally {
     for (const watch of watches) watch.unsubscribe();
   }

@@ -22,12 +22,26 @@ export function peerEntries() {
   return {
     missing: null,
     entries: [
-      row('daimoPayButton', `${daimo}: DaimoPayButton + provider + config`, "export { DaimoPayButton, DaimoPayProvider, getDefaultConfig } from '@daimo/pay';"),
+      row(
+        'daimoPayButton',
+        `${daimo}: DaimoPayButton + provider + config`,
+        "export { DaimoPayButton, DaimoPayProvider, getDefaultConfig } from '@daimo/pay';",
+      ),
       row('daimoPay', `${daimo}: every export`, "export * from '@daimo/pay';"),
       row('onchainkitCheckout', `${onchainkit}: @coinbase/onchainkit/checkout`, "export * from '@coinbase/onchainkit/checkout';"),
       row('onchainkit', `${onchainkit}: every export`, "export * from '@coinbase/onchainkit';"),
-      row('daimoPayButtonOwn', `${daimo}: button + provider, without viem, wagmi, react-query`, "export { DaimoPayButton, DaimoPayProvider, getDefaultConfig } from '@daimo/pay';", stack),
-      row('onchainkitCheckoutOwn', `${onchainkit}: checkout, without viem, wagmi, react-query`, "export * from '@coinbase/onchainkit/checkout';", stack),
+      row(
+        'daimoPayButtonOwn',
+        `${daimo}: button + provider, without viem, wagmi, react-query`,
+        "export { DaimoPayButton, DaimoPayProvider, getDefaultConfig } from '@daimo/pay';",
+        stack,
+      ),
+      row(
+        'onchainkitCheckoutOwn',
+        `${onchainkit}: checkout, without viem, wagmi, react-query`,
+        "export * from '@coinbase/onchainkit/checkout';",
+        stack,
+      ),
     ],
   };
 }

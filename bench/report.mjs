@@ -6,7 +6,10 @@ import { kB } from './size.mjs';
 const verdict = (ok) => (ok === null || ok === undefined ? '' : ok ? 'met' : 'missed');
 const num = (value) => (value === null || value === undefined ? 'n/a' : value.toLocaleString('en-US'));
 const us = (ns) => `${(ns / 1000).toFixed(2)} µs`;
-const ms = (value) => (value === null || value === undefined ? 'n/a' : `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ms`);
+const ms = (value) =>
+  value === null || value === undefined
+    ? 'n/a'
+    : `${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ms`;
 const kb = (bytes) => `${kB(bytes).toFixed(2)} kB`;
 
 function bundleRows(bundle) {
@@ -18,7 +21,13 @@ function bundleRows(bundle) {
     const dialog = id === 'lightningInvoice' ? (r.includesDialog ? ', includes the dialog' : ', no dialog') : '';
     // What loads after the first paint: the views after payment, and the logos (one chunk each).
     const later = r.lazyChunks ? `; later ${kb(r.lazyGzipBytes - r.logoGzipBytes)} views + ${kb(r.logoGzipBytes)} logos` : '';
-    return [`Bundle: ${label}`, `${kb(r.gzipBytes)} gz (${kb(r.minifiedBytes)} min${dialog})${later}`, baseline, budget, verdict(r.withinBudget)];
+    return [
+      `Bundle: ${label}`,
+      `${kb(r.gzipBytes)} gz (${kb(r.minifiedBytes)} min${dialog})${later}`,
+      baseline,
+      budget,
+      verdict(r.withinBudget),
+    ];
   };
   return [
     row('all', '', 'all entries, own code (react + core)'),
@@ -30,7 +39,9 @@ function bundleRows(bundle) {
     row('cryptoCheckoutWithDeps'),
     [
       'Bundle: the libraries alone',
-      ['qrcodeReact', 'radixDialog', 'bolt11Decoder'].map((id) => `${byId[id].label.replace(' alone', '')} ${kb(byId[id].gzipBytes)}`).join('; '),
+      ['qrcodeReact', 'radixDialog', 'bolt11Decoder']
+        .map((id) => `${byId[id].label.replace(' alone', '')} ${kb(byId[id].gzipBytes)}`)
+        .join('; '),
       '',
       '',
       '',
@@ -92,13 +103,7 @@ function paymentRows(p) {
   const line = (m) =>
     `p50 ${ms(m.msFromPayAnswer.p50)}, p99 ${ms(m.msFromPayAnswer.p99)} (${m.seen}/${m.orders} orders${m.missed ? `, ${m.missed} never seen` : ''})`;
   return [
-    [
-      'Payment to screen: callbacks + SSE',
-      line(p.sse),
-      'peers poll every 1–3 s',
-      `p99 < ${p.targetP99Ms} ms`,
-      verdict(p.withinTarget),
-    ],
+    ['Payment to screen: callbacks + SSE', line(p.sse), 'peers poll every 1–3 s', `p99 < ${p.targetP99Ms} ms`, verdict(p.withinTarget)],
     [`Payment to screen: polling only, every ${p.pollIntervalMs / 1000} s`, line(p.polling), '', '', ''],
   ];
 }
@@ -154,7 +159,13 @@ function shopUnderAttackRows(a) {
       `< ${ms(a.targetTimeToPaidMs)}, fulfilled`,
       verdict(a.withinPaidTarget),
     ],
-    ['Shop under attack: the shop\'s memory (RSS)', `${memory.beforeMb} MB before, ${memory.peakMb} MB at peak, ${memory.afterMb} MB after`, '', '', ''],
+    [
+      "Shop under attack: the shop's memory (RSS)",
+      `${memory.beforeMb} MB before, ${memory.peakMb} MB at peak, ${memory.afterMb} MB after`,
+      '',
+      '',
+      '',
+    ],
   ];
 }
 

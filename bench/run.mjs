@@ -19,7 +19,10 @@ import { measureBundles } from './size.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const only = args.find((arg) => arg.startsWith('--only='))?.slice(7).split(',');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const note = args.find((arg) => arg.startsWith('--note='))?.slice(7);
 
 const SECTIONS = {

@@ -38,7 +38,8 @@ function cases(server) {
     return {
       id: `sign${method}${algorithm === 'HMAC-SHA256' ? 'Sha256' : 'Sha3'}`,
       label: `signRequest ${method} ${algorithm}${body === undefined ? '' : ` (${Buffer.byteLength(body)}-byte body)`}`,
-      run: () => signRequest({ method, pathWithQuery: path, body, apiToken: API_TOKEN, secretKey: SECRET_KEY, algorithm }).headers.Signature,
+      run: () =>
+        signRequest({ method, pathWithQuery: path, body, apiToken: API_TOKEN, secretKey: SECRET_KEY, algorithm }).headers.Signature,
       floorLabel: `${body === undefined ? '' : 'MD5 + '}HMAC-${algorithm === 'HMAC-SHA256' ? 'SHA256' : 'SHA3-256'}`,
       floor: () => {
         if (body !== undefined) createHash('md5').update(body).digest('hex');
@@ -122,5 +123,6 @@ export async function benchSigning({ rounds = 15, iterations = 10_000, warmup = 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { rows } = await benchSigning();
-  for (const row of rows) print(`${row.label.padEnd(62)} ${String(row.nsPerOp).padStart(7)} ns   floor ${row.floorLabel} ${row.floorNsPerOp} ns`);
+  for (const row of rows)
+    print(`${row.label.padEnd(62)} ${String(row.nsPerOp).padStart(7)} ns   floor ${row.floorLabel} ${row.floorNsPerOp} ns`);
 }

@@ -47,7 +47,12 @@ const ENTRIES = [
     code: `export * from '${reactDist}'; export * from '${coreDist}';`,
     own: true,
   },
-  { id: 'locales', label: 'every language of @aurpay-kit/react/messages', code: `export * from '${ROOT}packages/react/dist/messages.js';`, own: true },
+  {
+    id: 'locales',
+    label: 'every language of @aurpay-kit/react/messages',
+    code: `export * from '${ROOT}packages/react/dist/messages.js';`,
+    own: true,
+  },
   { id: 'lightningInvoice', label: 'LightningInvoice alone', code: `export { LightningInvoice } from '${reactDist}';`, own: true },
   { id: 'cryptoCheckout', label: 'CryptoCheckout alone', code: `export { CryptoCheckout } from '${reactDist}';`, own: true },
   {
@@ -144,7 +149,11 @@ async function measure(esbuild, entry) {
     const isLogo = (name) => Object.keys(outputs[name].inputs).every((path) => path.includes('@web3icons'));
     const logos = size(later.filter(isLogo));
     // Files that kept bytes after tree-shaking (metafile.inputs also lists the ones shaken off).
-    const inputs = [...first].flatMap((name) => Object.entries(outputs[name].inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path));
+    const inputs = [...first].flatMap((name) =>
+      Object.entries(outputs[name].inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path),
+    );
     const imports = [...first].flatMap((name) => outputs[name].imports.map((i) => i.path));
     return {
       id: entry.id,
@@ -180,7 +189,15 @@ export async function measureBundles({ peers = false } = {}) {
     } catch (error) {
       // A kit that does not bundle here is reported with the bundler's first line, in a row of the same shape.
       const row = { id: entry.id, label: entry.label, thirdPartyIncluded: true, library: true, minifiedBytes: 0, gzipBytes: 0 };
-      const empty = { lazyMinifiedBytes: 0, lazyGzipBytes: 0, lazyChunks: 0, budgetBytes: null, withinBudget: null, modules: 0, includesDialog: false };
+      const empty = {
+        lazyMinifiedBytes: 0,
+        lazyGzipBytes: 0,
+        lazyChunks: 0,
+        budgetBytes: null,
+        withinBudget: null,
+        modules: 0,
+        includesDialog: false,
+      };
       rows.push({ ...row, ...empty, peer: true, error: String(error.message ?? error).split('\n')[0] });
     }
   }
@@ -194,7 +211,12 @@ export async function measureBundles({ peers = false } = {}) {
   if (byId.lightningInvoice.includesDialog) failures.push('LightningInvoice alone pulls in the dialog');
   return {
     tool: `esbuild ${versionOf('react', 'esbuild')}, minify, ESM, browser es2022, gzip level 9, 1 kB = 1000 bytes`,
-    versions: Object.fromEntries(['qrcode.react', '@radix-ui/react-dialog', 'light-bolt11-decoder', 'react'].map((name) => [name, versionOf(name === 'light-bolt11-decoder' ? 'core' : 'react', name)])),
+    versions: Object.fromEntries(
+      ['qrcode.react', '@radix-ui/react-dialog', 'light-bolt11-decoder', 'react'].map((name) => [
+        name,
+        versionOf(name === 'light-bolt11-decoder' ? 'core' : 'react', name),
+      ]),
+    ),
     rows,
     peers: PEER_BASELINES,
     peersMissing: missing,
@@ -224,7 +246,9 @@ async function main() {
       const lazy = row.lazyChunks
         ? `  later: ${kB(views)} kB views + ${kB(row.logoGzipBytes)} kB logos (${row.logoChunks} chunks); with every logo at once ${kB(row.gzipBytes + row.logoGzipBytes)} kB`
         : '';
-      print(`  ${row.label.padEnd(62)} ${String(kB(row.minifiedBytes)).padStart(7)} kB min ${String(kB(row.gzipBytes)).padStart(6)} kB gzip${budget}${lazy}`);
+      print(
+        `  ${row.label.padEnd(62)} ${String(kB(row.minifiedBytes)).padStart(7)} kB min ${String(kB(row.gzipBytes)).padStart(6)} kB gzip${budget}${lazy}`,
+      );
     }
     if (result.peersMissing) print(`  peers not measured: ${result.peersMissing}`);
     for (const peer of result.peers) print(`  ${`${peer.name} (quoted)`.padEnd(62)} ${''.padStart(14)} ~${kB(peer.gzipBytes)} kB gzip`);

@@ -34,7 +34,10 @@ async function inParallel(items, width, task) {
 }
 
 async function sandboxJson(sandbox, method, path, body) {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
   const envelope = await res.json();
   if (envelope.code !== 0) throw new Error(`sandbox ${method} ${path}: ${envelope.message}`);
   return envelope.data;
@@ -58,7 +61,9 @@ async function measure(kind, storeSetup, options) {
     // Memory: a few orders first so the code paths are warm, then the open orders.
     await inParallel(Array.from({ length: 20 }), 4, () => server.createOrder());
     const before = await server.memory();
-    const open = await inParallel(Array.from({ length: options.openOrders }), 8, () => server.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' }));
+    const open = await inParallel(Array.from({ length: options.openOrders }), 8, () =>
+      server.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' }),
+    );
     const after = await server.memory();
     const memory = {
       openOrders: open.length,
@@ -78,22 +83,43 @@ async function measure(kind, storeSetup, options) {
     const reconcile = {
       watched: quiet.watched,
       nothingChanged: { upstreamCalls: quietCalls.list + quietCalls.detail, listCalls: quietCalls.list, detailCalls: quietCalls.detail },
-      oneChanged: { upstreamCalls: changedCalls.list + changedCalls.detail, listCalls: changedCalls.list, detailCalls: changedCalls.detail, changed: changed.changed },
+      oneChanged: {
+        upstreamCalls: changedCalls.list + changedCalls.detail,
+        listCalls: changedCalls.list,
+        detailCalls: changedCalls.detail,
+        changed: changed.changed,
+      },
       targetCalls: RECONCILE_TARGET_CALLS,
-      withinTarget: quietCalls.list + quietCalls.detail <= RECONCILE_TARGET_CALLS && changedCalls.list + changedCalls.detail <= RECONCILE_TARGET_CALLS + 1,
+      withinTarget:
+        quietCalls.list + quietCalls.detail <= RECONCILE_TARGET_CALLS &&
+        changedCalls.list + changedCalls.detail <= RECONCILE_TARGET_CALLS + 1,
     };
     log(`  ${kind}: reconciliation ${reconcile.nothingChanged.upstreamCalls} calls, ${reconcile.oneChanged.upstreamCalls} with one paid`);
 
     // Callbacks: orders paid at the gateway, whose callbacks the bench sends, signed, 16 at a time.
-    const batch = await inParallel(Array.from({ length: options.callbacks }), 8, () => server.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' }));
-    const urls = await inParallel(batch, 8, async (order) => (await sandboxJson(sandbox, 'POST', `/orders/${order.orderId}/pay`, {})).urls.callback_url);
+    const batch = await inParallel(Array.from({ length: options.callbacks }), 8, () =>
+      server.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' }),
+    );
+    const urls = await inParallel(
+      batch,
+      8,
+      async (order) => (await sandboxJson(sandbox, 'POST', `/orders/${order.orderId}/pay`, {})).urls.callback_url,
+    );
     const paidBefore = (await server.state()).paid;
     const credentials = { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret };
     const started = performance.now();
-    const statuses = await inParallel(urls, 16, async (url) => (await fetch(url, { headers: signCallback({ callbackUrl: url, ...credentials }) })).status);
+    const statuses = await inParallel(
+      urls,
+      16,
+      async (url) => (await fetch(url, { headers: signCallback({ callbackUrl: url, ...credentials }) })).status,
+    );
     const seconds = (performance.now() - started) / 1000;
     await server.idle();
-    await waitFor(async () => ((await server.state()).paid - paidBefore >= batch.length ? true : undefined), 'every callback’s onPaid', 60_000);
+    await waitFor(
+      async () => ((await server.state()).paid - paidBefore >= batch.length ? true : undefined),
+      'every callback’s onPaid',
+      60_000,
+    );
     const callbacks = {
       count: batch.length,
       answered200: statuses.filter((status) => status === 200).length,

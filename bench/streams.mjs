@@ -77,11 +77,16 @@ async function tenThousand({ orders, perOrder, payments, windowMs }) {
     const created = [];
     for (let i = 0; i < orders; i += 1) created.push(await server.createOrder({ kind: 'crypto', chain: 'BTC', currency: 'BTC' }));
     const urlOf = (order) => `${server.publicUrl}/orders/${order.orderId}/events?token=${encodeURIComponent(order.statusToken)}`;
-    const warm = await openAll(created.slice(0, 20).map((order) => ({ url: urlOf(order) })), 'warm-up streams');
+    const warm = await openAll(
+      created.slice(0, 20).map((order) => ({ url: urlOf(order) })),
+      'warm-up streams',
+    );
     for (const s of warm) s.source.close();
     await waitFor(async () => ((await server.state()).streams.streams === 0 ? true : undefined), 'warm-up streams to close');
     const before = await server.memory();
-    const specs = created.flatMap((order, o) => Array.from({ length: perOrder }, (_, i) => ({ url: urlOf(order), localAddress: clientAddress((o * perOrder + i) % 5000), order: o })));
+    const specs = created.flatMap((order, o) =>
+      Array.from({ length: perOrder }, (_, i) => ({ url: urlOf(order), localAddress: clientAddress((o * perOrder + i) % 5000), order: o })),
+    );
     streams.push(...(await openAll(specs, '10,000 streams')));
     const after = await server.memory();
     const opened = streams.filter((s) => s.opened).length;
@@ -133,7 +138,11 @@ async function sandboxStats(sandbox) {
 
 /** Pays an order at the sandbox; resolves with when the pay answer came back. */
 async function payAt(sandbox, orderId) {
-  const res = await fetch(`${sandbox.url}/_sandbox/orders/${orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${sandbox.url}/_sandbox/orders/${orderId}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   await res.json();
   return performance.now();
 }
@@ -153,5 +162,11 @@ export async function benchStreams({ clients = 150, attempts = 12, orders = 1000
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const quick = process.argv.includes('--quick');
-  print(JSON.stringify(await benchStreams(quick ? { clients: 30, attempts: 12, orders: 100, perOrder: 10, payments: 20, windowMs: 3_000 } : {}), null, 2));
+  print(
+    JSON.stringify(
+      await benchStreams(quick ? { clients: 30, attempts: 12, orders: 100, perOrder: 10, payments: 20, windowMs: 3_000 } : {}),
+      null,
+      2,
+    ),
+  );
 }

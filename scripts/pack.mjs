@@ -30,7 +30,11 @@ export function packPublished(destination) {
   mkdirSync(destination, { recursive: true });
   return publishedPackages().map(({ name, version, dir }) => {
     if (!existsSync(join(dir, 'dist'))) throw new Error(`${name} is not built (no dist/): run pnpm build first.`);
-    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const report = JSON.parse(out);
     return { name, version, tarball: resolve(destination, report.filename), files: report.files.map((file) => file.path).sort() };
   });

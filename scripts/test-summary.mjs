@@ -7,9 +7,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const missing = [];
-const workspaces = ['packages', 'examples'].flatMap((group) =>
-  readdirSync(join(root, group)).map((dir) => join(root, group, dir)),
-);
+const workspaces = ['packages', 'examples'].flatMap((group) => readdirSync(join(root, group)).map((dir) => join(root, group, dir)));
 for (const dir of workspaces) {
   if (!existsSync(join(dir, 'package.json'))) continue;
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));

@@ -38,7 +38,9 @@ async function start(checkoutOptions, setup = {}) {
   const { createCheckoutRouter } = await dist('server', 'express/index.js');
   const { default: express } = await importFrom('server', 'express');
 
-  const sandbox = setup.sandboxUrl ? { url: setup.sandboxUrl, close: async () => undefined } : await startSandbox({ port: 0, host: '127.0.0.1', quiet: true });
+  const sandbox = setup.sandboxUrl
+    ? { url: setup.sandboxUrl, close: async () => undefined }
+    : await startSandbox({ port: 0, host: '127.0.0.1', quiet: true });
   const store = await openStore(setup.store);
   // When each upstream order-detail call leaves the server (epoch ms), for the gaps between them;
   // the sandbox's own counter stays the count of record.
@@ -61,7 +63,8 @@ async function start(checkoutOptions, setup = {}) {
   app.get('/hello', (_req, res) => {
     res.send('hello');
   });
-  if (setup.refuseSandboxCallbacks) app.use((req, res, next) => (req.get('user-agent') === 'aurpay-sandbox' ? void res.status(503).end() : next()));
+  if (setup.refuseSandboxCallbacks)
+    app.use((req, res, next) => (req.get('user-agent') === 'aurpay-sandbox' ? void res.status(503).end() : next()));
   const server = createServer(app);
   // SSE streams stay open for the whole fan-in run; the default 5 s keep-alive is for pollers.
   server.maxConnections = 40_000;
@@ -106,7 +109,12 @@ async function start(checkoutOptions, setup = {}) {
       return starts;
     },
     async state() {
-      return { watchers: router.checkout.activeWatchers(), streams: router.checkout.openStreams(), connections: await connections(), ...counts };
+      return {
+        watchers: router.checkout.activeWatchers(),
+        streams: router.checkout.openStreams(),
+        connections: await connections(),
+        ...counts,
+      };
     },
     reconcile: () => router.checkout.reconcile(),
     idle: async () => {

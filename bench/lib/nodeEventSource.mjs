@@ -24,7 +24,8 @@ export class NodeEventSource {
     this.url = url;
     const target = new URL(url);
     if (target.hostname !== '127.0.0.1') throw new Error(`the bench streams from 127.0.0.1 only, not ${target.hostname}`);
-    if (localAddress !== undefined && !localAddress.startsWith('127.')) throw new Error(`the bench connects from loopback only, not ${localAddress}`);
+    if (localAddress !== undefined && !localAddress.startsWith('127.'))
+      throw new Error(`the bench connects from loopback only, not ${localAddress}`);
     this.#request = get(target, { agent, localAddress, headers: { Accept: 'text/event-stream', 'Cache-Control': 'no-store' } }, (res) => {
       const type = res.headers['content-type'] ?? '';
       if (res.statusCode !== 200 || !type.startsWith('text/event-stream')) {

@@ -85,7 +85,9 @@ export async function startCheckoutServer(checkout = {}, { startTimeoutMs = 30_0
     },
     /** `GET /orders/:id` through the router. */
     async status(order) {
-      const res = await globalThis.fetch(`${urls.publicUrl}/orders/${order.orderId}`, { headers: { [STATUS_TOKEN_HEADER]: order.statusToken } });
+      const res = await globalThis.fetch(`${urls.publicUrl}/orders/${order.orderId}`, {
+        headers: { [STATUS_TOKEN_HEADER]: order.statusToken },
+      });
       return { status: res.status, body: await res.json() };
     },
     pay: (orderId, body = {}) => control('POST', `/orders/${orderId}/pay`, body),

@@ -2,7 +2,10 @@ import root from '../../eslint.config.js';
 
 // consumer/ holds plain JavaScript that runs in a fresh npm project on Node, as a user's app.
 const node = Object.fromEntries(
-  ['process', 'console', 'fetch', 'AbortController', 'TextDecoder', 'setTimeout', 'clearTimeout', 'URL', 'Request'].map((name) => [name, 'readonly']),
+  ['process', 'console', 'fetch', 'AbortController', 'TextDecoder', 'setTimeout', 'clearTimeout', 'URL', 'Request'].map((name) => [
+    name,
+    'readonly',
+  ]),
 );
 
 export default [

@@ -16,7 +16,11 @@ export default function ShopPage() {
         {CATALOGUE.map((product) => (
           <li key={product.id}>
             <article className="product" aria-labelledby={`${product.id}-name`}>
-              <div className="art" style={{ background: `linear-gradient(135deg, ${product.colors[0]}, ${product.colors[1]})` }} aria-hidden="true" />
+              <div
+                className="art"
+                style={{ background: `linear-gradient(135deg, ${product.colors[0]}, ${product.colors[1]})` }}
+                aria-hidden="true"
+              />
               <h2 id={`${product.id}-name`}>{product.name}</h2>
               <p>{product.description}</p>
               <p className="price">{formatPrice(product.price)}</p>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forwardedClientAddress } from './forwardedClientAddress';
 
-const from = (forwardedFor?: string) => new Request('http://127.0.0.1/api/pay/orders', { headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } });
+const from = (forwardedFor?: string) =>
+  new Request('http://127.0.0.1/api/pay/orders', { headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } });
 
 describe('forwardedClientAddress', () => {
   it('behind proxies, takes the entry the nearest of them appended, not what the client wrote', () => {

@@ -45,7 +45,13 @@ async function openStores(storage: StorageSettings): Promise<Stores> {
 }
 
 /** Aurpay with the shop's credentials, or a sandbox started here whose own credentials the client then uses. */
-async function connect(payments: PaymentSettings): Promise<{ client: AurpayClient; publicUrl: string; callback?: { token: string; secret: string }; sandbox: Sandbox | null; orderTtlMs?: number }> {
+async function connect(payments: PaymentSettings): Promise<{
+  client: AurpayClient;
+  publicUrl: string;
+  callback?: { token: string; secret: string };
+  sandbox: Sandbox | null;
+  orderTtlMs?: number;
+}> {
   if (payments.mode === 'gateway') {
     return {
       client: new AurpayClient({
@@ -59,7 +65,12 @@ async function connect(payments: PaymentSettings): Promise<{ client: AurpayClien
     };
   }
   // Like Aurpay, the sandbox takes Lightning calls only with the BTCLN platform's own credentials.
-  const sandbox = await startSandbox({ port: payments.sandboxPort, quiet: true, requireLightningKey: true, orderTtlSeconds: payments.orderTtlSeconds });
+  const sandbox = await startSandbox({
+    port: payments.sandboxPort,
+    quiet: true,
+    requireLightningKey: true,
+    orderTtlSeconds: payments.orderTtlSeconds,
+  });
   const { apiToken, secretKey, lightningApiKey, callbackToken, callbackSecret } = sandbox.options;
   return {
     client: new AurpayClient({
@@ -81,7 +92,9 @@ async function startShopCheckout(): Promise<ShopCheckout> {
   // Stable across restarts and instances without another setting: derived from the API secret.
   const statusSecret =
     settings.statusSecret ??
-    (settings.payments.mode === 'gateway' ? createHmac('sha256', settings.payments.secretKey).update('aurpay-kit status tokens').digest('hex') : randomBytes(32).toString('hex'));
+    (settings.payments.mode === 'gateway'
+      ? createHmac('sha256', settings.payments.secretKey).update('aurpay-kit status tokens').digest('hex')
+      : randomBytes(32).toString('hex'));
   const handler = createCheckoutFetchHandler({
     ...stores,
     client: aurpay.client,
@@ -99,7 +112,9 @@ async function startShopCheckout(): Promise<ShopCheckout> {
     // Fulfil here, once the gateway confirmed the payment, never in the browser's onSuccess.
     // It runs at least once: a real shop records the shipment keyed by the order id.
     onPaid: (order) => {
-      process.stdout.write(`Order ${order.orderId} paid (${order.paidAmount} ${order.currency}): ship ${order.metadata.productId ?? '?'}.\n`);
+      process.stdout.write(
+        `Order ${order.orderId} paid (${order.paidAmount} ${order.currency}): ship ${order.metadata.productId ?? '?'}.\n`,
+      );
     },
   });
   if (aurpay.sandbox !== null) process.stdout.write(`Aurpay sandbox for the shop at ${aurpay.sandbox.url}\n`);

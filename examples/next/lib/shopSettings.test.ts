@@ -20,7 +20,12 @@ describe('readShopSettings', () => {
   });
 
   it('talks to Aurpay with all three, keeping orders in SQLite unless DATABASE_URL or REDIS_URL says otherwise', () => {
-    const settings = readShopSettings({ ...GATEWAY, AURPAY_LIGHTNING_API_TOKEN: 'ln', AURPAY_LIGHTNING_SECRET_KEY: 'ln-secret', TRUST_PROXY: '1' });
+    const settings = readShopSettings({
+      ...GATEWAY,
+      AURPAY_LIGHTNING_API_TOKEN: 'ln',
+      AURPAY_LIGHTNING_SECRET_KEY: 'ln-secret',
+      TRUST_PROXY: '1',
+    });
     expect(settings.payments).toMatchObject({
       mode: 'gateway',
       publicUrl: 'https://shop.example',
@@ -28,14 +33,24 @@ describe('readShopSettings', () => {
       callback: { token: 'callback-token', secret: 'callback-secret' },
       baseUrl: null,
     });
-    expect(readShopSettings({ ...GATEWAY, AURPAY_LIGHTNING_API_KEY: 'ln-key' }).payments).toMatchObject({ lightning: { type: 'api-key', apiKey: 'ln-key' } });
+    expect(readShopSettings({ ...GATEWAY, AURPAY_LIGHTNING_API_KEY: 'ln-key' }).payments).toMatchObject({
+      lightning: { type: 'api-key', apiKey: 'ln-key' },
+    });
     const { AURPAY_CALLBACK_TOKEN: _token, AURPAY_CALLBACK_SECRET: _secret, ...unsigned } = GATEWAY;
     expect(readShopSettings(unsigned).payments).toMatchObject({ mode: 'gateway', callback: null, lightning: null });
     expect(settings.storage).toMatchObject({ kind: 'sqlite', filename: expect.stringMatching(/data\/orders\.db$/) });
     expect(settings.trustedProxies).toBe(1);
-    expect(readShopSettings({ ...GATEWAY, DATABASE_URL: 'postgres://shop@127.0.0.1/shop' }).storage).toEqual({ kind: 'postgres', url: 'postgres://shop@127.0.0.1/shop' });
-    expect(readShopSettings({ ...GATEWAY, REDIS_URL: 'redis://127.0.0.1:6379' }).storage).toEqual({ kind: 'redis', url: 'redis://127.0.0.1:6379' });
-    expect(readShopSettings({ ...GATEWAY, AURPAY_BASE_URL: 'http://127.0.0.1:4010' }).payments).toMatchObject({ baseUrl: 'http://127.0.0.1:4010' });
+    expect(readShopSettings({ ...GATEWAY, DATABASE_URL: 'postgres://shop@127.0.0.1/shop' }).storage).toEqual({
+      kind: 'postgres',
+      url: 'postgres://shop@127.0.0.1/shop',
+    });
+    expect(readShopSettings({ ...GATEWAY, REDIS_URL: 'redis://127.0.0.1:6379' }).storage).toEqual({
+      kind: 'redis',
+      url: 'redis://127.0.0.1:6379',
+    });
+    expect(readShopSettings({ ...GATEWAY, AURPAY_BASE_URL: 'http://127.0.0.1:4010' }).payments).toMatchObject({
+      baseUrl: 'http://127.0.0.1:4010',
+    });
   });
 
   it('names what is missing or wrong', () => {

@@ -19,7 +19,8 @@ export type PaymentSettings =
 export type LightningCredentials = { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string };
 
 /** Where orders and owed fulfilments are kept. */
-export type StorageSettings = { kind: 'memory' } | { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
+export type StorageSettings =
+  { kind: 'memory' } | { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
 
 export interface ShopSettings {
   payments: PaymentSettings;
@@ -51,7 +52,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 function count(env: Env, name: string, fallback: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) > max) throw new ShopSettingsError(`${name} must be a whole number from 0 to ${max}, got "${raw}".`);
+  if (!/^\d+$/.test(raw) || Number(raw) > max)
+    throw new ShopSettingsError(`${name} must be a whole number from 0 to ${max}, got "${raw}".`);
   return Number(raw);
 }
 
@@ -107,13 +109,17 @@ function payments(env: Env): PaymentSettings {
   }
   const missing = GATEWAY.filter((name) => !env[name]);
   if (missing.length > 0) {
-    throw new ShopSettingsError(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: to use Aurpay set all of ${GATEWAY.join(', ')}; for the sandbox, none.`);
+    throw new ShopSettingsError(
+      `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set: to use Aurpay set all of ${GATEWAY.join(', ')}; for the sandbox, none.`,
+    );
   }
   const callback = pair(env, 'AURPAY_CALLBACK_TOKEN', 'AURPAY_CALLBACK_SECRET');
   const signedLightning = pair(env, 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY');
   const lightningKey = env.AURPAY_LIGHTNING_API_KEY || undefined;
   if (lightningKey !== undefined && signedLightning !== null) {
-    throw new ShopSettingsError('Set AURPAY_LIGHTNING_API_KEY or the AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY pair, not both.');
+    throw new ShopSettingsError(
+      'Set AURPAY_LIGHTNING_API_KEY or the AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY pair, not both.',
+    );
   }
   const lightning: LightningCredentials | null =
     lightningKey !== undefined
@@ -122,7 +128,8 @@ function payments(env: Env): PaymentSettings {
   let baseUrl: string | null = null;
   if (env.AURPAY_BASE_URL) {
     const base = url('AURPAY_BASE_URL', env.AURPAY_BASE_URL, ['https:', 'http:']);
-    if (base.protocol === 'http:' && !LOOPBACK.test(base.hostname)) throw new ShopSettingsError('AURPAY_BASE_URL must use https (http only on this machine).');
+    if (base.protocol === 'http:' && !LOOPBACK.test(base.hostname))
+      throw new ShopSettingsError('AURPAY_BASE_URL must use https (http only on this machine).');
     baseUrl = base.origin;
   }
   return {
@@ -145,6 +152,12 @@ function payments(env: Env): PaymentSettings {
 export function readShopSettings(env: Env): ShopSettings {
   const paymentSettings = payments(env);
   const statusSecret = env.STATUS_SECRET || null;
-  if (statusSecret !== null && statusSecret.length < 32) throw new ShopSettingsError('STATUS_SECRET must be at least 32 characters: try `openssl rand -hex 32`.');
-  return { payments: paymentSettings, storage: storage(env, paymentSettings.mode), statusSecret, trustedProxies: count(env, 'TRUST_PROXY', 0, 10) };
+  if (statusSecret !== null && statusSecret.length < 32)
+    throw new ShopSettingsError('STATUS_SECRET must be at least 32 characters: try `openssl rand -hex 32`.');
+  return {
+    payments: paymentSettings,
+    storage: storage(env, paymentSettings.mode),
+    statusSecret,
+    trustedProxies: count(env, 'TRUST_PROXY', 0, 10),
+  };
 }

@@ -24,15 +24,21 @@ const GATEWAY_SETTINGS = /^(AURPAY_|PUBLIC_URL$|DATABASE_URL$|REDIS_URL$|STATUS_
  */
 export async function startNextServer(): Promise<NextServer> {
   if (!existsSync(join(APP_ROOT, '.next', 'BUILD_ID'))) {
-    throw new Error('No Next.js build in examples/next/.next: run `pnpm --filter @aurpay-kit/example-next build` first (`pnpm test` does).');
+    throw new Error(
+      'No Next.js build in examples/next/.next: run `pnpm --filter @aurpay-kit/example-next build` first (`pnpm test` does).',
+    );
   }
   const [port, sandboxPort] = [await freePort(), await freePort()];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !GATEWAY_SETTINGS.test(name)));
-  const child: ChildProcess = spawn(process.execPath, [join(APP_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: APP_ROOT,
-    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), SANDBOX_PORT: String(sandboxPort) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(APP_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: APP_ROOT,
+      env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), SANDBOX_PORT: String(sandboxPort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const sandboxUrl = await new Promise<string>((resolve, reject) => {

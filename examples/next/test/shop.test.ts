@@ -16,7 +16,16 @@ beforeAll(async () => {
   server = await startNextServer();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -67,7 +76,9 @@ async function expectCataloguePrice(orderId: string, price: string): Promise<voi
 
 /** Opens one product's checkout dialog from its card. */
 async function openCheckout(page: Page, productName: string, method: 'crypto' | 'Lightning'): Promise<Locator> {
-  await card(page, productName).getByRole('button', { name: `Pay with ${method}` }).click();
+  await card(page, productName)
+    .getByRole('button', { name: `Pay with ${method}` })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Pay for the ${productName} with ${method}` });
   await dialog.waitFor(WAIT);
   return dialog;
@@ -134,7 +145,11 @@ describe('the Next.js shop under next start', () => {
 
 describe('the route handler under next start', () => {
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}/api/pay/orders`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/pay/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('prices from the catalogue whatever the browser sends, and refuses a product it does not sell', async () => {
     const forged = await post({ kind: 'lightning', productId: 'channel-opener', price: '0.01', amount: '1', fiatAmount: '0.01' });
@@ -149,7 +164,15 @@ describe('the route handler under next start', () => {
     const cases: [RequestInit & { path?: string }, number, string][] = [
       [{ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"kind":"lightning"}' }, 415, 'body_unsupported'],
       [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kind":' }, 400, 'body_malformed'],
-      [{ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'lightning', note: 'x'.repeat(20_000) }) }, 413, 'body_too_large'],
+      [
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'lightning', note: 'x'.repeat(20_000) }),
+        },
+        413,
+        'body_too_large',
+      ],
       [{ method: 'GET', path: '/orders/12345678901234567890' }, 401, 'status_token_missing'],
       [{ method: 'GET', path: '/no/such/route' }, 404, 'route_not_found'],
       [{ method: 'POST', path: '/currencies' }, 405, 'method_not_allowed'],
@@ -163,7 +186,10 @@ describe('the route handler under next start', () => {
   });
 
   it('streams an order’s status until it is paid', async () => {
-    const order = (await (await post({ kind: 'crypto', chain: 'BTC', currency: 'BTC', productId: 'genesis-print' })).json()) as { orderId: string; statusToken: string };
+    const order = (await (await post({ kind: 'crypto', chain: 'BTC', currency: 'BTC', productId: 'genesis-print' })).json()) as {
+      orderId: string;
+      statusToken: string;
+    };
     const res = await fetch(`${server.url}/api/pay/orders/${order.orderId}/events?token=${order.statusToken}`);
     expect(res.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = res.body!.getReader();
@@ -176,7 +202,10 @@ describe('the route handler under next start', () => {
   });
 
   it('gives a dropped stream’s slot back: past the cap of 10 per client, one after another', async () => {
-    const order = (await (await post({ kind: 'lightning', productId: 'hash-rate-socks' })).json()) as { orderId: string; statusToken: string };
+    const order = (await (await post({ kind: 'lightning', productId: 'hash-rate-socks' })).json()) as {
+      orderId: string;
+      statusToken: string;
+    };
     const eventsUrl = `${server.url}/api/pay/orders/${order.orderId}/events?token=${order.statusToken}`;
     const statuses: number[] = [];
     for (let stream = 0; stream < 15; stream += 1) {

@@ -17,11 +17,18 @@ export interface Answer {
 }
 
 /** One request from `localAddress`; rejects on a network error (a reset, a refused connection). */
-export function requestFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; json?: unknown } = {}): Promise<Answer> {
+export function requestFrom(
+  localAddress: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; json?: unknown } = {},
+): Promise<Answer> {
   const target = new URL(url);
   loopbackOnly(target, localAddress);
   const body = init.json === undefined ? undefined : JSON.stringify(init.json);
-  const headers = { ...init.headers, ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }) };
+  const headers = {
+    ...init.headers,
+    ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }),
+  };
   return new Promise((resolve, reject) => {
     const req = httpRequest(target, { method: init.method ?? 'GET', agent, localAddress, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -72,7 +79,10 @@ export function openStreamFrom(localAddress: string, url: string): Promise<OpenS
         const seen = stream.events.find(match);
         if (seen) return Promise.resolve(seen);
         return new Promise((resolveEvent, reject) => {
-          const timer = setTimeout(() => reject(new Error(`no such status event in ${withinMs} ms; saw ${JSON.stringify(stream.events.map((e) => e.status))}`)), withinMs);
+          const timer = setTimeout(
+            () => reject(new Error(`no such status event in ${withinMs} ms; saw ${JSON.stringify(stream.events.map((e) => e.status))}`)),
+            withinMs,
+          );
           waiters.push({ match, resolve: (event) => (clearTimeout(timer), resolveEvent(event)) });
         });
       },

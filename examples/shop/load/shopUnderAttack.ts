@@ -94,7 +94,8 @@ async function startShopProcess(clientDir: string, fileLimit: number): Promise<S
   };
 }
 
-const statusLine = (pid: number, name: string) => readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${name}:\\s+(\\d+)`, 'm'))?.[1];
+const statusLine = (pid: number, name: string) =>
+  readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${name}:\\s+(\\d+)`, 'm'))?.[1];
 const rssMb = (pid: number) => Number(statusLine(pid, 'VmRSS') ?? 0) / 1024;
 const softFileLimit = (pid: number) => Number(/^Max open files\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/limits`, 'utf8'))?.[1] ?? NaN);
 
@@ -120,7 +121,15 @@ async function keepGoing(count: number, concurrency: number, more: () => boolean
  * @example const report = await attackShop({ clientDir: 'dist' });
  */
 export async function attackShop(options: AttackOptions): Promise<AttackReport> {
-  const { clientDir, fileLimit = 1024, streamAttempts = 3000, slowConnections = 300, concurrency = 100, attacker = '127.0.0.5', buyer = '127.0.0.2' } = options;
+  const {
+    clientDir,
+    fileLimit = 1024,
+    streamAttempts = 3000,
+    slowConnections = 300,
+    concurrency = 100,
+    attacker = '127.0.0.5',
+    buyer = '127.0.0.2',
+  } = options;
   const shop = await startShopProcess(clientDir, fileLimit);
   const held: OpenStream[] = [];
   const slow: SlowConnection[] = [];
@@ -131,12 +140,19 @@ export async function attackShop(options: AttackOptions): Promise<AttackReport> 
     const base = shop.url;
 
     // The attacker's own order, whose status stream it then opens again and again.
-    const cart = json<{ id: string }>(await requestFrom(attacker, `${base}/api/carts`, { method: 'POST', json: { items: [{ productId: 'lightning-mug', quantity: 1 }] } }), 'the attacker’s cart');
+    const cart = json<{ id: string }>(
+      await requestFrom(attacker, `${base}/api/carts`, { method: 'POST', json: { items: [{ productId: 'lightning-mug', quantity: 1 }] } }),
+      'the attacker’s cart',
+    );
     const order = json<{ orderId: string; statusToken: string }>(
-      await requestFrom(attacker, `${base}/api/pay/orders`, { method: 'POST', json: { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id } }),
+      await requestFrom(attacker, `${base}/api/pay/orders`, {
+        method: 'POST',
+        json: { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id },
+      }),
       'the attacker’s order',
     );
-    const eventsUrl = (o: { orderId: string; statusToken: string }) => `${base}/api/pay/orders/${o.orderId}/events?token=${encodeURIComponent(o.statusToken)}`;
+    const eventsUrl = (o: { orderId: string; statusToken: string }) =>
+      `${base}/api/pay/orders/${o.orderId}/events?token=${encodeURIComponent(o.statusToken)}`;
 
     const streams = { attempted: 0, accepted: 0, tooManyStreams: 0, streamsFull: 0, tooManyConnections: 0, dropped: 0, other: 0 };
     const openOne = async () => {
@@ -155,7 +171,11 @@ export async function attackShop(options: AttackOptions): Promise<AttackReport> 
     // 1. Half the streams, then the slow connections, which take what the address has left.
     await keepGoing(Math.ceil(streamAttempts / 2), concurrency, () => false, openOne);
     for (let i = 0; i < slowConnections; i += concurrency) {
-      slow.push(...(await Promise.all(Array.from({ length: Math.min(concurrency, slowConnections - i) }, () => slowConnectionFrom(attacker, base)))));
+      slow.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(concurrency, slowConnections - i) }, () => slowConnectionFrom(attacker, base)),
+        )),
+      );
     }
 
     // 2. The rest of the streams, and on until the buyer is done; meanwhile the buyer shops.
@@ -195,16 +215,27 @@ export async function attackShop(options: AttackOptions): Promise<AttackReport> 
 const round = (mb: number) => Math.round(mb * 10) / 10;
 
 /** A buyer's whole visit from `from`: the page and its assets, a cart, an order, its stream, the payment, the fulfilment. */
-async function buy(base: string, sandboxUrl: string, from: string, eventsUrl: (o: { orderId: string; statusToken: string }) => string): Promise<AttackReport['buyer']> {
+async function buy(
+  base: string,
+  sandboxUrl: string,
+  from: string,
+  eventsUrl: (o: { orderId: string; statusToken: string }) => string,
+): Promise<AttackReport['buyer']> {
   const page = await requestFrom(from, `${base}/`);
   const assets = [...page.body.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
   for (const asset of assets) {
     const answer = await requestFrom(from, `${base}${asset}`);
     if (answer.status !== 200) throw new Error(`the buyer's ${asset} answered ${answer.status}`);
   }
-  const cartAnswer = await requestFrom(from, `${base}/api/carts`, { method: 'POST', json: { items: [{ productId: 'lightning-mug', quantity: 2 }] } });
+  const cartAnswer = await requestFrom(from, `${base}/api/carts`, {
+    method: 'POST',
+    json: { items: [{ productId: 'lightning-mug', quantity: 2 }] },
+  });
   const cart = json<{ id: string }>(cartAnswer, 'the buyer’s cart');
-  const orderAnswer = await requestFrom(from, `${base}/api/pay/orders`, { method: 'POST', json: { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id } });
+  const orderAnswer = await requestFrom(from, `${base}/api/pay/orders`, {
+    method: 'POST',
+    json: { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id },
+  });
   const order = json<{ orderId: string; statusToken: string }>(orderAnswer, 'the buyer’s order');
   const stream = await openStreamFrom(from, eventsUrl(order));
   try {
@@ -223,7 +254,15 @@ async function buy(base: string, sandboxUrl: string, from: string, eventsUrl: (o
       fulfilled = seen.fulfilment !== null;
       if (!fulfilled) await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return { pageStatus: page.status, assets: assets.length, cartStatus: cartAnswer.status, orderStatus: orderAnswer.status, streamStatus: stream.status, timeToPaidMs, fulfilled };
+    return {
+      pageStatus: page.status,
+      assets: assets.length,
+      cartStatus: cartAnswer.status,
+      orderStatus: orderAnswer.status,
+      streamStatus: stream.status,
+      timeToPaidMs,
+      fulfilled,
+    };
   } finally {
     stream.close();
   }

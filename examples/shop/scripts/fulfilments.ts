@@ -30,7 +30,9 @@ function show(records: Fulfilment[]): void {
   }
   for (const f of records) {
     const due = f.state === 'owed' ? `, next attempt ${new Date(f.dueAt).toISOString()}` : '';
-    console.log(`${f.orderId} ${f.outcome} ${f.state} after ${f.attempts} attempt(s)${due}${f.lastError ? `\n  last error: ${f.lastError}` : ''}`);
+    console.log(
+      `${f.orderId} ${f.outcome} ${f.state} after ${f.attempts} attempt(s)${due}${f.lastError ? `\n  last error: ${f.lastError}` : ''}`,
+    );
   }
 }
 

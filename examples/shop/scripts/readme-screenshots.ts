@@ -35,7 +35,9 @@ async function checkout(page: Page, kind: 'crypto' | 'lightning', currency?: Reg
 /** Waits for the checkout's state, and for its logos (loaded after the first paint). */
 async function state(dialog: Locator, name: string): Promise<void> {
   await dialog.locator(`.aurpay-checkout[data-state="${name}"]`).waitFor(WAIT);
-  await dialog.page().waitForFunction(() => [...document.querySelectorAll('.aurpay-logo')].every((logo) => logo.querySelector('svg, img')), undefined, WAIT);
+  await dialog
+    .page()
+    .waitForFunction(() => [...document.querySelectorAll('.aurpay-logo')].every((logo) => logo.querySelector('svg, img')), undefined, WAIT);
 }
 
 /** A button of the sandbox panel, then the state it leads to. */

@@ -24,7 +24,10 @@ export function adminRoutes(checkout: CheckoutHandlers, token: string): Router {
   const router = express.Router();
   router.use((req, res, next) => {
     if (authorised(req.get('authorization'), token)) return next();
-    res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: { code: 'unauthorized', message: 'Send Authorization: Bearer <ADMIN_TOKEN>.' } });
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer')
+      .json({ error: { code: 'unauthorized', message: 'Send Authorization: Bearer <ADMIN_TOKEN>.' } });
   });
   router.get('/fulfilments', async (req, res) => {
     const state = typeof req.query.state === 'string' ? req.query.state : 'failed';
@@ -42,7 +45,8 @@ export function adminRoutes(checkout: CheckoutHandlers, token: string): Router {
       return;
     }
     const record = await checkout.fulfilments.retry(orderId, outcome as (typeof OUTCOMES)[number]);
-    if (record === null) res.status(404).json({ error: { code: 'fulfilment_not_found', message: 'No owed or failed fulfilment for this order.' } });
+    if (record === null)
+      res.status(404).json({ error: { code: 'fulfilment_not_found', message: 'No owed or failed fulfilment for this order.' } });
     else res.json(record);
   });
   router.all('/fulfilments/:orderId/:outcome/retry', methodNotAllowed('POST'));

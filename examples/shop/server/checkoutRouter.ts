@@ -56,7 +56,11 @@ export function shopCheckoutRouter(options: ShopCheckoutOptions): CheckoutRouter
     // store it is written in the same transaction as the checkout's "done" mark: exactly once.
     onPaid: async (order, { transaction }) => {
       const cartId = order.metadata.cartId ?? '';
-      const payment = { orderId: order.orderId, paid: { amount: order.paidAmount, currency: order.currency }, recordedAt: new Date().toISOString() };
+      const payment = {
+        orderId: order.orderId,
+        paid: { amount: order.paidAmount, currency: order.currency },
+        recordedAt: new Date().toISOString(),
+      };
       const outcome =
         transaction !== undefined && carts.recordPaymentIn !== undefined
           ? await transaction((sql) => carts.recordPaymentIn!(sql, cartId, payment))

@@ -42,7 +42,9 @@ export async function connectAurpay({ gateway, sandbox: sandboxOptions, shopPort
         ...(lightning ? { lightningAuth: lightning } : {}),
       }),
       publicUrl: `${publicUrl}/api/pay`,
-      ...(callbackToken !== undefined && callbackSecret !== undefined ? { callback: { token: callbackToken, secret: callbackSecret } } : {}),
+      ...(callbackToken !== undefined && callbackSecret !== undefined
+        ? { callback: { token: callbackToken, secret: callbackSecret } }
+        : {}),
       sandbox: null,
     };
   }

@@ -65,7 +65,9 @@ export function limitConnections(server: Server, limits: ConnectionLimits, trust
   const open = new Map<string, number>();
   if (Number.isFinite(limits.maxConnections)) server.maxConnections = limits.maxConnections;
   if (limits.perAddress <= 0) return open;
-  const body = JSON.stringify({ error: { code: 'too_many_connections', message: 'This address has too many connections open; close some and try again.' } });
+  const body = JSON.stringify({
+    error: { code: 'too_many_connections', message: 'This address has too many connections open; close some and try again.' },
+  });
   const refusal = `${REFUSED}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress;

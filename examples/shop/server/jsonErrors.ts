@@ -57,7 +57,8 @@ function describeFault(error: unknown): string {
 export const jsonErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => {
   const refused = clientError(error);
   const unavailable = error instanceof StoreUnavailableError;
-  if (refused === null && !unavailable) console.error(`Shop: 500 internal_error on ${req.method} ${routeOf(req)} (${describeFault(error)})`);
+  if (refused === null && !unavailable)
+    console.error(`Shop: 500 internal_error on ${req.method} ${routeOf(req)} (${describeFault(error)})`);
   if (res.headersSent) {
     res.destroy();
     return;

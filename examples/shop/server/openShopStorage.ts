@@ -45,7 +45,10 @@ function describeError(error: unknown): string {
  */
 async function keptSecret(db: SqlExecutor): Promise<string> {
   await db.query('CREATE TABLE IF NOT EXISTS shop_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)');
-  await db.query('INSERT INTO shop_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', ['status_secret', randomBytes(32).toString('hex')]);
+  await db.query('INSERT INTO shop_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+    'status_secret',
+    randomBytes(32).toString('hex'),
+  ]);
   const [row] = await db.query<{ value: string }>('SELECT value FROM shop_settings WHERE name = $1', ['status_secret']);
   return row!.value;
 }
@@ -99,7 +102,11 @@ async function inSqlite(filename: string, statusSecret: string | undefined): Pro
   }
 }
 
-async function inPostgres(url: string, statusSecret: string | undefined, onError: (error: unknown, where: string) => void): Promise<ShopStorage> {
+async function inPostgres(
+  url: string,
+  statusSecret: string | undefined,
+  onError: (error: unknown, where: string) => void,
+): Promise<ShopStorage> {
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, statement_timeout: 5000 });
   pool.on('error', (error) => onError(error, 'postgres pool'));
   const postgres = createPostgresStore({ pool, onError: (error, { where }) => onError(error, where) });
@@ -112,18 +119,35 @@ async function inPostgres(url: string, statusSecret: string | undefined, onError
     const db: SqlExecutor = { query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows };
     const carts = await SqlCartStore.open(db);
     const kept = statusSecret ?? (await keptSecret(db));
-    return { carts, limiterStore: { kind: 'postgres', pool }, checkout: postgres, statusSecret: kept, description: `PostgreSQL at ${shown(url)}`, close };
+    return {
+      carts,
+      limiterStore: { kind: 'postgres', pool },
+      checkout: postgres,
+      statusSecret: kept,
+      description: `PostgreSQL at ${shown(url)}`,
+      close,
+    };
   } catch (error) {
     await close();
     throw new ShopConfigError(`PostgreSQL at ${shown(url)} (DATABASE_URL) cannot be used: ${describeError(error)}. Is it running?`);
   }
 }
 
-async function inRedis(url: string, statusSecret: string | undefined, onError: (error: unknown, where: string) => void): Promise<ShopStorage> {
+async function inRedis(
+  url: string,
+  statusSecret: string | undefined,
+  onError: (error: unknown, where: string) => void,
+): Promise<ShopStorage> {
   const shared = createRedisStore({ url, onError: (error, { where }) => onError(error, where) });
   // Like the checkout's own connection: a request while Redis is away fails at once (503) instead
   // of queueing, and the connection keeps trying to come back in the background.
-  const connection = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 2000, connectTimeout: 5000, retryStrategy: (attempt) => Math.min(attempt * 100, 1000) });
+  const connection = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 2000,
+    connectTimeout: 5000,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+  });
   let healthy = true;
   connection.on('ready', () => (healthy = true));
   connection.on('error', (error: unknown) => {
@@ -140,7 +164,14 @@ async function inRedis(url: string, statusSecret: string | undefined, onError: (
     await connection.set('shop:status-secret', randomBytes(32).toString('hex'), 'NX');
     const kept = (await connection.get('shop:status-secret'))!;
     const limiterStore = { kind: 'redis', client: connection } as const;
-    return { carts: new RedisCartStore(connection), limiterStore, checkout: shared, statusSecret: statusSecret ?? kept, description: `Redis at ${shown(url)}`, close };
+    return {
+      carts: new RedisCartStore(connection),
+      limiterStore,
+      checkout: shared,
+      statusSecret: statusSecret ?? kept,
+      description: `Redis at ${shown(url)}`,
+      close,
+    };
   } catch (error) {
     await close();
     throw new ShopConfigError(`Redis at ${shown(url)} (REDIS_URL) cannot be reached: ${describeError(error)}. Is it running?`);

@@ -29,8 +29,9 @@ export async function rateLimiterFor(store: LimiterStore, { name, points, durati
       return new RateLimiterRedis({ ...common, storeClient: store.client });
     case 'postgres':
       return new Promise((resolve, reject) => {
-        const limiter: RateLimiterPostgres = new RateLimiterPostgres({ ...common, storeClient: store.pool, storeType: 'pool', tableName: `${name}_limits` }, (error) =>
-          error ? reject(error) : resolve(limiter),
+        const limiter: RateLimiterPostgres = new RateLimiterPostgres(
+          { ...common, storeClient: store.pool, storeType: 'pool', tableName: `${name}_limits` },
+          (error) => (error ? reject(error) : resolve(limiter)),
         );
       });
     default:

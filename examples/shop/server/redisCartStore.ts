@@ -58,7 +58,9 @@ export class RedisCartStore implements CartStore {
     const cart = priceCart(items);
     const { id, lines, total, currency } = cart;
     const orderableUntil = Date.now() + CART_LIFETIME.orderableMs;
-    await call('keep the cart', () => this.#redis.set(cartKey(id), JSON.stringify({ id, lines, total, currency, orderableUntil }), 'EX', KEEP_UNPAID_SECONDS));
+    await call('keep the cart', () =>
+      this.#redis.set(cartKey(id), JSON.stringify({ id, lines, total, currency, orderableUntil }), 'EX', KEEP_UNPAID_SECONDS),
+    );
     return cart;
   }
 
@@ -72,7 +74,9 @@ export class RedisCartStore implements CartStore {
       }) as [string | null, Record<string, string>, string[]];
     });
     if (cart === null) return undefined;
-    const [fulfilment = null, ...refundsDue] = order.map((orderId) => JSON.parse(payments[orderId] ?? 'null') as CartPayment).filter(Boolean);
+    const [fulfilment = null, ...refundsDue] = order
+      .map((orderId) => JSON.parse(payments[orderId] ?? 'null') as CartPayment)
+      .filter(Boolean);
     // Past its orderable time an unpaid cart is kept only for a late payment to find.
     const { orderableUntil, ...kept } = JSON.parse(cart) as Omit<Cart, 'fulfilment' | 'refundsDue'> & { orderableUntil?: number };
     if (fulfilment === null && orderableUntil !== undefined && orderableUntil <= Date.now()) return undefined;

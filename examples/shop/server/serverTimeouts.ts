@@ -27,6 +27,12 @@ export interface ServerTimeouts {
  * @example createServer(serverTimeouts({ requestMs: 10_000 }), app)
  */
 export function serverTimeouts(overrides: Partial<ServerTimeouts> = {}): ServerOptions {
-  const { headersMs, requestMs, keepAliveMs, checkEveryMs } = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000, checkEveryMs: 1_000, ...overrides };
+  const { headersMs, requestMs, keepAliveMs, checkEveryMs } = {
+    headersMs: 10_000,
+    requestMs: 30_000,
+    keepAliveMs: 5_000,
+    checkEveryMs: 1_000,
+    ...overrides,
+  };
   return { headersTimeout: headersMs, requestTimeout: requestMs, keepAliveTimeout: keepAliveMs, connectionsCheckingInterval: checkEveryMs };
 }

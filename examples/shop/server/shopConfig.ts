@@ -28,10 +28,7 @@ export type LightningCredentials = { type: 'api-key'; apiKey: string } | { type:
 
 /** Where carts, orders and owed fulfilments are kept. */
 export type StorageChoice =
-  | { kind: 'memory' }
-  | { kind: 'sqlite'; filename: string }
-  | { kind: 'postgres'; url: string }
-  | { kind: 'redis'; url: string };
+  { kind: 'memory' } | { kind: 'sqlite'; filename: string } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
 
 export interface ShopConfig {
   port: number;
@@ -126,7 +123,10 @@ function storage(env: NodeJS.ProcessEnv, mode: PaymentMode['kind']): StorageChoi
     if (path === '') throw new ShopConfigError('DATABASE_URL=file: needs a path, e.g. file:./data/shop.db.');
     return { kind: 'sqlite', filename: resolve(path) };
   }
-  const url = absoluteUrl('DATABASE_URL', databaseUrl, 'file:./data/shop.db or postgres://user:password@host:5432/shop', ['postgres:', 'postgresql:']);
+  const url = absoluteUrl('DATABASE_URL', databaseUrl, 'file:./data/shop.db or postgres://user:password@host:5432/shop', [
+    'postgres:',
+    'postgresql:',
+  ]);
   return { kind: 'postgres', url: url.href };
 }
 
@@ -156,7 +156,9 @@ function lightningCredentials(env: NodeJS.ProcessEnv): LightningCredentials | un
   const signature = pair(env, 'AURPAY_LIGHTNING_API_TOKEN', 'AURPAY_LIGHTNING_SECRET_KEY', 'signed Lightning calls');
   const apiKey = env.AURPAY_LIGHTNING_API_KEY || undefined;
   if (apiKey !== undefined && signature !== undefined) {
-    throw new ShopConfigError('Set AURPAY_LIGHTNING_API_KEY or the AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY pair, not both.');
+    throw new ShopConfigError(
+      'Set AURPAY_LIGHTNING_API_KEY or the AURPAY_LIGHTNING_API_TOKEN and AURPAY_LIGHTNING_SECRET_KEY pair, not both.',
+    );
   }
   if (apiKey !== undefined) return { type: 'api-key', apiKey };
   return signature && { type: 'signature', apiToken: signature[0], secretKey: signature[1] };
@@ -193,7 +195,13 @@ export function readShopConfig(env: NodeJS.ProcessEnv): ShopConfig {
       throw new ShopConfigError(`${gatewayOnly} applies to gateway mode only: also set ${GATEWAY_VARIABLES.join(', ')}.`);
     }
     const orderTtlSeconds = whole(env, 'SANDBOX_ORDER_TTL', 1800, 1, 86_400);
-    return { port, host: env.HOST || '127.0.0.1', payments: { kind: 'sandbox', orderTtlSeconds }, storage: storage(env, 'sandbox'), ...shared };
+    return {
+      port,
+      host: env.HOST || '127.0.0.1',
+      payments: { kind: 'sandbox', orderTtlSeconds },
+      storage: storage(env, 'sandbox'),
+      ...shared,
+    };
   }
   const missing = GATEWAY_VARIABLES.filter((name) => !env[name]);
   if (missing.length > 0) {

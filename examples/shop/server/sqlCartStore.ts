@@ -71,15 +71,26 @@ export class SqlCartStore implements CartStore {
     const cart = priceCart(items);
     const now = this.#now();
     const { id, lines, total, currency } = cart;
-    await this.#db.query('INSERT INTO shop_carts (id, cart, created_at, expires_at) VALUES ($1, $2, $3, $4)', [id, JSON.stringify({ lines, total, currency }), now, now + CART_LIFETIME.orderableMs]);
+    await this.#db.query('INSERT INTO shop_carts (id, cart, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      id,
+      JSON.stringify({ lines, total, currency }),
+      now,
+      now + CART_LIFETIME.orderableMs,
+    ]);
     return cart;
   }
 
   async get(id: string): Promise<Cart | undefined> {
     if (!CART_ID.test(id)) return undefined;
-    const [row] = await this.#db.query<{ cart: string; expires_at: number | string }>('SELECT cart, expires_at FROM shop_carts WHERE id = $1', [id]);
+    const [row] = await this.#db.query<{ cart: string; expires_at: number | string }>(
+      'SELECT cart, expires_at FROM shop_carts WHERE id = $1',
+      [id],
+    );
     if (row === undefined) return undefined;
-    const payments = await this.#db.query<PaymentRow>('SELECT order_id, amount, currency, recorded_at FROM shop_payments WHERE cart_id = $1 ORDER BY recorded_at, order_id', [id]);
+    const payments = await this.#db.query<PaymentRow>(
+      'SELECT order_id, amount, currency, recorded_at FROM shop_payments WHERE cart_id = $1 ORDER BY recorded_at, order_id',
+      [id],
+    );
     if (payments.length === 0 && Number(row.expires_at) <= this.#now()) return undefined;
     const [fulfilment = null, ...refundsDue] = payments.map(toPayment);
     return { id, ...(JSON.parse(row.cart) as Pick<Cart, 'lines' | 'total' | 'currency'>), fulfilment, refundsDue };
@@ -98,7 +109,10 @@ export class SqlCartStore implements CartStore {
       [payment.orderId, cartId, payment.paid.amount, payment.paid.currency, payment.recordedAt],
     );
     if (inserted.length === 0) return 'already_recorded';
-    const [first] = await sql.query<{ order_id: string }>('SELECT order_id FROM shop_payments WHERE cart_id = $1 ORDER BY recorded_at, order_id LIMIT 1', [cartId]);
+    const [first] = await sql.query<{ order_id: string }>(
+      'SELECT order_id FROM shop_payments WHERE cart_id = $1 ORDER BY recorded_at, order_id LIMIT 1',
+      [cartId],
+    );
     return first?.order_id === payment.orderId ? 'fulfilled' : 'refund_due';
   }
 

@@ -114,7 +114,9 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     // Behind a reverse proxy, client addresses (for the rate limits) come from X-Forwarded-For.
     app.set('trust proxy', options.trustProxy ?? 'loopback');
   } catch {
-    throw new ShopConfigError(`TRUST_PROXY (trustProxy) must be a number of hops, true, false, or addresses and subnets, got "${options.trustProxy}".`);
+    throw new ShopConfigError(
+      `TRUST_PROXY (trustProxy) must be a number of hops, true, false, or addresses and subnets, got "${options.trustProxy}".`,
+    );
   }
   app.use(securityHeaders({ https: gateway?.publicUrl.startsWith('https:') ?? false, devFrontEnd: frontend === 'vite' }));
   const server = createServer(serverTimeouts(options.timeouts), app);
@@ -125,19 +127,23 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
   const host = 'host' in options ? options.host : '127.0.0.1';
   const port = await listen(server, options.port ?? 3000, host);
   const closers: (() => Promise<void> | void)[] = [
-    () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   ];
   const close = async () => {
     for (const closer of closers.splice(0).reverse()) await closer();
   };
 
   try {
-    const storage = await openShopStorage(options.storage ?? (gateway ? { kind: 'sqlite', filename: DEFAULT_DATABASE_FILE } : { kind: 'memory' }), {
-      statusSecret: options.statusSecret,
-    });
+    const storage = await openShopStorage(
+      options.storage ?? (gateway ? { kind: 'sqlite', filename: DEFAULT_DATABASE_FILE } : { kind: 'memory' }),
+      {
+        statusSecret: options.statusSecret,
+      },
+    );
     closers.push(() => storage.close());
     const { carts, statusSecret } = storage;
     closers.push(sweepExpiredCarts(carts));
@@ -175,7 +181,13 @@ export async function startShop(options: StartShopOptions = {}): Promise<Shop> {
     app.use(jsonErrors);
 
     const shown = host === undefined || host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host;
-    return { url: `http://${shown}:${port}`, sandboxUrl: sandbox?.url ?? null, storage: storage.description, checkout: payments.checkout, close };
+    return {
+      url: `http://${shown}:${port}`,
+      sandboxUrl: sandbox?.url ?? null,
+      storage: storage.description,
+      checkout: payments.checkout,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

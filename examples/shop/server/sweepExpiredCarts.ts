@@ -17,7 +17,10 @@ export interface SweepOptions {
  *
  * @example const stop = sweepExpiredCarts(carts); … await stop();
  */
-export function sweepExpiredCarts(carts: CartStore, { everyMs = 600_000, batch = 500, maxBatches = 20 }: SweepOptions = {}): () => Promise<void> {
+export function sweepExpiredCarts(
+  carts: CartStore,
+  { everyMs = 600_000, batch = 500, maxBatches = 20 }: SweepOptions = {},
+): () => Promise<void> {
   const deleteExpired = carts.deleteExpired?.bind(carts);
   if (deleteExpired === undefined) return async () => undefined;
   let running: Promise<void> | null = null;
@@ -29,7 +32,8 @@ export function sweepExpiredCarts(carts: CartStore, { everyMs = 600_000, batch =
     } catch (error) {
       // An unreachable store is logged once where its connection is watched; the next sweep tries again.
       // No request is involved, so the database's own message is safe to log (cut short).
-      if (!(error instanceof StoreUnavailableError)) console.error(`Cart sweep failed, trying again at the next: ${String(error).slice(0, 200)}`);
+      if (!(error instanceof StoreUnavailableError))
+        console.error(`Cart sweep failed, trying again at the next: ${String(error).slice(0, 200)}`);
     }
   };
   const timer = setInterval(() => {

@@ -16,7 +16,12 @@ export function CartPage({ products, sandbox }: { products: Product[]; sandbox: 
   const total = lines.reduce((sum, { product, quantity }) => addAmounts(sum, times(product.price, quantity)), '0');
 
   const items = lines.map(({ product, quantity }) => ({ productId: product.id, quantity }));
-  const lineItems = lines.map(({ product, quantity }) => ({ label: product.name, quantity, amount: times(product.price, quantity), currency: 'USD' }));
+  const lineItems = lines.map(({ product, quantity }) => ({
+    label: product.name,
+    quantity,
+    amount: times(product.price, quantity),
+    currency: 'USD',
+  }));
   const paid = (cartId: string) => {
     clear();
     navigate(`/receipt/${cartId}`);

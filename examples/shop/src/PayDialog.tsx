@@ -22,7 +22,8 @@ export const MERCHANT = { name: 'Block & Bolt' };
 export const SUPPORT_URL = 'mailto:help@blockandbolt.example';
 
 /** An order the checkout created (it carries its status token), which the checkout can show again. */
-const created = (order: CheckoutDetails | null): order is CheckoutOrder => typeof order?.statusToken === 'string' && typeof order.qrValue === 'string';
+const created = (order: CheckoutDetails | null): order is CheckoutOrder =>
+  typeof order?.statusToken === 'string' && typeof order.qrValue === 'string';
 
 /**
  * A "Pay with …" button and its checkout dialog. Opening it saves the cart on the server, whose
@@ -63,23 +64,24 @@ export function PayDialog({ kind, items, lineItems, sandbox, onPaid }: PayDialog
     }
     if (paid && cart && 'id' in cart) onPaid(cart.id);
   };
-  const checkout = cart && 'id' in cart && {
-    orderFields: { cartId: cart.id },
-    order: resume,
-    merchant: MERCHANT,
-    lineItems,
-    supportUrl: SUPPORT_URL,
-    onStatusChange: (_status: string, latest: CheckoutDetails) => setOrder(latest),
-    // Only moves the buyer along. The order is fulfilled on the server, in onPaid
-    // (server/checkoutRouter.ts), which does not depend on this page staying open.
-    onSuccess: () => setPaid(true),
-    // Under the paid view's receipt: on to the shop's own receipt page.
-    receipt: () => (
-      <button type="button" className="aurpay-button aurpay-primary" onClick={() => openChange(false)}>
-        View your order
-      </button>
-    ),
-  };
+  const checkout = cart &&
+    'id' in cart && {
+      orderFields: { cartId: cart.id },
+      order: resume,
+      merchant: MERCHANT,
+      lineItems,
+      supportUrl: SUPPORT_URL,
+      onStatusChange: (_status: string, latest: CheckoutDetails) => setOrder(latest),
+      // Only moves the buyer along. The order is fulfilled on the server, in onPaid
+      // (server/checkoutRouter.ts), which does not depend on this page staying open.
+      onSuccess: () => setPaid(true),
+      // Under the paid view's receipt: on to the shop's own receipt page.
+      receipt: () => (
+        <button type="button" className="aurpay-button aurpay-primary" onClick={() => openChange(false)}>
+          View your order
+        </button>
+      ),
+    };
 
   return (
     <CheckoutDialog

@@ -84,7 +84,9 @@ export async function withPage(
  *
  * @example const { browser, shop, close } = await startBrowserShop(); … await close();
  */
-export async function startBrowserShop(options: StartShopOptions = {}): Promise<{ browser: Browser; shop: Shop; close: () => Promise<void> }> {
+export async function startBrowserShop(
+  options: StartShopOptions = {},
+): Promise<{ browser: Browser; shop: Shop; close: () => Promise<void> }> {
   const frontEnd = await buildFrontEnd();
   const browser = await launchBrowser();
   const shop = await startShop({ port: 0, clientDir: frontEnd.dir, sandbox: { callbackRetryDelayMs: 100 }, ...options });

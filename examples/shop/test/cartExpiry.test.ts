@@ -30,7 +30,11 @@ afterEach(() => {
 });
 
 const mug = [{ productId: 'lightning-mug', quantity: 1 }];
-const payment = (orderId: string): CartPayment => ({ orderId, paid: { amount: '0.0001', currency: 'BTC' }, recordedAt: '2026-01-01T00:00:00.000Z' });
+const payment = (orderId: string): CartPayment => ({
+  orderId,
+  paid: { amount: '0.0001', currency: 'BTC' },
+  recordedAt: '2026-01-01T00:00:00.000Z',
+});
 
 /** The stores that delete their own expired carts, each on a clock the test moves. */
 const stores: [string, (now: () => number) => Promise<CartStore & Required<Pick<CartStore, 'deleteExpired'>>>][] = [

@@ -48,7 +48,9 @@ describe('cart creation, rate-limited per client address', () => {
     expect(refused.status).toBe(429);
     const wait = Number(refused.headers.get('retry-after'));
     expect(Number.isInteger(wait) && wait >= 1 && wait <= LIMIT.durationSeconds).toBe(true);
-    await expect(refused.json()).resolves.toEqual({ error: { code: 'too_many_carts', message: `Too many new carts from your address: try again in ${wait} s.` } });
+    await expect(refused.json()).resolves.toEqual({
+      error: { code: 'too_many_carts', message: `Too many new carts from your address: try again in ${wait} s.` },
+    });
     // The same address written as IPv4-mapped IPv6 is the same client.
     expect((await newCart(shop, '::ffff:203.0.113.7')).status).toBe(429);
 
@@ -56,7 +58,9 @@ describe('cart creation, rate-limited per client address', () => {
   });
 
   test('an IPv6 client rotating through its /64 is one client; the next /64 is another', async () => {
-    await expect(statuses(shop, ['2001:db8:1:2::a', '2001:db8:1:2:ffff::b', '2001:0db8:0001:0002::c', '2001:db8:1:2::d'])).resolves.toEqual([201, 201, 201, 429]);
+    await expect(statuses(shop, ['2001:db8:1:2::a', '2001:db8:1:2:ffff::b', '2001:0db8:0001:0002::c', '2001:db8:1:2::d'])).resolves.toEqual(
+      [201, 201, 201, 429],
+    );
     await expect(statuses(shop, ['2001:db8:1:3::1'])).resolves.toEqual([201]);
   });
 
@@ -117,11 +121,17 @@ describe('rateLimiterFor: the limit is shared by every instance on the same stor
 
   test('an unreachable Redis fails the count, and the route answers 503 rather than let every cart through', async () => {
     const cartLimiter = await rateLimiterFor({ kind: 'redis', client: redisConnection(`redis://127.0.0.1:${await freePort()}`) }, spec);
-    const app = express().use('/api', shopRoutes({ carts: new MemoryCartStore(), sandbox: true, cartLimiter })).use(jsonErrors);
+    const app = express()
+      .use('/api', shopRoutes({ carts: new MemoryCartStore(), sandbox: true, cartLimiter }))
+      .use(jsonErrors);
     const server = createServer(app).listen(0, '127.0.0.1');
     await once(server, 'listening');
     try {
-      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/carts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: mug });
+      const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/carts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: mug,
+      });
       expect(res.status).toBe(503);
       await expect(res.json()).resolves.toMatchObject({ error: { code: 'store_unavailable' } });
     } finally {

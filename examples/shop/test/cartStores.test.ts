@@ -118,7 +118,9 @@ describe.each(stores)('%s', (_name, open) => {
   test('records each order’s payment once, however many retried calls race', async () => {
     const { carts, elsewhere } = await open();
     const cart = await carts.create([{ productId: 'seed-plate', quantity: 1 }]);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).recordPayment(cart.id, paid('20240613093614690315'))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).recordPayment(cart.id, paid('20240613093614690315'))),
+    );
     expect(results.filter((r) => r === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r === 'already_recorded')).toHaveLength(9);
     await expect(elsewhere.get(cart.id)).resolves.toEqual({ ...cart, fulfilment: paid('20240613093614690315'), refundsDue: [] });
@@ -130,17 +132,24 @@ describe.each(stores)('%s', (_name, open) => {
     await expect(carts.recordPayment(cart.id, paid('1', '2025-01-02T03:04:05.000Z'))).resolves.toBe('fulfilled');
     await expect(elsewhere.recordPayment(cart.id, paid('2', '2025-01-02T03:09:00.000Z'))).resolves.toBe('refund_due');
     await expect(carts.recordPayment(cart.id, paid('2', '2025-01-02T03:10:00.000Z'))).resolves.toBe('already_recorded');
-    await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: { orderId: '1' }, refundsDue: [paid('2', '2025-01-02T03:09:00.000Z')] });
+    await expect(carts.get(cart.id)).resolves.toMatchObject({
+      fulfilment: { orderId: '1' },
+      refundsDue: [paid('2', '2025-01-02T03:09:00.000Z')],
+    });
   });
 
   test('fulfils a cart once when two different orders are paid at the same moment', async () => {
     const { carts, elsewhere } = await open();
     const cart = await carts.create([{ productId: 'node-tee', quantity: 1 }]);
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).recordPayment(cart.id, paid(`order-${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 === 0 ? carts : elsewhere).recordPayment(cart.id, paid(`order-${i}`))),
+    );
     expect(results.filter((r) => r === 'fulfilled')).toHaveLength(1);
     expect(results.filter((r) => r === 'refund_due')).toHaveLength(5);
     const read = await carts.get(cart.id);
-    expect([read?.fulfilment, ...(read?.refundsDue ?? [])].map((p) => p?.orderId).sort()).toEqual(results.map((_, i) => `order-${i}`).sort());
+    expect([read?.fulfilment, ...(read?.refundsDue ?? [])].map((p) => p?.orderId).sort()).toEqual(
+      results.map((_, i) => `order-${i}`).sort(),
+    );
   });
 });
 
@@ -159,7 +168,9 @@ describe('SqlCartStore in a fulfilment transaction', () => {
       }),
     ).rejects.toThrow('crashed after the insert');
     await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: null });
-    const outcome = await database.store.completeFulfilmentWith(orderId, 'paid', lease, (sql) => carts.recordPaymentIn(sql, cart.id, paid(orderId)));
+    const outcome = await database.store.completeFulfilmentWith(orderId, 'paid', lease, (sql) =>
+      carts.recordPaymentIn(sql, cart.id, paid(orderId)),
+    );
     expect(outcome).toBe('fulfilled');
     await expect(carts.get(cart.id)).resolves.toMatchObject({ fulfilment: { orderId } });
     await expect(database.store.getFulfilment(orderId, 'paid')).resolves.toMatchObject({ state: 'done' });
@@ -198,6 +209,8 @@ describe('RedisCartStore in Redis', () => {
     const carts = new RedisCartStore(connect(`redis://127.0.0.1:${await freePort()}`));
     await expect(carts.create([{ productId: 'node-tee', quantity: 1 }])).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(carts.get('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'store_unavailable' });
-    await expect(carts.recordPayment('00000000-0000-4000-8000-000000000000', paid('1'))).rejects.toThrow(/Redis could not record the payment/);
+    await expect(carts.recordPayment('00000000-0000-4000-8000-000000000000', paid('1'))).rejects.toThrow(
+      /Redis could not record the payment/,
+    );
   });
 });

@@ -30,7 +30,15 @@ describe('every client error is a 4xx with the usual JSON error, and logs nothin
     ['a body over 16 kB', 'POST', '/api/carts', json, JSON.stringify({ items: 'x'.repeat(20_000) }), 413, 'body_too_large'],
     ['text/plain', 'POST', '/api/carts', { 'content-type': 'text/plain' }, cart, 415, 'content_type_unsupported'],
     ['no content type', 'POST', '/api/carts', {}, undefined, 415, 'content_type_unsupported'],
-    ['a charset other than UTF-8', 'POST', '/api/carts', { 'content-type': 'application/json; charset=latin1' }, cart, 415, 'charset_unsupported'],
+    [
+      'a charset other than UTF-8',
+      'POST',
+      '/api/carts',
+      { 'content-type': 'application/json; charset=latin1' },
+      cart,
+      415,
+      'charset_unsupported',
+    ],
     ['an unknown Content-Encoding', 'POST', '/api/carts', { ...json, 'content-encoding': 'x-unknown' }, cart, 415, 'encoding_unsupported'],
     ['gzip that is not gzip', 'POST', '/api/carts', { ...json, 'content-encoding': 'gzip' }, cart, 400, 'request_invalid'],
     ['a cart the shop cannot price', 'POST', '/api/carts', json, '{"items":[{"productId":"unicorn","quantity":1}]}', 400, 'cart_invalid'],
@@ -81,7 +89,11 @@ describe('jsonErrors on a fault', () => {
 
   test('a 500 is logged as one short line with the route and the error’s class: no body, message, id or stack', async () => {
     logged.error.mockClear();
-    const res = await fetch(`${base}/api/carts/2f6b1c9e-secret-id`, { method: 'POST', headers: json, body: '{"card":"4111 1111 1111 1111"}' });
+    const res = await fetch(`${base}/api/carts/2f6b1c9e-secret-id`, {
+      method: 'POST',
+      headers: json,
+      body: '{"card":"4111 1111 1111 1111"}',
+    });
     expect(res.status).toBe(500);
     await expect(res.json()).resolves.toEqual({ error: { code: 'internal_error', message: 'Something went wrong in the shop.' } });
     expect(logged.error.mock.calls).toEqual([['Shop: 500 internal_error on POST /api/carts (TypeError)']]);

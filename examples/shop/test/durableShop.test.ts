@@ -45,21 +45,34 @@ function start(overrides: Partial<StartShopOptions> = {}): Promise<Shop> {
 /** One request on a connection of its own: a kept-alive one would still point at the shop before its restart. */
 function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, agent: false, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as T }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        agent: false,
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as T }));
+      },
+    );
     req.on('error', reject);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
 
 const newCart = () => call<Cart>('POST', '/api/carts', { items: [{ productId: 'node-tee', quantity: 1 }] });
-const orderFor = (cartId: string) => call<CheckoutOrder>('POST', '/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId });
-const statusOf = (order: CheckoutOrder) => call<CheckoutOrder>('GET', `/api/pay/orders/${order.orderId}`, undefined, { [STATUS_TOKEN_HEADER]: order.statusToken });
-const sandboxCall = (path: string) => fetch(`${sandbox.url}/_sandbox/orders/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+const orderFor = (cartId: string) =>
+  call<CheckoutOrder>('POST', '/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId });
+const statusOf = (order: CheckoutOrder) =>
+  call<CheckoutOrder>('GET', `/api/pay/orders/${order.orderId}`, undefined, { [STATUS_TOKEN_HEADER]: order.statusToken });
+const sandboxCall = (path: string) =>
+  fetch(`${sandbox.url}/_sandbox/orders/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 
 describe('the shop on SQLite (gateway mode’s default)', () => {
   test('keeps a cart, its open order and the buyer’s token across a restart, and fulfils a payment made while it was down', async () => {
@@ -122,14 +135,20 @@ describe('the shop on SQLite (gateway mode’s default)', () => {
   test('lists fulfilments to the operator with the admin token, and to nobody else', async () => {
     const shop = await start();
     try {
-      await expect(call('GET', '/api/admin/fulfilments?state=done')).resolves.toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+      await expect(call('GET', '/api/admin/fulfilments?state=done')).resolves.toMatchObject({
+        status: 401,
+        body: { error: { code: 'unauthorized' } },
+      });
       const auth = { authorization: `Bearer ${ADMIN_TOKEN}` };
       const done = await call<{ orderId: string; state: string }[]>('GET', '/api/admin/fulfilments?state=done', undefined, auth);
       expect(done.status).toBe(200);
       expect(done.body.length).toBeGreaterThanOrEqual(1);
       expect(done.body.every((f) => f.state === 'done')).toBe(true);
       await expect(call('GET', '/api/admin/fulfilments?state=everything', undefined, auth)).resolves.toMatchObject({ status: 400 });
-      await expect(call('POST', `/api/admin/fulfilments/${done.body[0]!.orderId}/paid/retry`, undefined, auth)).resolves.toMatchObject({ status: 404, body: { error: { code: 'fulfilment_not_found' } } });
+      await expect(call('POST', `/api/admin/fulfilments/${done.body[0]!.orderId}/paid/retry`, undefined, auth)).resolves.toMatchObject({
+        status: 404,
+        body: { error: { code: 'fulfilment_not_found' } },
+      });
     } finally {
       await shop.close();
     }

@@ -11,7 +11,13 @@ let sandbox: Sandbox;
 let shop: PlaceholderShop;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, quiet: true, callbackRetryDelayMs: 50, requireLightningKey: true, quirks: { unsignedCallbacks: true } });
+  sandbox = await startSandbox({
+    port: 0,
+    quiet: true,
+    callbackRetryDelayMs: 50,
+    requireLightningKey: true,
+    quirks: { unsignedCallbacks: true },
+  });
   const port = await freePort();
   const { apiToken, secretKey } = sandbox.options;
   shop = await startPlaceholderShop({
@@ -50,14 +56,25 @@ describe('gateway mode without Aurpay’s callback authentication, Lightning on 
     const order = await call<CheckoutOrder>('POST', '/api/pay/orders', { ...method, cartId: cart.body.id });
     expect(order.status).toBe(201);
 
-    const paid = await fetch(`${sandbox.url}/_sandbox/orders/${order.body.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const paid = await fetch(`${sandbox.url}/_sandbox/orders/${order.body.orderId}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(((await paid.json()) as { code: number }).code).toBe(0);
     // Nothing polls this order: only its callback, with no Callback-Token or Signature, can settle it.
-    await vi.waitFor(async () => expect((await call<Cart>('GET', `/api/carts/${cart.body.id}`)).body.fulfilment).not.toBeNull(), { timeout: 10_000, interval: 50 });
-    const status = await call<CheckoutOrder>('GET', `/api/pay/orders/${order.body.orderId}`, undefined, { [STATUS_TOKEN_HEADER]: order.body.statusToken });
+    await vi.waitFor(async () => expect((await call<Cart>('GET', `/api/carts/${cart.body.id}`)).body.fulfilment).not.toBeNull(), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    const status = await call<CheckoutOrder>('GET', `/api/pay/orders/${order.body.orderId}`, undefined, {
+      [STATUS_TOKEN_HEADER]: order.body.statusToken,
+    });
     expect(status.body.status).toBe('paid');
     // The shop answered the unsigned callback 200, on a URL carrying the order's key.
-    const sent = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.body.orderId}`)).json()) as { data: { callbacks: { url: string; status: number | null }[] } };
+    const sent = (await (await fetch(`${sandbox.url}/_sandbox/orders/${order.body.orderId}`)).json()) as {
+      data: { callbacks: { url: string; status: number | null }[] };
+    };
     expect(sent.data.callbacks[0]).toMatchObject({ status: 200, url: expect.stringMatching(/[?&]key=[\w-]{20,}/) });
   });
 

@@ -49,7 +49,8 @@ async function reached(page: Page, dialog: Locator, state: string, heading: stri
 }
 
 /** The amount due as the page shows it, digits and point only. */
-const amountDue = async (dialog: Locator) => ((await dialog.locator('.aurpay-due .aurpay-amount').first().textContent()) ?? '').replace(/[^\d.]/g, '');
+const amountDue = async (dialog: Locator) =>
+  ((await dialog.locator('.aurpay-due .aurpay-amount').first().textContent()) ?? '').replace(/[^\d.]/g, '');
 
 /** Tells the sandbox to do to the order on screen what a wallet or the clock would. */
 async function sandbox(dialog: Locator, action: 'pay' | 'expire', body: Record<string, string> = {}): Promise<void> {
@@ -120,7 +121,9 @@ describe('the shop’s checkout by keyboard alone, in Chromium', () => {
       await sandbox(dialog, 'expire');
       said = await reached(page, dialog, 'expired', 'Payment expired');
       expect(said).toContain(`Only ${half} USDT of ${usdt} USDT arrived before the payment expired.`);
-      await expect(dialog.getByRole('link', { name: 'Contact Block & Bolt' }).getAttribute('href')).resolves.toBe('mailto:help@blockandbolt.example');
+      await expect(dialog.getByRole('link', { name: 'Contact Block & Bolt' }).getAttribute('href')).resolves.toBe(
+        'mailto:help@blockandbolt.example',
+      );
       // No silent full-price restart after money arrived.
       await expect(dialog.getByRole('button', { name: 'Start again' }).count()).resolves.toBe(0);
     });

@@ -78,7 +78,10 @@ describe('two shop instances sharing one Redis and one gateway', () => {
     const onB = await orderFor(shopB, cart.body.id);
     expect(onB.status).toBe(201);
     // A knows B's order, and accepts the status token B signed (the secret both read from Redis).
-    await expect(statusOf(shopA, onB.body)).resolves.toMatchObject({ status: 200, body: { status: 'awaiting_payment', amount: onB.body.amount } });
+    await expect(statusOf(shopA, onB.body)).resolves.toMatchObject({
+      status: 200,
+      body: { status: 'awaiting_payment', amount: onB.body.amount },
+    });
     // A second tab asks again on A: the cart's open BTC order comes back, not a second one.
     await expect(orderFor(shopA, cart.body.id)).resolves.toMatchObject({ status: 200, body: { orderId: onB.body.orderId } });
     // A third tab pays with another currency: that is another order.
@@ -86,9 +89,15 @@ describe('two shop instances sharing one Redis and one gateway', () => {
     expect(onA.status).toBe(201);
 
     await expect(pay(onB.body)).resolves.toMatchObject({ status: 200, body: { code: 0 } });
-    const paid = await until(() => statusOf(shopB, onB.body), (answer) => answer.body.status === 'paid');
+    const paid = await until(
+      () => statusOf(shopB, onB.body),
+      (answer) => answer.body.status === 'paid',
+    );
     expect(paid.body).toMatchObject({ status: 'paid', paidAmount: onB.body.amount, remainingAmount: '0' });
-    const receipt = await until(() => cartOn(shopB, cart.body.id), (answer) => answer.body.fulfilment !== null);
+    const receipt = await until(
+      () => cartOn(shopB, cart.body.id),
+      (answer) => answer.body.fulfilment !== null,
+    );
     const fulfilment = { orderId: onB.body.orderId, paid: { amount: onB.body.amount, currency: 'BTC' }, recordedAt: expect.any(String) };
     expect(receipt.body.fulfilment).toEqual(fulfilment);
     expect(receipt.body.refundsDue).toEqual([]);
@@ -97,9 +106,21 @@ describe('two shop instances sharing one Redis and one gateway', () => {
 
     // The other tab's order is paid too: its onPaid runs once, and the payment is kept as a refund due.
     await pay(onA.body);
-    await expect(until(() => statusOf(shopB, onA.body), (answer) => answer.body.status === 'paid')).resolves.toMatchObject({ body: { status: 'paid' } });
-    const settled = await until(async () => recordPayment.mock.settledResults, (results) => results.length >= 2 && results.every((r) => r.type !== 'incomplete'));
-    const outcomes = recordPayment.mock.calls.map(([cartId, recorded], i) => ({ cartId, orderId: recorded.orderId, outcome: settled[i]?.value }));
+    await expect(
+      until(
+        () => statusOf(shopB, onA.body),
+        (answer) => answer.body.status === 'paid',
+      ),
+    ).resolves.toMatchObject({ body: { status: 'paid' } });
+    const settled = await until(
+      async () => recordPayment.mock.settledResults,
+      (results) => results.length >= 2 && results.every((r) => r.type !== 'incomplete'),
+    );
+    const outcomes = recordPayment.mock.calls.map(([cartId, recorded], i) => ({
+      cartId,
+      orderId: recorded.orderId,
+      outcome: settled[i]?.value,
+    }));
     expect(outcomes).toHaveLength(2);
     expect(outcomes).toEqual(
       expect.arrayContaining([
@@ -108,7 +129,10 @@ describe('two shop instances sharing one Redis and one gateway', () => {
       ]),
     );
     const twice = await cartOn(shopB, cart.body.id);
-    expect(twice.body).toMatchObject({ fulfilment, refundsDue: [{ orderId: onA.body.orderId, paid: { amount: onA.body.amount, currency: 'USDT-ERC20' } }] });
+    expect(twice.body).toMatchObject({
+      fulfilment,
+      refundsDue: [{ orderId: onA.body.orderId, paid: { amount: onA.body.amount, currency: 'USDT-ERC20' } }],
+    });
   });
 
   test('an unreachable Redis stops the start with an error naming REDIS_URL', async () => {
@@ -128,7 +152,9 @@ describe('two shop instances sharing one Redis and one gateway', () => {
       await doomed.close();
       const unavailable = { status: 503, body: { error: { code: 'store_unavailable' } } };
       await expect(cartOn(shop, cart.body.id)).resolves.toMatchObject(unavailable);
-      await expect(call(origin(shop), 'POST', '/api/carts', { items: [{ productId: 'node-tee', quantity: 1 }] })).resolves.toMatchObject(unavailable);
+      await expect(call(origin(shop), 'POST', '/api/carts', { items: [{ productId: 'node-tee', quantity: 1 }] })).resolves.toMatchObject(
+        unavailable,
+      );
       await expect(orderFor(shop, cart.body.id)).resolves.toMatchObject(unavailable);
     } finally {
       silenced.mockRestore();

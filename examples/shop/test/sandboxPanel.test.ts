@@ -12,9 +12,12 @@ beforeAll(async () => {
 afterAll(() => s?.close());
 
 async function openOrder(): Promise<CheckoutOrder> {
-  const post = (path: string, body: unknown) => fetch(`${s.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${s.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const cart = (await (await post('/api/carts', { items: [{ productId: 'lightning-mug', quantity: 1 }] })).json()) as { id: string };
-  return (await (await post('/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id })).json()) as CheckoutOrder;
+  return (await (
+    await post('/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id })
+  ).json()) as CheckoutOrder;
 }
 
 /** What the sandbox itself says was paid: the truth, whatever the shop has heard yet. */
@@ -26,10 +29,13 @@ async function paidAtSandbox(order: CheckoutOrder): Promise<string> {
 /** A POST with any Host, as a proxy (Storybook's dev server) forwards it; resolves to the status. */
 function post(path: string, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: s.port, path, method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: s.port, path, method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -56,7 +62,9 @@ describe('the sandbox panel’s routes answer the shop’s own page only', () =>
     await expect(paidAtSandbox(order)).resolves.toBe('0');
 
     // The page itself: same origin, JSON. It pays.
-    await expect(post(pay, { Host: host, 'Content-Type': 'application/json', Origin: `http://${host}`, 'Sec-Fetch-Site': 'same-origin' }, '{}')).resolves.toBe(200);
+    await expect(
+      post(pay, { Host: host, 'Content-Type': 'application/json', Origin: `http://${host}`, 'Sec-Fetch-Site': 'same-origin' }, '{}'),
+    ).resolves.toBe(200);
     await expect(paidAtSandbox(order)).resolves.toBe(order.amount);
   });
 
@@ -74,9 +82,18 @@ describe('the sandbox panel’s routes answer the shop’s own page only', () =>
 
   test('detect passes its confirmations on, and a refusal of the sandbox is an error', async () => {
     const order = await openOrder();
-    const headers = { Host: `127.0.0.1:${s.port}`, 'Content-Type': 'application/json', Origin: `http://127.0.0.1:${s.port}`, 'Sec-Fetch-Site': 'same-origin' };
+    const headers = {
+      Host: `127.0.0.1:${s.port}`,
+      'Content-Type': 'application/json',
+      Origin: `http://127.0.0.1:${s.port}`,
+      'Sec-Fetch-Site': 'same-origin',
+    };
     const detected = async () =>
-      ((await (await fetch(`${s.shop.sandboxUrl}/_sandbox/orders/${order.orderId}`)).json()) as { data: { detected: { confirmations: number } | null; paid: string } }).data;
+      (
+        (await (await fetch(`${s.shop.sandboxUrl}/_sandbox/orders/${order.orderId}`)).json()) as {
+          data: { detected: { confirmations: number } | null; paid: string };
+        }
+      ).data;
     await expect(post(`/api/sandbox/orders/${order.orderId}/detect`, headers, '{"amount":"1"}')).resolves.toBe(200);
     await expect(detected()).resolves.toMatchObject({ detected: { confirmations: 0 }, paid: '0' });
     await expect(post(`/api/sandbox/orders/${order.orderId}/detect`, headers, '{"confirmations":2}')).resolves.toBe(200);

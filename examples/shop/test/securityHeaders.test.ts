@@ -20,7 +20,10 @@ afterAll(async () => {
 /** A gateway-mode shop (the sandbox standing in for Aurpay) whose public origin is `publicUrl`. */
 async function gatewayShop(publicUrl: string): Promise<PlaceholderShop> {
   const { apiToken, secretKey, callbackToken, callbackSecret } = gateway.options;
-  const options: StartShopOptions = { storage: { kind: 'memory' }, gateway: { baseUrl: gateway.url, apiToken, secretKey, callbackToken, callbackSecret, publicUrl } };
+  const options: StartShopOptions = {
+    storage: { kind: 'memory' },
+    gateway: { baseUrl: gateway.url, apiToken, secretKey, callbackToken, callbackSecret, publicUrl },
+  };
   const shop = await startPlaceholderShop(options);
   others.push(shop);
   return shop;
@@ -39,7 +42,15 @@ describe('security headers', () => {
     expect(res.status).toBe(status);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp.split(';')).toEqual(
-      expect.arrayContaining(["default-src 'self'", "script-src 'self'", "script-src-attr 'none'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'"]),
+      expect.arrayContaining([
+        "default-src 'self'",
+        "script-src 'self'",
+        "script-src-attr 'none'",
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ]),
     );
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(res.headers.get('x-frame-options')).toBe('DENY');

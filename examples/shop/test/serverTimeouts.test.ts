@@ -9,7 +9,10 @@ let s: PlaceholderShop;
 const REQUEST_MS = 1000;
 
 beforeAll(async () => {
-  s = await startPlaceholderShop({ timeouts: { headersMs: 500, requestMs: REQUEST_MS, keepAliveMs: 500, checkEveryMs: 50 }, sandbox: { callbackRetryDelayMs: 100 } });
+  s = await startPlaceholderShop({
+    timeouts: { headersMs: 500, requestMs: REQUEST_MS, keepAliveMs: 500, checkEveryMs: 50 },
+    sandbox: { callbackRetryDelayMs: 100 },
+  });
 });
 
 afterAll(() => s?.close());
@@ -26,9 +29,12 @@ async function stall(text: string): Promise<string> {
 }
 
 async function openOrder(): Promise<CheckoutOrder> {
-  const post = (path: string, body: unknown) => fetch(`${s.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${s.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const cart = (await (await post('/api/carts', { items: [{ productId: 'lightning-mug', quantity: 1 }] })).json()) as { id: string };
-  return (await (await post('/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id })).json()) as CheckoutOrder;
+  return (await (
+    await post('/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id })
+  ).json()) as CheckoutOrder;
 }
 
 describe('the shop’s server timeouts', () => {
@@ -40,7 +46,9 @@ describe('the shop’s server timeouts', () => {
 
   test('an order’s event stream stays open past the request timeout, and still carries the payment', async () => {
     const order = await openOrder();
-    const stream = get(`${s.base}/api/pay/orders/${order.orderId}/events`, { headers: { [STATUS_TOKEN_HEADER]: order.statusToken, accept: 'text/event-stream' } });
+    const stream = get(`${s.base}/api/pay/orders/${order.orderId}/events`, {
+      headers: { [STATUS_TOKEN_HEADER]: order.statusToken, accept: 'text/event-stream' },
+    });
     const [res] = (await once(stream, 'response')) as [IncomingMessage];
     expect(res.statusCode).toBe(200);
     let received = '';
@@ -58,7 +66,11 @@ describe('the shop’s server timeouts', () => {
     expect(Date.now() - startedSlow).toBeGreaterThanOrEqual(REQUEST_MS - 50);
     expect(closed).toBe(false);
 
-    const paid = await fetch(`${s.base}/api/sandbox/orders/${order.orderId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const paid = await fetch(`${s.base}/api/sandbox/orders/${order.orderId}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(paid.status).toBe(200);
     await sawPaid;
     expect(received).toContain('"status":"paid"');

@@ -119,9 +119,7 @@ describe('the example shop in Chromium, against the sandbox', () => {
         const qr = await qrOf(dialog);
         expect(qrEncodes(qr, `LIGHTNING:${invoice.toUpperCase()}`)).toBe(true);
         expect(qrEncodes(qr, `lightning:${invoice}`)).toBe(false);
-        await expect(dialog.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).resolves.toBe(
-          `lightning:${invoice}`,
-        );
+        await expect(dialog.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).resolves.toBe(`lightning:${invoice}`);
 
         await dialog.getByRole('button', { name: 'Copy invoice' }).click();
         // The button's name becomes what it shows: "Copied".
@@ -182,7 +180,9 @@ describe('the example shop in Chromium, against the sandbox', () => {
       await dialog.getByRole('button', { name: 'Detect' }).click();
       const checkout = dialog.locator('.aurpay-checkout');
       await dialog.locator('.aurpay-checkout[data-state="detected"]').waitFor(WAIT);
-      const detail = (await (await fetch(`${shop.sandboxUrl}/_sandbox/orders/${orderId}`)).json()) as { data: { detected: { tx_hash: string } } };
+      const detail = (await (await fetch(`${shop.sandboxUrl}/_sandbox/orders/${orderId}`)).json()) as {
+        data: { detected: { tx_hash: string } };
+      };
       const hash = detail.data.detected.tx_hash;
       // The transaction on its way, linked to its explorer; no QR code asking for a second payment.
       await expect(checkout.locator(`a[href$="${hash}"]`).count()).resolves.toBe(1);
@@ -202,7 +202,9 @@ describe('the example shop in Chromium, against the sandbox', () => {
       await expect(checkout.locator('.aurpay-status').textContent()).resolves.toContain(
         `You sent ${extra} BTC more than the total of ${amount} BTC; Block & Bolt will settle the difference with you.`,
       );
-      await expect(dialog.getByRole('link', { name: 'Contact Block & Bolt' }).getAttribute('href')).resolves.toBe('mailto:help@blockandbolt.example');
+      await expect(dialog.getByRole('link', { name: 'Contact Block & Bolt' }).getAttribute('href')).resolves.toBe(
+        'mailto:help@blockandbolt.example',
+      );
       await axe('overpaid');
       await expectReceipt(page);
     });
@@ -215,8 +217,7 @@ describe('the example shop in Chromium, against the sandbox', () => {
       await page.goto(`${shop.url}/cart`);
       await page.getByRole('heading', { name: 'Your cart' }).waitFor(WAIT);
       const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-      const inDialog = () =>
-        page.evaluate(() => Boolean(document.querySelector('[role="dialog"]')?.contains(document.activeElement)));
+      const inDialog = () => page.evaluate(() => Boolean(document.querySelector('[role="dialog"]')?.contains(document.activeElement)));
 
       for (let i = 0; i < 20 && (await focused()) !== 'Pay with crypto'; i += 1) await page.keyboard.press('Tab');
       expect(await focused()).toBe('Pay with crypto');

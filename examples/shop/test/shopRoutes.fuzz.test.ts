@@ -22,28 +22,49 @@ const answers = new Map<RouteGroup, Map<string, number>>();
 
 beforeAll(async () => {
   // The sandbox shop, with the admin routes open and a low cart limit, so both sides of each are reached.
-  shop = await startPlaceholderShop({ adminToken: ADMIN_TOKEN, cartRateLimit: { points: 10, durationSeconds: 60 }, sandbox: { callbackRetryDelayMs: 100 } });
+  shop = await startPlaceholderShop({
+    adminToken: ADMIN_TOKEN,
+    cartRateLimit: { points: 10, durationSeconds: 60 },
+    sandbox: { callbackRetryDelayMs: 100 },
+  });
   ({ port, base } = shop);
-  const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const cart = (await (await post('/api/carts', { items: [{ productId: 'lightning-mug', quantity: 1 }] })).json()) as { id: string };
-  const order = (await (await post('/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id })).json()) as CheckoutOrder;
+  const order = (await (
+    await post('/api/pay/orders', { kind: 'crypto', chain: 'BTC', currency: 'BTC', cartId: cart.id })
+  ).json()) as CheckoutOrder;
   targets = { cartId: cart.id, orderId: order.orderId, statusToken: order.statusToken, adminToken: ADMIN_TOKEN, origin: base };
   // Everything the shop logs from here on is counted.
-  for (const level of ['error', 'warn'] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(format(...args)));
+  for (const level of ['error', 'warn'] as const)
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(format(...args)));
 });
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  const lines = [...answers].map(([group, seen]) => `${group}: ${[...seen].sort().map(([answer, n]) => `${answer}×${n}`).join(', ')}`);
+  const lines = [...answers].map(
+    ([group, seen]) =>
+      `${group}: ${[...seen]
+        .sort()
+        .map(([answer, n]) => `${answer}×${n}`)
+        .join(', ')}`,
+  );
   const bytes = logged.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
   for (const line of logged) console.log(`  logged: ${line}`);
-  console.log(`Fuzzed the shop (seed ${SEED}), answers by route group:\n  ${lines.join('\n  ')}\n  log: ${logged.length} lines, ${bytes} bytes`);
+  console.log(
+    `Fuzzed the shop (seed ${SEED}), answers by route group:\n  ${lines.join('\n  ')}\n  log: ${logged.length} lines, ${bytes} bytes`,
+  );
   await shop?.close();
 });
 
 /** The request's bytes as sent, its body's length told truly, chunked, too short or too long. */
 function wire({ method, target, headers, body, framing }: FuzzedRequest): { bytes: Buffer; halfClose: boolean } {
-  const head = [`${method} ${target} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...headers.map(([name, value]) => `${name}: ${value}`)];
+  const head = [
+    `${method} ${target} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Connection: close',
+    ...headers.map(([name, value]) => `${name}: ${value}`),
+  ];
   if (body === null) return { bytes: Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), halfClose: false };
   const told: Record<FuzzedRequest['framing'], string> = {
     length: `Content-Length: ${body.length}`,
@@ -51,12 +72,25 @@ function wire({ method, target, headers, body, framing }: FuzzedRequest): { byte
     'short-length': `Content-Length: ${Math.floor(body.length / 2)}`,
     'long-length': `Content-Length: ${body.length + 10}`,
   };
-  const payload = framing === 'chunked' ? Buffer.concat([Buffer.from(body.length > 0 ? `${body.length.toString(16)}\r\n` : ''), body, Buffer.from(body.length > 0 ? '\r\n0\r\n\r\n' : '0\r\n\r\n')]) : body;
-  return { bytes: Buffer.concat([Buffer.from(`${[...head, told[framing]].join('\r\n')}\r\n\r\n`, 'latin1'), payload]), halfClose: framing === 'long-length' };
+  const payload =
+    framing === 'chunked'
+      ? Buffer.concat([
+          Buffer.from(body.length > 0 ? `${body.length.toString(16)}\r\n` : ''),
+          body,
+          Buffer.from(body.length > 0 ? '\r\n0\r\n\r\n' : '0\r\n\r\n'),
+        ])
+      : body;
+  return {
+    bytes: Buffer.concat([Buffer.from(`${[...head, told[framing]].join('\r\n')}\r\n\r\n`, 'latin1'), payload]),
+    halfClose: framing === 'long-length',
+  };
 }
 
 function tally(group: RouteGroup, { status, headers, body }: RawAnswer): void {
-  const code = status !== null && status >= 400 && headers['content-type']?.startsWith('application/json') ? ` ${/"code":"([a-z_]+)"/.exec(body)?.[1] ?? '?'}` : '';
+  const code =
+    status !== null && status >= 400 && headers['content-type']?.startsWith('application/json')
+      ? ` ${/"code":"([a-z_]+)"/.exec(body)?.[1] ?? '?'}`
+      : '';
   const key = `${status ?? 'no answer'}${code}`;
   const seen = answers.get(group) ?? new Map<string, number>();
   seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -83,10 +117,11 @@ async function check(request: FuzzedRequest): Promise<void> {
 
 describe(`fuzzing every shop route group over HTTP, ${RUNS_PER_GROUP * ROUTE_GROUPS.length} requests`, () => {
   test.each(ROUTE_GROUPS.map((group, i) => [group, i] as const))('%s: no 5xx, JSON errors, still serving', async (group, i) => {
-    await fc.assert(
-      fc.asyncProperty(fuzzedRequest(group, targets), check),
-      { seed: SEED + i, numRuns: RUNS_PER_GROUP, endOnFailure: true },
-    );
+    await fc.assert(fc.asyncProperty(fuzzedRequest(group, targets), check), {
+      seed: SEED + i,
+      numRuns: RUNS_PER_GROUP,
+      endOnFailure: true,
+    });
     const config = await fetch(`${base}/api/config`);
     expect(config.status).toBe(200);
   });

@@ -100,8 +100,18 @@ describe('paying from a browser wallet, on a local EVM chain', () => {
 
       // On chain: exactly the amount reached the order's address, on chain id 1, in one transaction.
       expect(await chain.balance(order.address as `0x${string}`)).toBe(wei);
-      const sent = (await chain.provider.request({ method: 'eth_getTransactionByHash', params: [hash] })) as { chainId: string; to: string; value: string; from: string };
-      expect(sent).toMatchObject({ chainId: '0x1', to: order.address.toLowerCase(), value: `0x${wei.toString(16)}`, from: buyer.toLowerCase() });
+      const sent = (await chain.provider.request({ method: 'eth_getTransactionByHash', params: [hash] })) as {
+        chainId: string;
+        to: string;
+        value: string;
+        from: string;
+      };
+      expect(sent).toMatchObject({
+        chainId: '0x1',
+        to: order.address.toLowerCase(),
+        value: `0x${wei.toString(16)}`,
+        from: buyer.toLowerCase(),
+      });
       expect(await chain.transactionCount(buyer)).toBe(nonce + 1);
       expect(wallet.sendRequests).toHaveLength(1);
       expect(wallet.sendRequests[0]!.chainId).toBe('0x1');
@@ -129,7 +139,11 @@ describe('paying from a browser wallet, on a local EVM chain', () => {
 
       expect(await chain.balanceOf(USDT, order.address as `0x${string}`)).toBe(units);
       expect(await chain.balanceOf(USDT, buyer)).toBe(before - units);
-      const sent = (await chain.provider.request({ method: 'eth_getTransactionByHash', params: [hash] })) as { chainId: string; to: string; value: string };
+      const sent = (await chain.provider.request({ method: 'eth_getTransactionByHash', params: [hash] })) as {
+        chainId: string;
+        to: string;
+        value: string;
+      };
       expect(sent).toMatchObject({ chainId: '0x1', to: USDT.toLowerCase(), value: '0x0' });
       expect(await chain.transactionCount(buyer)).toBe(nonce + 1);
       expect(wallet.sendRequests).toHaveLength(1);
@@ -164,7 +178,9 @@ describe('paying a Lightning invoice from a WebLN wallet', () => {
     await page.exposeFunction('__orderOnScreen', (id: string) => void (orderId = id));
     await page.addInitScript(() => {
       const pay = (window as unknown as { __payInvoice: (invoice: string) => Promise<string> }).__payInvoice;
-      Object.assign(window, { webln: { enable: async () => undefined, sendPayment: async (invoice: string) => JSON.parse(await pay(invoice)) as unknown } });
+      Object.assign(window, {
+        webln: { enable: async () => undefined, sendPayment: async (invoice: string) => JSON.parse(await pay(invoice)) as unknown },
+      });
     });
     return { invoices };
   }

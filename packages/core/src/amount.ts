@@ -50,7 +50,10 @@ export function parseAmount(input: unknown, options: ParseAmountOptions = {}): s
   if (!match) {
     throw /^-?\d+(\.\d+)?[eE][+-]?\d+$/.test(text)
       ? new AmountError('amount_exponent_not_allowed', `Exponent amounts need { allowExponent: true }: ${text}.`)
-      : new AmountError('amount_invalid', `Not a decimal amount: ${JSON.stringify(text)}; write digits with an optional fraction, such as "0.00019044".`);
+      : new AmountError(
+          'amount_invalid',
+          `Not a decimal amount: ${JSON.stringify(text)}; write digits with an optional fraction, such as "0.00019044".`,
+        );
   }
   const [, sign = '', whole = '', fraction = '', exponentText] = match;
   const exponent = exponentText === undefined ? 0 : Number(exponentText);
@@ -67,8 +70,7 @@ export function parseAmount(input: unknown, options: ParseAmountOptions = {}): s
 
 /** Places the decimal point after `pointAt` digits (which may lie outside them) and trims zeros. */
 function shift(digits: string, pointAt: number): string {
-  const padded =
-    pointAt < 0 ? '0'.repeat(-pointAt) + digits : digits + '0'.repeat(Math.max(0, pointAt - digits.length));
+  const padded = pointAt < 0 ? '0'.repeat(-pointAt) + digits : digits + '0'.repeat(Math.max(0, pointAt - digits.length));
   const at = Math.max(pointAt, 0);
   const whole = padded.slice(0, at).replace(/^0+/, '') || '0';
   const fraction = padded.slice(at).replace(/0+$/, '');

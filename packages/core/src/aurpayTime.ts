@@ -4,8 +4,7 @@ import { AurpayKitError } from './errors.js';
 export const DEFAULT_ORDER_TTL_MS = 1_800_000;
 
 // `2024-04-26T10:39:47`, optionally with a fraction and a `Z` or `±HH:MM` / `±HHMM` offset.
-const TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/i;
+const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 function timeInvalid(value: unknown, why: string): AurpayKitError {
   const shown = typeof value === 'string' ? JSON.stringify(value) : `a ${typeof value}`;
@@ -23,9 +22,7 @@ export function parseAurpayTime(value: string): number {
   const match = typeof value === 'string' ? TIME.exec(value) : null;
   if (!match) throw timeInvalid(value, 'expected YYYY-MM-DDTHH:mm:ss with an optional fraction and zone');
   const [, y, mo, d, h, mi, s, fraction = '', zone = 'Z'] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
-    number, number, number, number, number, number,
-  ];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   const ms = Number(fraction.padEnd(3, '0').slice(0, 3));
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const check = new Date(utc);

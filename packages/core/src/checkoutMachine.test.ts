@@ -57,15 +57,14 @@ describe('transition: start and reset', () => {
     expect(transition(failed, { type: 'start' })).toEqual({ state: { phase: 'loading', order: o, error: null }, effects: [] });
   });
 
-  it.each<CheckoutState>([
-    { phase: 'loading', order: null, error: null },
-    showing(order('awaiting_payment')),
-    showing(order('paid')),
-  ])('ignores start in phase $phase, returning the same state', (state) => {
-    const result = transition(state, { type: 'start' });
-    expect(result.state).toBe(state);
-    expect(result.effects).toEqual([]);
-  });
+  it.each<CheckoutState>([{ phase: 'loading', order: null, error: null }, showing(order('awaiting_payment')), showing(order('paid'))])(
+    'ignores start in phase $phase, returning the same state',
+    (state) => {
+      const result = transition(state, { type: 'start' });
+      expect(result.state).toBe(state);
+      expect(result.effects).toEqual([]);
+    },
+  );
 
   it.each<CheckoutState>([
     showing(order('paid')),
@@ -270,7 +269,10 @@ describe('transition: a transaction the page sent (detect)', () => {
     expect(stillWaiting.state.phase).toBe('detected');
     expect(stillWaiting.state.order?.transactions).toEqual([sent]);
     expect(stillWaiting.effects).toEqual([]);
-    const listed = transition(stillWaiting.state, update(order('confirming', at(20), { transactions: [{ hash: sent.hash, confirmations: 1 }] })));
+    const listed = transition(
+      stillWaiting.state,
+      update(order('confirming', at(20), { transactions: [{ hash: sent.hash, confirmations: 1 }] })),
+    );
     expect(listed.state.order?.transactions).toEqual([{ hash: sent.hash, confirmations: 1 }]);
     expect(types(listed.effects)).toEqual(['statusChange']);
     const paid = transition(listed.state, update(order('paid', at(30))));

@@ -357,7 +357,10 @@ describe('CheckoutObserver: a transaction the wallet sent', () => {
     await settle();
     const hash = 'ab'.repeat(32);
     checkout.detect({ hash });
-    expect(checkout.getSnapshot()).toMatchObject({ phase: 'detected', order: { transactions: [{ hash, confirmations: null }], address: 'address-1' } });
+    expect(checkout.getSnapshot()).toMatchObject({
+      phase: 'detected',
+      order: { transactions: [{ hash, confirmations: null }], address: 'address-1' },
+    });
     expect(onPaymentDetected).toHaveBeenCalledTimes(1);
     await settle(4000);
     expect(checkout.getSnapshot().phase).toBe('detected');

@@ -155,7 +155,7 @@ export class CheckoutObserver {
 
   // Reads the callbacks at each event, so the latest given are the ones called.
   #flush(): void {
-    for (let effect; (effect = this.#effects.shift()); ) runCheckoutEffect(effect, this.#options);
+    for (let effect; (effect = this.#effects.shift());) runCheckoutEffect(effect, this.#options);
   }
 
   #fail(error: unknown): void {
@@ -175,24 +175,30 @@ export class CheckoutObserver {
     const plan = this.#plan;
     if (plan.type === 'watch') this.#watch(plan.orderId, plan.statusToken);
     else if (plan.type === 'choose' && !this.#currencies) {
-      this.#request((signal) => fetchCurrencies(this.#options, signal), (list) => {
-        this.#currencies = list;
-        this.#dispatch({ type: 'reset' });
-        // The merchant's default, when offered, is created at once; changing currency comes back here.
-        const { currencyOptions } = this.#options;
-        const start = !this.#asked && pickCurrency(arrangeCurrencies(list, currencyOptions), currencyOptions?.default);
-        if (start) this.choose(start);
-      });
+      this.#request(
+        (signal) => fetchCurrencies(this.#options, signal),
+        (list) => {
+          this.#currencies = list;
+          this.#dispatch({ type: 'reset' });
+          // The merchant's default, when offered, is created at once; changing currency comes back here.
+          const { currencyOptions } = this.#options;
+          const start = !this.#asked && pickCurrency(arrangeCurrencies(list, currencyOptions), currencyOptions?.default);
+          if (start) this.choose(start);
+        },
+      );
     } else if (plan.type === 'create') {
       const body = JSON.stringify({ ...this.#options.orderFields, kind: plan.kind, ...plan.selection });
       if (this.#sent?.body !== body) this.#sent = { body, key: newIdempotencyKey() };
       const { key } = this.#sent;
-      this.#request((signal) => postOrder(this.#options, body, key, signal), (order) => {
-        this.#details = order;
-        this.#plan = { type: 'watch', orderId: order.orderId, statusToken: order.statusToken };
-        this.#dispatch({ type: 'update', order });
-        this.#run();
-      });
+      this.#request(
+        (signal) => postOrder(this.#options, body, key, signal),
+        (order) => {
+          this.#details = order;
+          this.#plan = { type: 'watch', orderId: order.orderId, statusToken: order.statusToken };
+          this.#dispatch({ type: 'update', order });
+          this.#run();
+        },
+      );
     }
   }
 

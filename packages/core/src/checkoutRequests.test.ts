@@ -7,10 +7,11 @@ const signal = new AbortController().signal;
 
 describe('the checkout observer’s requests', () => {
   it('loads the currencies a buyer can choose from, without Lightning', async () => {
-    const fetch = answering([{ chain: 'BTC', currency: 'BTC' }, { chain: 'BLN', currency: 'BTC-LN' }]);
-    await expect(fetchCurrencies({ endpoint: '/api/pay', fetch }, signal)).resolves.toEqual([
+    const fetch = answering([
       { chain: 'BTC', currency: 'BTC' },
+      { chain: 'BLN', currency: 'BTC-LN' },
     ]);
+    await expect(fetchCurrencies({ endpoint: '/api/pay', fetch }, signal)).resolves.toEqual([{ chain: 'BTC', currency: 'BTC' }]);
     expect(fetch.mock.calls[0]?.[0]).toBe('/api/pay/currencies');
   });
 

@@ -18,12 +18,7 @@ export async function fetchCurrencies(transport: Transport, signal: AbortSignal)
 }
 
 /** `POST /orders` with the body and the idempotency key that makes asking twice safe. */
-export async function postOrder(
-  transport: Transport,
-  body: string,
-  key: string,
-  signal: AbortSignal,
-): Promise<CheckoutOrder> {
+export async function postOrder(transport: Transport, body: string, key: string, signal: AbortSignal): Promise<CheckoutOrder> {
   const headers = { 'Content-Type': 'application/json', 'Idempotency-Key': key };
   const order = await requestJson<CheckoutOrder>(transport, '/orders', { method: 'POST', headers, body, signal });
   if (typeof order.orderId !== 'string' || typeof order.statusToken !== 'string') {

@@ -4,9 +4,7 @@ import { AurpayKitError } from './errors.js';
 
 describe('CURRENCIES', () => {
   it('lists each supported chain/currency with decimals, kind, chain id and scheme', () => {
-    expect(
-      CURRENCIES.map((c) => [c.chain, c.currency, c.decimals, c.kind, c.chainId, c.scheme].join(' ')),
-    ).toEqual([
+    expect(CURRENCIES.map((c) => [c.chain, c.currency, c.decimals, c.kind, c.chainId, c.scheme].join(' '))).toEqual([
       'BTC BTC 8 native  bitcoin',
       'LTC LTC 8 native  litecoin',
       'ETH ETH 18 native 1 ethereum',
@@ -43,7 +41,9 @@ describe('CURRENCIES', () => {
     expect(findCurrency('BTC-LN')?.chainName).toBe('Bitcoin Lightning Network');
     for (const c of CURRENCIES) {
       expect(c.chainName).not.toBe(c.chain);
-      expect(CURRENCIES.filter((other) => other.chain === c.chain).map((other) => other.chainName)).toEqual(CURRENCIES.filter((other) => other.chain === c.chain).map(() => c.chainName));
+      expect(CURRENCIES.filter((other) => other.chain === c.chain).map((other) => other.chainName)).toEqual(
+        CURRENCIES.filter((other) => other.chain === c.chain).map(() => c.chainName),
+      );
     }
   });
 

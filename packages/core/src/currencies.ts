@@ -41,13 +41,7 @@ const native = (
   chainId: number | null = null,
 ): CurrencyInfo => ({ currency, chain, chainName: chainName(chain), name, decimals, kind: 'native', contract: null, chainId, scheme });
 
-const token = (
-  kind: 'erc20' | 'trc20',
-  currency: string,
-  name: string,
-  contract: string,
-  decimals: number,
-): CurrencyInfo =>
+const token = (kind: 'erc20' | 'trc20', currency: string, name: string, contract: string, decimals: number): CurrencyInfo =>
   kind === 'erc20'
     ? { currency, chain: 'ETH', chainName: chainName('ETH'), name, decimals, kind, contract, chainId: 1, scheme: 'ethereum' }
     : { currency, chain: 'TRX', chainName: chainName('TRX'), name, decimals, kind, contract, chainId: null, scheme: 'tron' };

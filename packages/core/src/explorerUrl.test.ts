@@ -20,12 +20,15 @@ describe('explorerUrl', () => {
     expect(explorerUrl('ETH', `0x${hex}`, { BTC: null })).toBe(`https://etherscan.io/tx/0x${hex}`);
   });
 
-  it.each([['BLN', hex], ['BTC', 'abc'], ['BTC', `${hex}"><script>`], ['BTC', 42 as unknown as string], ['toString', hex]])(
-    'gives no link for %s %j',
-    (chain, hash) => {
-      expect(explorerUrl(chain, hash)).toBeNull();
-    },
-  );
+  it.each([
+    ['BLN', hex],
+    ['BTC', 'abc'],
+    ['BTC', `${hex}"><script>`],
+    ['BTC', 42 as unknown as string],
+    ['toString', hex],
+  ])('gives no link for %s %j', (chain, hash) => {
+    expect(explorerUrl(chain, hash)).toBeNull();
+  });
 
   it('has a default for every on-chain network the kit knows', () => {
     expect(Object.keys(DEFAULT_EXPLORERS).sort()).toEqual(['BSC', 'BTC', 'ETH', 'LTC', 'TRX']);

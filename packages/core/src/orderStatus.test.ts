@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKOUT_STATUSES, checkoutStatusFromAurpay, isDetectedStatus, isPaidStatus, isTerminalStatus, refineCheckoutStatus } from './orderStatus.js';
+import {
+  CHECKOUT_STATUSES,
+  checkoutStatusFromAurpay,
+  isDetectedStatus,
+  isPaidStatus,
+  isTerminalStatus,
+  refineCheckoutStatus,
+} from './orderStatus.js';
 import { AURPAY_ORDER_STATUSES } from './wire.js';
 
 describe('checkoutStatusFromAurpay', () => {
@@ -17,9 +24,16 @@ describe('checkoutStatusFromAurpay', () => {
   });
 
   it('covers every status Aurpay documents', () => {
-    expect([...AURPAY_ORDER_STATUSES].sort()).toEqual(
-      ['FAILED', 'OVERDUE', 'PARTIAL', 'PENDING', 'REFUNDED', 'RESOLVED', 'SUCCESS', 'TERMINATED'],
-    );
+    expect([...AURPAY_ORDER_STATUSES].sort()).toEqual([
+      'FAILED',
+      'OVERDUE',
+      'PARTIAL',
+      'PENDING',
+      'REFUNDED',
+      'RESOLVED',
+      'SUCCESS',
+      'TERMINATED',
+    ]);
     for (const status of AURPAY_ORDER_STATUSES) expect(checkoutStatusFromAurpay(status)).not.toBe('unknown');
   });
 
@@ -81,9 +95,7 @@ describe('isTerminalStatus and isPaidStatus', () => {
   });
 
   it('treats only paid as paid, whatever Aurpay sends', () => {
-    const paying = [...AURPAY_ORDER_STATUSES, 'PAID', 'success', ''].filter((s) =>
-      isPaidStatus(checkoutStatusFromAurpay(s)),
-    );
+    const paying = [...AURPAY_ORDER_STATUSES, 'PAID', 'success', ''].filter((s) => isPaidStatus(checkoutStatusFromAurpay(s)));
     expect(paying).toEqual(['SUCCESS', 'RESOLVED']);
   });
 });

@@ -218,11 +218,7 @@ describe('OrderSubscription polling', () => {
     sub.retry();
     await flush();
     expect(f.calls).toHaveLength(2);
-    expect(snapshots).toEqual([
-      { code: 'status_token_invalid', message: 'No' },
-      null,
-      { code: 'status_token_invalid', message: 'No' },
-    ]);
+    expect(snapshots).toEqual([{ code: 'status_token_invalid', message: 'No' }, null, { code: 'status_token_invalid', message: 'No' }]);
   });
 
   it('takes an offered status unless a newer one is known', () => {

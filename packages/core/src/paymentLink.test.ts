@@ -70,12 +70,8 @@ describe('paymentLink: BIP21 for BTC and LTC', () => {
   });
 
   it('rounds an amount finer than a satoshi up, never down', () => {
-    expect(paymentLink({ currency: 'BTC', address: BTC_P2PKH, amount: '0.000000001' }).uri).toBe(
-      `bitcoin:${BTC_P2PKH}?amount=0.00000001`,
-    );
-    expect(paymentLink({ currency: 'LTC', address: LTC_L, amount: '1.123456781' }).uri).toBe(
-      `litecoin:${LTC_L}?amount=1.12345679`,
-    );
+    expect(paymentLink({ currency: 'BTC', address: BTC_P2PKH, amount: '0.000000001' }).uri).toBe(`bitcoin:${BTC_P2PKH}?amount=0.00000001`);
+    expect(paymentLink({ currency: 'LTC', address: LTC_L, amount: '1.123456781' }).uri).toBe(`litecoin:${LTC_L}?amount=1.12345679`);
   });
 
   it('gives the bare address with qrFormat address, the URI with uri', () => {
@@ -143,8 +139,10 @@ describe('paymentLink: ERC-20 tokens', () => {
 describe('paymentLink: TRC-20 tokens', () => {
   it('defaults to the address with no URI', () => {
     expect(paymentLink({ currency: 'USDT-TRC20', address: TRON, amount: '25' })).toEqual({ uri: null, qrValue: TRON });
-    expect(paymentLink({ currency: 'USDC-TRC20', chain: 'TRX', address: TRON, amount: '1' }, { qrFormat: 'address' }))
-      .toEqual({ uri: null, qrValue: TRON });
+    expect(paymentLink({ currency: 'USDC-TRC20', chain: 'TRX', address: TRON, amount: '1' }, { qrFormat: 'address' })).toEqual({
+      uri: null,
+      qrValue: TRON,
+    });
   });
 
   it('gives tron:<addr>?amount= with qrFormat uri', () => {
@@ -189,9 +187,7 @@ describe('paymentLink: bad input', () => {
     ['ETH', ETH],
     ['USDT-TRC20', TRON],
   ])('rejects qrFormat token-transfer for %s', (currency, address) => {
-    expect(errorCode(() => paymentLink({ currency, address, amount: '1' }, { qrFormat: 'token-transfer' }))).toBe(
-      'qr_format_unsupported',
-    );
+    expect(errorCode(() => paymentLink({ currency, address, amount: '1' }, { qrFormat: 'token-transfer' }))).toBe('qr_format_unsupported');
   });
 
   it('rejects an unknown qrFormat and a missing target', () => {
@@ -213,12 +209,9 @@ describe('lightningLink', () => {
     expect(lightningLink(INVOICE).uri).not.toContain('//');
   });
 
-  it.each([INVOICE.toUpperCase(), `lightning:${INVOICE}`, `LIGHTNING:${INVOICE.toUpperCase()}`])(
-    'normalizes %s',
-    (input) => {
-      expect(lightningLink(input)).toEqual(lightningLink(INVOICE));
-    },
-  );
+  it.each([INVOICE.toUpperCase(), `lightning:${INVOICE}`, `LIGHTNING:${INVOICE.toUpperCase()}`])('normalizes %s', (input) => {
+    expect(lightningLink(input)).toEqual(lightningLink(INVOICE));
+  });
 
   it.each([[''], ['lnbc1'], [INVOICE.slice(0, -1)], [BTC_BECH32], [null], [42]])('rejects %j', (input) => {
     expect(errorCode(() => lightningLink(input as string))).toBe('invoice_invalid');

@@ -133,6 +133,9 @@ export function paymentLink(target: PaymentTarget, options: { qrFormat?: QrForma
  */
 export function lightningLink(paymentRequest: string): { uri: string; qrValue: string } {
   decodeInvoice(paymentRequest);
-  const invoice = paymentRequest.trim().replace(/^lightning:/i, '').toLowerCase();
+  const invoice = paymentRequest
+    .trim()
+    .replace(/^lightning:/i, '')
+    .toLowerCase();
   return { uri: `lightning:${invoice}`, qrValue: `LIGHTNING:${invoice.toUpperCase()}` };
 }

@@ -10,16 +10,7 @@
 export type WireAmount = number | string;
 
 /** The order statuses Aurpay documents. Any other string may arrive and must be handled. */
-export const AURPAY_ORDER_STATUSES = [
-  'PENDING',
-  'OVERDUE',
-  'SUCCESS',
-  'RESOLVED',
-  'PARTIAL',
-  'FAILED',
-  'TERMINATED',
-  'REFUNDED',
-] as const;
+export const AURPAY_ORDER_STATUSES = ['PENDING', 'OVERDUE', 'SUCCESS', 'RESOLVED', 'PARTIAL', 'FAILED', 'TERMINATED', 'REFUNDED'] as const;
 export type AurpayOrderStatus = (typeof AURPAY_ORDER_STATUSES)[number];
 
 export type AurpayOrderType = 'ORDER' | 'INVOICE' | 'WITHDRAW';

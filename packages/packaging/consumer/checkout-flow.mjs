@@ -74,7 +74,8 @@ const app = await serve({
   statusSecret: 'consumer-status-secret-0123456789abcdef',
   callback: { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret },
   priceFor: (body) => ({ amount: '18.50', currency: 'USD', metadata: { cartId: String(body.cartId) } }),
-  onPaid: (order, context) => void paid.push({ orderId: order.orderId, cartId: order.metadata.cartId, idempotencyKey: context.idempotencyKey }),
+  onPaid: (order, context) =>
+    void paid.push({ orderId: order.orderId, cartId: order.metadata.cartId, idempotencyKey: context.idempotencyKey }),
   onError: (error) => console.error(error),
 });
 const stream = new AbortController();
@@ -99,7 +100,11 @@ try {
   const seen = [];
   let payment;
   const pay = () =>
-    fetch(`${sandbox.url}/_sandbox/orders/${created.orderId}/pay`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((response) => json(response, 200));
+    fetch(`${sandbox.url}/_sandbox/orders/${created.orderId}/pay`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    }).then((response) => json(response, 200));
   const response = await within('event stream', fetch(`${api}/orders/${created.orderId}/events`, { ...auth, signal: stream.signal }));
   await within(
     'paid event',

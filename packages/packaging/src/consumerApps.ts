@@ -9,7 +9,8 @@ export const TYPESCRIPT_VERSIONS: Record<string, string> = {
   '7': '^7.0.2',
 };
 
-const typescripts = (labels: string[]) => Object.fromEntries(labels.map((label) => [`typescript-${label}`, `npm:typescript@${TYPESCRIPT_VERSIONS[label]}`]));
+const typescripts = (labels: string[]) =>
+  Object.fromEntries(labels.map((label) => [`typescript-${label}`, `npm:typescript@${TYPESCRIPT_VERSIONS[label]}`]));
 
 /**
  * A shop on Express 5 and React that uses every package and subpath: each peer the README names,

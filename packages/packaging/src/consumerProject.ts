@@ -9,9 +9,12 @@ const CONSUMER_FILES = fileURLToPath(new URL('../consumer/', import.meta.url));
 
 /** The range the kit develops against, from the workspace's own manifests: one truth for versions. */
 export function workspaceRange(name: string): string {
-  const manifests = [join(REPO_ROOT, 'package.json'), ...['packages', 'examples'].flatMap((group) =>
-    readdirSync(join(REPO_ROOT, group)).map((dir) => join(REPO_ROOT, group, dir, 'package.json')),
-  )];
+  const manifests = [
+    join(REPO_ROOT, 'package.json'),
+    ...['packages', 'examples'].flatMap((group) =>
+      readdirSync(join(REPO_ROOT, group)).map((dir) => join(REPO_ROOT, group, dir, 'package.json')),
+    ),
+  ];
   for (const file of manifests) {
     let pkg: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     try {
@@ -51,7 +54,10 @@ export async function createConsumerProject(dir: string, options: ConsumerOption
   cpSync(CONSUMER_FILES, dir, { recursive: true });
   const dependencies: Record<string, string> = { ...options.dependencies };
   for (const [name, tarball] of Object.entries(options.tarballs)) dependencies[name] = `file:${tarball}`;
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'aurpay-kit-consumer', private: true, type: 'module', dependencies }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'aurpay-kit-consumer', private: true, type: 'module', dependencies }, null, 2)}\n`,
+  );
   // Peers of the test tools (webpack, which react-server-dom-webpack's plugin needs) stay out;
   // every peer of the kit's packages is a direct dependency here, so it is installed and checked.
   await runCommand('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--omit=peer', '--loglevel=error'], {

@@ -35,8 +35,11 @@ export default async function setup(project: TestProject): Promise<() => void> {
     const name = /^aurpay-kit-(.+)-\d+\.\d+\.\d+.*\.tgz$/.exec(file)?.[1];
     if (name !== undefined) tarballs[`@aurpay-kit/${name}`] = join(folder, file);
   }
-  if (Object.keys(tarballs).length !== packed.length) throw new Error(`pack wrote ${readdirSync(folder).join(', ')} for ${packed.join(', ')}`);
-  const serverSide = Object.fromEntries(['@aurpay-kit/core', '@aurpay-kit/server', '@aurpay-kit/sandbox'].map((name) => [name, tarballs[name] ?? '']));
+  if (Object.keys(tarballs).length !== packed.length)
+    throw new Error(`pack wrote ${readdirSync(folder).join(', ')} for ${packed.join(', ')}`);
+  const serverSide = Object.fromEntries(
+    ['@aurpay-kit/core', '@aurpay-kit/server', '@aurpay-kit/sandbox'].map((name) => [name, tarballs[name] ?? '']),
+  );
   const [app, express4] = await Promise.all([
     createConsumerProject(join(work, 'app'), { tarballs, dependencies: appDependencies() }),
     createConsumerProject(join(work, 'express4'), { tarballs: serverSide, dependencies: express4Dependencies() }),

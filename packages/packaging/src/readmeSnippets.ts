@@ -22,5 +22,8 @@ export function readmeSnippets(markdown: string, readme: string): Snippet[] {
 
 /** A file name for a snippet: `README.md` block 2 → `README-2.tsx`, `@aurpay-kit/react/README.md` block 1 → `aurpay-kit-react-README-1.tsx`. */
 export function snippetFileName(snippet: Snippet): string {
-  return `${snippet.readme.replace(/\.md$/, '').replace(/[^\w-]+/g, '-').replace(/^-+/, '')}-${snippet.index}.tsx`;
+  return `${snippet.readme
+    .replace(/\.md$/, '')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+/, '')}-${snippet.index}.tsx`;
 }

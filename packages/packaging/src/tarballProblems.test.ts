@@ -15,7 +15,7 @@ const good: Record<string, string> = {
   'README.md': '# demo\n\n```sh\nnpm install @aurpay-kit/demo\n```\n',
   LICENSE,
   'CHANGELOG.md': '# @aurpay-kit/demo\n',
-  'dist/index.js': "export const a = 1;\n//# sourceMappingURL=index.js.map",
+  'dist/index.js': 'export const a = 1;\n//# sourceMappingURL=index.js.map',
   'dist/index.js.map': JSON.stringify({ sources: ['../src/index.ts'] }),
   'dist/index.d.ts': 'export declare const a = 1;',
   'src/index.ts': 'export const a = 1;',

@@ -9,7 +9,8 @@ export interface PackedPackage {
 }
 
 /** What only tests use: never in a tarball. */
-const TEST_ONLY_PATH = /(^|\/)(tests?|__tests__|test-utils|fixtures|__fixtures__|stories|__mocks__)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?(\.map)?$|(^|\/)setup(Tests)?\.[cm]?[jt]sx?$/;
+const TEST_ONLY_PATH =
+  /(^|\/)(tests?|__tests__|test-utils|fixtures|__fixtures__|stories|__mocks__)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?(\.map)?$|(^|\/)setup(Tests)?\.[cm]?[jt]sx?$/;
 /** Libraries only tests load; a shipped module that imports one breaks a user's app. */
 const TEST_ONLY_IMPORT = /from\s+['"](vitest|@vitest\/[^'"]*|@testing-library\/[^'"]*|jsdom|fast-check|@aurpay-kit\/testing)['"]/;
 const TOP_LEVEL = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|(dist|src|bin)\/.+)$/;
@@ -44,12 +45,19 @@ export function tarballProblems(pkg: PackedPackage, license: string): string[] {
   }
   for (const file of REQUIRED) if (!present.has(file)) problems.push(`${file} is missing`);
   if (present.has('LICENSE') && pkg.readText('LICENSE') !== license) problems.push('LICENSE differs from the repository LICENSE');
-  if (present.has('README.md') && !pkg.readText('README.md').split('\n').some((line) => line.startsWith('npm install ') && line.includes(pkg.manifest.name))) {
+  if (
+    present.has('README.md') &&
+    !pkg
+      .readText('README.md')
+      .split('\n')
+      .some((line) => line.startsWith('npm install ') && line.includes(pkg.manifest.name))
+  ) {
     problems.push(`README.md does not say how to install ${pkg.manifest.name}`);
   }
   const { main, types, bin } = pkg.manifest;
   const targets = [main, types, ...(typeof bin === 'string' ? [bin] : Object.values(bin ?? {}))];
   for (const entry of packageEntries(pkg.manifest)) targets.push(...Object.values(entry.targets));
-  for (const path of targets) if (path !== undefined && !present.has(target(path))) problems.push(`${path} is named in package.json but not in the tarball`);
+  for (const path of targets)
+    if (path !== undefined && !present.has(target(path))) problems.push(`${path} is named in package.json but not in the tarball`);
   return problems;
 }

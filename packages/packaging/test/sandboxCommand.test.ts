@@ -24,7 +24,8 @@ afterEach(() => {
  * the link is checked first, and npx may not install anything.
  */
 async function runSandboxCommand(cwd: string): Promise<{ firstLine: string; info: { code: number }; exit: string }> {
-  if (!existsSync(join(cwd, 'node_modules', '.bin', 'aurpay-sandbox'))) throw new Error(`aurpay-sandbox is not linked in ${cwd}/node_modules/.bin`);
+  if (!existsSync(join(cwd, 'node_modules', '.bin', 'aurpay-sandbox')))
+    throw new Error(`aurpay-sandbox is not linked in ${cwd}/node_modules/.bin`);
   const child = spawn('npx', ['aurpay-sandbox', '--port', '0'], {
     cwd,
     detached: true,

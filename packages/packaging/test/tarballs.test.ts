@@ -28,7 +28,11 @@ it('packs every published package', () => {
 });
 
 it('gives every subpath in exports its typesVersions entry, for moduleResolution node', async () => {
-  const result = await runCommand('node', ['scripts/types-versions.mjs', '--check'], { cwd: REPO_ROOT, timeoutMs: 60_000, allowFailure: true });
+  const result = await runCommand('node', ['scripts/types-versions.mjs', '--check'], {
+    cwd: REPO_ROOT,
+    timeoutMs: 60_000,
+    allowFailure: true,
+  });
   expect(result.code, result.stderr).toBe(0);
 });
 
@@ -40,22 +44,33 @@ describe.each(Object.entries(tarballs))('%s', (name, tarball) => {
     mkdirSync(dir, { recursive: true });
     await runCommand('tar', ['-xzf', tarball, '-C', dir], { cwd: dir, timeoutMs: 60_000 });
     const root = join(dir, 'package');
-    const files = walk(root).map((file) => relative(root, file)).sort();
+    const files = walk(root)
+      .map((file) => relative(root, file))
+      .sort();
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageManifest;
     // The listing, for a reader of the test results: every file and its size.
     const listing = files.map((file) => `${String(statSync(join(root, file)).size).padStart(8)}  ${file}`);
-    writeFileSync(`${report}.files.txt`, `${name}: ${files.length} files, tarball ${statSync(tarball).size} bytes\n${listing.join('\n')}\n`);
+    writeFileSync(
+      `${report}.files.txt`,
+      `${name}: ${files.length} files, tarball ${statSync(tarball).size} bytes\n${listing.join('\n')}\n`,
+    );
 
     expect(manifest.name).toBe(name);
     const license = readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8');
     expect(tarballProblems({ manifest, files, readText: (path) => readFileSync(join(root, path), 'utf8') }, license)).toEqual([]);
     // The entry files, which every other check builds on.
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/index.js', 'dist/index.d.ts']),
+    );
   });
 
   it('passes publint, warnings and suggestions included', async () => {
     const data = readFileSync(tarball);
-    const { messages, pkg } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, level: 'suggestion', strict: true });
+    const { messages, pkg } = await publint({
+      pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) },
+      level: 'suggestion',
+      strict: true,
+    });
     const lines = messages.map((message) => `${message.type}: ${formatMessage(message, pkg, { color: false }) ?? message.code}`);
     writeFileSync(`${report}.publint.txt`, lines.length === 0 ? 'publint: no messages\n' : `${lines.join('\n')}\n`);
     expect(lines).toEqual([]);

@@ -17,8 +17,14 @@ function writeEntryFiles(): void {
   const imports = modules.map((entry, i) => `import * as entry${i} from '${entry.specifier}';`);
   const sheets = entries.filter((entry) => entry.kind === 'css').map((entry) => `import '${entry.specifier}';`);
   const list = `export const entries = [${modules.map((_, i) => `entry${i}`).join(', ')}];\n`;
-  writeFileSync(join(types, 'entries.ts'), `// Every entry of the kit, as an app imports it.\n${[...imports, ...sheets].join('\n')}\n\n${list}`);
-  writeFileSync(join(types, 'entries.cts'), `// Every module entry of the kit, from CommonJS (require of ES modules).\n${imports.join('\n')}\n\n${list}`);
+  writeFileSync(
+    join(types, 'entries.ts'),
+    `// Every entry of the kit, as an app imports it.\n${[...imports, ...sheets].join('\n')}\n\n${list}`,
+  );
+  writeFileSync(
+    join(types, 'entries.cts'),
+    `// Every module entry of the kit, from CommonJS (require of ES modules).\n${imports.join('\n')}\n\n${list}`,
+  );
 }
 
 /** Each TypeScript block of the READMEs (the repository's and the packages' as shipped) as a module of its own. */
@@ -27,7 +33,10 @@ function writeSnippets(): string[] {
   mkdirSync(dir, { recursive: true });
   const readmes = [
     { path: 'README.md', text: readFileSync(join(REPO_ROOT, 'README.md'), 'utf8') },
-    ...Object.keys(tarballs).map((name) => ({ path: `${name}/README.md`, text: readFileSync(join(app.dir, 'node_modules', name, 'README.md'), 'utf8') })),
+    ...Object.keys(tarballs).map((name) => ({
+      path: `${name}/README.md`,
+      text: readFileSync(join(app.dir, 'node_modules', name, 'README.md'), 'utf8'),
+    })),
   ];
   for (const readme of readmes) {
     for (const snippet of readmeSnippets(readme.text, readme.path)) {
@@ -46,14 +55,20 @@ beforeAll(() => {
 const RESOLUTIONS = (version: string) => (Number.parseInt(version, 10) >= 7 ? ['bundler', 'nodenext'] : ['bundler', 'nodenext', 'node10']);
 
 describe.each(Object.keys(app.typescript))('TypeScript %s, strict with noUncheckedIndexedAccess and skipLibCheck off', (version) => {
-  it.each(RESOLUTIONS(version))('type-checks every entry (styles.css too) and every README snippet under moduleResolution %s', async (resolution) => {
-    const tsc = app.typescript[version] ?? '';
-    const { stdout } = await runCommand('node', [tsc, '--version'], { cwd: app.dir, timeoutMs: 60_000 });
-    expect(stdout).toContain(`Version ${version}`);
-    await runCommand('node', [tsc, '-p', `types/tsconfig.${resolution}.json`], { cwd: app.dir, timeoutMs: 10 * 60_000 });
-  });
+  it.each(RESOLUTIONS(version))(
+    'type-checks every entry (styles.css too) and every README snippet under moduleResolution %s',
+    async (resolution) => {
+      const tsc = app.typescript[version] ?? '';
+      const { stdout } = await runCommand('node', [tsc, '--version'], { cwd: app.dir, timeoutMs: 60_000 });
+      expect(stdout).toContain(`Version ${version}`);
+      await runCommand('node', [tsc, '-p', `types/tsconfig.${resolution}.json`], { cwd: app.dir, timeoutMs: 10 * 60_000 });
+    },
+  );
 });
 
 it('type-checks the checkout router on an Express 4 app against @types/express 4', async () => {
-  await runCommand('node', [express4.typescript['5.9'] ?? '', '-p', 'types/tsconfig.express4.json'], { cwd: express4.dir, timeoutMs: 10 * 60_000 });
+  await runCommand('node', [express4.typescript['5.9'] ?? '', '-p', 'types/tsconfig.express4.json'], {
+    cwd: express4.dir,
+    timeoutMs: 10 * 60_000,
+  });
 });

@@ -31,10 +31,7 @@ function groupedCode(value: string): ReactNode[] {
  *
  * @example <Address value={order.address} />
  */
-export const Address = forwardRef<HTMLDivElement, AddressProps>(function Address(
-  { value, label, copyLabel, className, ...rest },
-  ref,
-) {
+export const Address = forwardRef<HTMLDivElement, AddressProps>(function Address({ value, label, copyLabel, className, ...rest }, ref) {
   const { messages } = useTexts();
   return (
     <div data-state={usePhase()} {...rest} ref={ref} className={cx('aurpay-address', className)}>

@@ -21,10 +21,7 @@ export interface AmountProps extends HTMLAttributes<HTMLSpanElement> {
  * @example <Amount value="18.0098" currency="USDT" />  // "18.0098 USDT"
  * @example <Amount value="0.00019044" currency="BTC" sats />  // "19,044 sats"
  */
-export const Amount = forwardRef<HTMLSpanElement, AmountProps>(function Amount(
-  { value, currency, fiat, sats, className, ...rest },
-  ref,
-) {
+export const Amount = forwardRef<HTMLSpanElement, AmountProps>(function Amount({ value, currency, fiat, sats, className, ...rest }, ref) {
   const { locale, messages } = useTexts();
   const text = fiat
     ? formatFiat(value, currency, locale)

@@ -77,12 +77,26 @@ describe('the public API', () => {
   it('ships the other languages apart, in @aurpay-kit/react/messages, so an app pays only for the ones it imports', async () => {
     const messages = await import('./messages.js');
     expect(Object.keys(messages).sort()).toEqual(
-      ['ar', 'de', 'en', 'es', 'fr', 'he', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].map((code) => `${code}Messages`),
+      ['ar', 'de', 'en', 'es', 'fr', 'he', 'id', 'it', 'ja', 'ko', 'nl', 'pl', 'pt', 'ru', 'tr', 'uk', 'vi', 'zh'].map(
+        (code) => `${code}Messages`,
+      ),
     );
   });
 
   it('names every component for React DevTools', () => {
-    const components = ['Address', 'Amount', 'CheckoutDialog', 'CopyButton', 'Countdown', 'CryptoCheckout', 'CurrencyLogo', 'LightningInvoice', 'QRCode', 'Receipt', 'Status'] as const;
+    const components = [
+      'Address',
+      'Amount',
+      'CheckoutDialog',
+      'CopyButton',
+      'Countdown',
+      'CryptoCheckout',
+      'CurrencyLogo',
+      'LightningInvoice',
+      'QRCode',
+      'Receipt',
+      'Status',
+    ] as const;
     for (const name of components) expect(publicApi[name].displayName).toBe(name);
   });
 });

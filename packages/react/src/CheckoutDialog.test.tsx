@@ -141,11 +141,7 @@ describe('<CheckoutDialog>', () => {
   });
 
   it('stays open on the receipt after success by default', async () => {
-    const { server } = renderCheckout(
-      <CheckoutDialog defaultOpen>
-        {checkout}
-      </CheckoutDialog>,
-    );
+    const { server } = renderCheckout(<CheckoutDialog defaultOpen>{checkout}</CheckoutDialog>);
     await advance();
     server.set(server.last().orderId, 'paid');
     await advance(60_000);

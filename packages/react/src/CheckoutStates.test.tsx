@@ -64,7 +64,11 @@ describe('the states between awaiting payment and paid', () => {
     const { container, server, order } = await btc({}, { explorers: { BTC: 'https://mempool.space/testnet4/tx/{hash}' } });
     server.set(order.orderId, 'paid', { transactions: [{ hash: HASH, confirmations: null }] });
     await advance(2000);
-    expect(within(root(container)).getByRole('link', { name: /Transaction/ }).getAttribute('href')).toBe(`https://mempool.space/testnet4/tx/${HASH}`);
+    expect(
+      within(root(container))
+        .getByRole('link', { name: /Transaction/ })
+        .getAttribute('href'),
+    ).toBe(`https://mempool.space/testnet4/tx/${HASH}`);
     cleanup();
     const off = await btc({}, { explorers: { BTC: null } });
     off.server.set(off.order.orderId, 'paid', { transactions: [{ hash: HASH, confirmations: null }] });
@@ -139,7 +143,8 @@ describe('focus and announcements', () => {
 
   it('warns once, politely, five minutes before the deadline', async () => {
     const { container } = await btc();
-    const warning = () => [...container.querySelectorAll('[role="status"]')].map((n) => n.textContent).filter((t) => t?.includes('5 minutes'));
+    const warning = () =>
+      [...container.querySelectorAll('[role="status"]')].map((n) => n.textContent).filter((t) => t?.includes('5 minutes'));
     await advance(24 * 60_000);
     expect(warning()).toEqual([]);
     await advance(60_000 + 1000);
@@ -160,17 +165,17 @@ describe('focus and announcements', () => {
 
 describe('changing currency', () => {
   it('goes back to the grouped choice before paying and after an error, never after money arrived', async () => {
-    const { container, server, user } = renderCheckout(<CryptoCheckout currencyOptions={{ default: 'USDT-ERC20', order: ['USDT-TRC20'] }} />);
+    const { container, server, user } = renderCheckout(
+      <CryptoCheckout currencyOptions={{ default: 'USDT-ERC20', order: ['USDT-TRC20'] }} />,
+    );
     await advance();
     expect(server.requests.find((r) => r.method === 'POST')?.body).toMatchObject({ chain: 'ETH', currency: 'USDT-ERC20' });
     await user.click(screen.getByRole('button', { name: 'Change currency' }));
     await advance();
     const groups = screen.getAllByRole('group').slice(1);
-    expect(groups.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
-      'Tron',
-      'Bitcoin',
-      'Ethereum',
-    ]);
+    expect(
+      groups.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)?.textContent),
+    ).toEqual(['Tron', 'Bitcoin', 'Ethereum']);
     server.fail('POST', /^\/orders$/, 503, 'store_unavailable');
     await user.click(screen.getByRole('button', { name: /^BTC/ }));
     await advance();

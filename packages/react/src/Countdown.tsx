@@ -35,10 +35,7 @@ const WARN_SECONDS = 300;
  *
  * @example <Countdown to={order.expiresAt} />
  */
-export const Countdown = forwardRef<HTMLDivElement, CountdownProps>(function Countdown(
-  { to, label, className, ...rest },
-  ref,
-) {
+export const Countdown = forwardRef<HTMLDivElement, CountdownProps>(function Countdown({ to, label, className, ...rest }, ref) {
   const { messages, locale } = useTexts();
   const time = useSyncExternalStore<number | null>(onTick, now, serverNow);
   const deadline = typeof to === 'number' ? to : Date.parse(to);

@@ -39,7 +39,9 @@ describe('<CryptoCheckout> status transitions', () => {
     expect(progress.textContent).toBe('Received0.0005 BTCTotal0.00125 BTC');
     // The remainder once, with its share of the price; the live region reads both amounts.
     expect(container.querySelector('.aurpay-due')?.textContent).toMatch(/^Send the remaining 0\.00075 BTC≈ /);
-    expect(container.querySelector('.aurpay-status')?.textContent).toBe('Partly paid: send the rest. Received 0.0005 BTC. Send the remaining 0.00075 BTC.');
+    expect(container.querySelector('.aurpay-status')?.textContent).toBe(
+      'Partly paid: send the rest. Received 0.0005 BTC. Send the remaining 0.00075 BTC.',
+    );
     const remainder = paymentLink({ currency: 'BTC', chain: 'BTC', address: ADDRESSES.BTC!, amount: '0.00075' });
     expect(renderedQrPaths(container)).toEqual(qrPaths(remainder.qrValue));
     expect(screen.getByRole('img', { name: 'QR code to pay 0.00075 BTC' })).toBeTruthy();
@@ -69,11 +71,7 @@ describe('<CryptoCheckout> status transitions', () => {
     await advance(60_000);
     expect(server.count('GET')).toBe(gets);
     expect(onSuccess).toHaveBeenCalledTimes(1);
-    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual([
-      'awaiting_payment',
-      'partially_paid',
-      'paid',
-    ]);
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['awaiting_payment', 'partially_paid', 'paid']);
   });
 
   it('expired: fires onTimeout once and starts again with a new order', async () => {

@@ -39,9 +39,7 @@ describe('<CryptoCheckout> creating an order', () => {
     expect(statusText(container)).toBe('Awaiting payment');
     expect(screen.getByText('18.0098 USDT')).toHaveProperty('dataset.state', 'awaiting_payment');
     expect(screen.getByText('$18.00')).toBeTruthy();
-    expect(screen.getByRole('note').textContent).toBe(
-      'Send only USDT on Ethereum (ERC-20): anything else may be lost.',
-    );
+    expect(screen.getByRole('note').textContent).toBe('Send only USDT on Ethereum (ERC-20): anything else may be lost.');
     // A token's QR code is the plain address: wallets misread EIP-681 transfer codes.
     expect(screen.getByRole('img', { name: 'QR code to pay 18.0098 USDT' })).toBeTruthy();
     expect(renderedQrPaths(container)).toEqual(qrPaths(ADDRESSES.ETH!));
@@ -70,9 +68,7 @@ describe('<CryptoCheckout> creating an order', () => {
     const { container, server } = renderCheckout(<CryptoCheckout chain="BTC" currency="BTC" />);
     await advance();
     const order = server.last();
-    expect(screen.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).toBe(
-      `bitcoin:${ADDRESSES.BTC}?amount=0.00125`,
-    );
+    expect(screen.getByRole('link', { name: 'Open in wallet' }).getAttribute('href')).toBe(`bitcoin:${ADDRESSES.BTC}?amount=0.00125`);
     expect(renderedQrPaths(container)).toEqual(qrPaths(order.qrValue));
     expect(order.qrValue).toBe(`bitcoin:${ADDRESSES.BTC!.toUpperCase()}?amount=0.00125`);
   });
@@ -128,9 +124,7 @@ describe('<CryptoCheckout> creating an order', () => {
   });
 
   it('encodes what qrFormat asks for, where it applies', async () => {
-    const { container, server } = renderCheckout(
-      <CryptoCheckout chain="ETH" currency="USDT-ERC20" qrFormat="token-transfer" />,
-    );
+    const { container, server } = renderCheckout(<CryptoCheckout chain="ETH" currency="USDT-ERC20" qrFormat="token-transfer" />);
     await advance();
     const order = server.last();
     const transfer = paymentLink(order as Required<typeof order> & { address: string }, { qrFormat: 'token-transfer' });
@@ -175,10 +169,9 @@ describe('<CryptoCheckout> showing an order made elsewhere', () => {
     const onError = vi.fn();
     const server = fakeCheckoutServer();
     const order = server.add(cryptoOrder({ orderId: '99999999999999999999' }));
-    const { container, user } = renderCheckout(
-      <CryptoCheckout orderId={order.orderId} statusToken="forged" onError={onError} />,
-      { server },
-    );
+    const { container, user } = renderCheckout(<CryptoCheckout orderId={order.orderId} statusToken="forged" onError={onError} />, {
+      server,
+    });
     await advance(60_000);
     expect(root(container).dataset.state).toBe('error');
     expect(server.count('GET')).toBe(1);

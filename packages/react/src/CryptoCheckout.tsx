@@ -9,9 +9,7 @@ import type { UseCheckoutOptions } from './useCheckout.js';
 import { useCheckout } from './useCheckout.js';
 
 export interface CryptoCheckoutProps
-  extends Omit<UseCheckoutOptions, 'kind' | 'create'>,
-    CheckoutPresentation,
-    Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
+  extends Omit<UseCheckoutOptions, 'kind' | 'create'>, CheckoutPresentation, Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** What the QR code encodes. Default: the safe choice per currency (the address for tokens). */
   qrFormat?: QrFormat;
 }
@@ -37,7 +35,9 @@ export const CryptoCheckout = forwardRef<HTMLDivElement, CryptoCheckoutProps>(fu
     <CheckoutFrame {...props} ref={ref} checkout={checkout} phase={shown} canRestart>
       {choosing
         ? currencies && <CurrencyPicker currencies={currencies} choose={checkout.choose} />
-        : order && <CryptoPayment order={order} qrFormat={props.qrFormat} qrLogo={props.qrLogo} onSent={(hash) => checkout.detect({ hash })} />}
+        : order && (
+            <CryptoPayment order={order} qrFormat={props.qrFormat} qrLogo={props.qrLogo} onSent={(hash) => checkout.detect({ hash })} />
+          )}
     </CheckoutFrame>
   );
 });

@@ -25,7 +25,17 @@ function fiatDue(order: CheckoutDetails, due: string): string | null {
  * An on-chain payment: the amount due (after a part payment, the remainder with its fiat value,
  * and what arrived), the network warning, QR code and address.
  */
-export function CryptoPayment({ order, qrFormat, qrLogo, onSent }: { order: CheckoutDetails; qrFormat?: QrFormat; qrLogo?: boolean; onSent: (hash: string) => void }) {
+export function CryptoPayment({
+  order,
+  qrFormat,
+  qrLogo,
+  onSent,
+}: {
+  order: CheckoutDetails;
+  qrFormat?: QrFormat;
+  qrLogo?: boolean;
+  onSent: (hash: string) => void;
+}) {
   const { messages, locale } = useTexts();
   const wallets = useModule(useContext(AurpayContext)?.wallets ?? null);
   const rest = !isZeroAmount(order.paidAmount);

@@ -5,7 +5,13 @@ import { CurrencyLogo } from './CurrencyLogo.js';
 import { networkName, networkOf, tokenOf } from './format.js';
 
 /** The server's currencies grouped by network, in the order given, each with its logos. */
-export function CurrencyPicker({ currencies, choose }: { currencies: readonly CheckoutCurrency[]; choose: (currency: CheckoutCurrency) => void }) {
+export function CurrencyPicker({
+  currencies,
+  choose,
+}: {
+  currencies: readonly CheckoutCurrency[];
+  choose: (currency: CheckoutCurrency) => void;
+}) {
   const { messages } = useTexts();
   const id = useId();
   const networks: [string, CheckoutCurrency[]][] = [];

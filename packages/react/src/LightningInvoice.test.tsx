@@ -70,10 +70,7 @@ describe('<LightningInvoice> creating a Lightning order', () => {
     await user.click(screen.getByRole('button', { name: 'Start again' }));
     await advance();
     expect(server.orders.size).toBe(2);
-    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([
-      { kind: 'lightning' },
-      { kind: 'lightning' },
-    ]);
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.body)).toEqual([{ kind: 'lightning' }, { kind: 'lightning' }]);
     expect(state(container)).toBe('awaiting_payment');
   });
 
@@ -176,7 +173,9 @@ describe('<LightningInvoice> WebLN', () => {
       'Payment sent. Your wallet sent 19,044 sats. Waiting for confirmation: there is no need to pay again.',
     );
     expect(screen.queryByRole('button', { name: 'Pay with browser wallet' })).toBeNull();
-    expect(onPaymentDetected).toHaveBeenCalledWith(expect.objectContaining({ transactions: [{ hash: decodeInvoice(INVOICE).paymentHash, confirmations: null }] }));
+    expect(onPaymentDetected).toHaveBeenCalledWith(
+      expect.objectContaining({ transactions: [{ hash: decodeInvoice(INVOICE).paymentHash, confirmations: null }] }),
+    );
     expect(onSuccess).not.toHaveBeenCalled();
     await advance(4000);
     expect(state(container)).toBe('detected');

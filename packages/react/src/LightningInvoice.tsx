@@ -11,7 +11,8 @@ import { useModule } from './useModule.js';
 import { useWeblnPresent } from './useWeblnPresent.js';
 
 export interface LightningInvoiceProps
-  extends Omit<UseCheckoutOptions, 'kind' | 'create' | 'chain' | 'currency' | 'currencyOptions'>,
+  extends
+    Omit<UseCheckoutOptions, 'kind' | 'create' | 'chain' | 'currency' | 'currencyOptions'>,
     CheckoutPresentation,
     Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** A BOLT11 invoice to show. With `orderId` and `statusToken` its status is followed too. */
@@ -45,7 +46,15 @@ export const LightningInvoice = forwardRef<HTMLDivElement, LightningInvoiceProps
   const decoded = decoder?.invoiceDetails(paymentRequest ?? order?.paymentRequest) ?? null;
   const invoice =
     decoded ??
-    (fromOrder ? { invoice: order.paymentRequest!, qrValue: order.qrValue!, uri: order.paymentUri ?? null, amountBtc: order.amount, expiresAt: Infinity } : null);
+    (fromOrder
+      ? {
+          invoice: order.paymentRequest!,
+          qrValue: order.qrValue!,
+          uri: order.paymentUri ?? null,
+          amountBtc: order.amount,
+          expiresAt: Infinity,
+        }
+      : null);
   const orderEnd = order ? Date.parse(order.expiresAt) : Infinity;
   const deadline = Math.min(orderEnd, invoice ? invoice.expiresAt * 1000 : Infinity);
   // An invoice with no order to follow can only be seen to expire, here, by the clock.
@@ -62,7 +71,15 @@ export const LightningInvoice = forwardRef<HTMLDivElement, LightningInvoiceProps
   const walletsLoader = useContext(AurpayContext)?.wallets;
   const wallets = useModule(walletsLoader ?? null);
   const webln = useModule(useWeblnPresent() && !(walletsLoader && order) ? loadWebln : null);
-  const shown = invoiceOnly ? (lapsed ? 'expired' : invoice || !decoder ? 'awaiting_payment' : 'error') : phase === 'idle' ? 'loading' : phase;
+  const shown = invoiceOnly
+    ? lapsed
+      ? 'expired'
+      : invoice || !decoder
+        ? 'awaiting_payment'
+        : 'error'
+    : phase === 'idle'
+      ? 'loading'
+      : phase;
   const sats = unit === 'sat';
   return (
     <CheckoutFrame {...props} ref={ref} checkout={checkout} phase={shown} canRestart={!invoiceOnly} sats={sats}>

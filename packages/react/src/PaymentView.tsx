@@ -54,9 +54,15 @@ export function PaymentView(props: PaymentViewProps) {
       {qrValue !== undefined && (
         <div className="aurpay-qr-frame">
           {qrValue && (
-            <QRCode value={qrValue} clearCentre={Boolean(qrLogo)} label={fill(messages.qr, { amount: amount ? amountText(amount, style) : style.token })} />
+            <QRCode
+              value={qrValue}
+              clearCentre={Boolean(qrLogo)}
+              label={fill(messages.qr, { amount: amount ? amountText(amount, style) : style.token })}
+            />
           )}
-          {qrValue && qrLogo && <CurrencyLogo currency={qrLogo} size={Math.round(208 * qrCentreShare(qrValue)) - 6} className="aurpay-qr-logo" />}
+          {qrValue && qrLogo && (
+            <CurrencyLogo currency={qrLogo} size={Math.round(208 * qrCentreShare(qrValue)) - 6} className="aurpay-qr-logo" />
+          )}
         </div>
       )}
       {code && <Address value={code} label={props.codeLabel} copyLabel={props.copyLabel} />}

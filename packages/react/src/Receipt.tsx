@@ -38,7 +38,8 @@ export const Receipt = forwardRef<HTMLDListElement, ReceiptProps>(function Recei
         <>
           <dt>{messages.total}</dt>
           <dd>
-            <Amount value={order.amount} currency={token} sats={sats} /> ≈ <Amount value={order.fiatAmount} currency={order.fiatCurrency} fiat />
+            <Amount value={order.amount} currency={token} sats={sats} /> ≈{' '}
+            <Amount value={order.fiatAmount} currency={order.fiatCurrency} fiat />
           </dd>
         </>
       )}

@@ -13,22 +13,12 @@ export interface StatusProps extends HTMLAttributes<HTMLDivElement> {
  *
  * @example <Status phase={checkout.phase} />
  */
-export const Status = forwardRef<HTMLDivElement, StatusProps>(function Status(
-  { phase, className, children, ...rest },
-  ref,
-) {
+export const Status = forwardRef<HTMLDivElement, StatusProps>(function Status({ phase, className, children, ...rest }, ref) {
   const { messages } = useTexts();
   const around = usePhase();
   const shown = phase ?? around ?? 'idle';
   return (
-    <div
-      role="status"
-      aria-live="polite"
-      data-state={shown}
-      {...rest}
-      ref={ref}
-      className={cx('aurpay-status', className)}
-    >
+    <div role="status" aria-live="polite" data-state={shown} {...rest} ref={ref} className={cx('aurpay-status', className)}>
       {children ?? messages[shown]}
     </div>
   );

@@ -19,7 +19,12 @@ export function amountText(value: string, style: AmountStyle): string {
 }
 
 /** The order's token and whether its amounts are shown in satoshis. */
-export function amountStyle(order: CheckoutDetails | null, sats: boolean, locale: string | undefined, messages: AurpayMessages): AmountStyle {
+export function amountStyle(
+  order: CheckoutDetails | null,
+  sats: boolean,
+  locale: string | undefined,
+  messages: AurpayMessages,
+): AmountStyle {
   const currency = order?.currency ?? 'BTC';
   return { token: tokenOf(currency), sats: sats && findCurrency(currency)?.decimals === 8, locale, messages };
 }
@@ -64,9 +69,15 @@ export function stateText(
     case 'paid':
       return fill(messages.paidText, { amount: amount(paidSome ? received : order.amount) });
     case 'overpaid':
-      return fill(messages.overpaidText, { extra: amount(subtractAmounts(received, order.amount)), amount: amount(order.amount), merchant: shop });
+      return fill(messages.overpaidText, {
+        extra: amount(subtractAmounts(received, order.amount)),
+        amount: amount(order.amount),
+        merchant: shop,
+      });
     case 'expired':
-      return paidSome ? fill(messages.expiredPartText, { received: amount(received), amount: amount(order.amount), merchant: shop }) : messages.expiredText;
+      return paidSome
+        ? fill(messages.expiredPartText, { received: amount(received), amount: amount(order.amount), merchant: shop })
+        : messages.expiredText;
     case 'failed':
       return messages.failedText;
     default:

@@ -30,7 +30,8 @@ export const enMessages = {
   paidText: '{amount} received. Thank you!',
   overpaidText: 'You sent {extra} more than the total of {amount}; {merchant} will settle the difference with you.',
   expiredText: 'No payment arrived in time.',
-  expiredPartText: 'Only {received} of {amount} arrived before the payment expired. Your money is not lost: {merchant} will complete or refund the order.',
+  expiredPartText:
+    'Only {received} of {amount} arrived before the payment expired. Your money is not lost: {merchant} will complete or refund the order.',
   failedText: 'The payment did not go through.',
   contact: 'Contact {merchant}',
   merchant: 'the shop',

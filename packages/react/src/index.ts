@@ -35,11 +35,6 @@ export { Status } from './Status.js';
 export type { StatusProps } from './Status.js';
 export { useAurpay } from './useAurpay.js';
 export { useCheckout } from './useCheckout.js';
-export type {
-  CheckoutCallbacks,
-  CheckoutDetails,
-  UseCheckoutOptions,
-  UseCheckoutResult,
-} from './useCheckout.js';
+export type { CheckoutCallbacks, CheckoutDetails, UseCheckoutOptions, UseCheckoutResult } from './useCheckout.js';
 export { useOrderStatus } from './useOrderStatus.js';
 export type { UseOrderStatusResult } from './useOrderStatus.js';

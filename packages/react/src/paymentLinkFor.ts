@@ -8,7 +8,11 @@ import { paymentLink } from '@aurpay-kit/core';
  *
  * @example paymentLinkFor(order, order.remainingAmount)?.qrValue
  */
-export function paymentLinkFor(order: CheckoutDetails, amount: string, qrFormat?: QrFormat): { uri: string | null; qrValue: string } | null {
+export function paymentLinkFor(
+  order: CheckoutDetails,
+  amount: string,
+  qrFormat?: QrFormat,
+): { uri: string | null; qrValue: string } | null {
   const { address, chain, currency, qrValue, paymentUri = null } = order;
   const serverLink = qrValue && amount === order.amount ? { uri: paymentUri, qrValue } : null;
   if (!address || (!qrFormat && serverLink)) return serverLink;

@@ -11,10 +11,7 @@ import { AurpayContext } from './context.js';
 export function useAurpay(): AurpayConfig {
   const config = useContext(AurpayContext);
   if (!config) {
-    throw new AurpayKitError(
-      'provider_missing',
-      'useAurpay: wrap your checkout components in <AurpayProvider endpoint="/api/pay">.',
-    );
+    throw new AurpayKitError('provider_missing', 'useAurpay: wrap your checkout components in <AurpayProvider endpoint="/api/pay">.');
   }
   return config;
 }

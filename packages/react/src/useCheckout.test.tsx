@@ -61,11 +61,7 @@ describe('useCheckout()', () => {
     await user.click(screen.getByRole('button', { name: 'Again' }));
     await advance();
     expect(section().dataset.state).toBe('idle');
-    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual([
-      'awaiting_payment',
-      'partially_paid',
-      'expired',
-    ]);
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['awaiting_payment', 'partially_paid', 'expired']);
   });
 
   it('creates a Lightning order by itself, and nothing when create is false', async () => {

@@ -72,10 +72,12 @@ describe('useOrderStatus()', () => {
     expect(server.count('GET', `/orders/${order.orderId}`)).toBe(5);
     server.set(order.orderId, 'paid');
     await advance(2000);
-    expect(screen.getAllByRole('status').filter((s) => s.tagName === 'OUTPUT').map((s) => s.textContent)).toEqual([
-      'paid',
-      'paid',
-    ]);
+    expect(
+      screen
+        .getAllByRole('status')
+        .filter((s) => s.tagName === 'OUTPUT')
+        .map((s) => s.textContent),
+    ).toEqual(['paid', 'paid']);
   });
 
   it('watches nothing without an id and a token', async () => {

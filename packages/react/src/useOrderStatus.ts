@@ -20,10 +20,7 @@ const ignore = () => () => {};
  * const { order, error } = useOrderStatus(orderId, statusToken);
  * return <Status phase={order?.status ?? 'loading'} />;
  */
-export function useOrderStatus(
-  orderId: string | null | undefined,
-  statusToken: string | null | undefined,
-): UseOrderStatusResult {
+export function useOrderStatus(orderId: string | null | undefined, statusToken: string | null | undefined): UseOrderStatusResult {
   const { endpoint, fetch, EventSource, pollIntervalMs, subscriptions } = useAurpay();
   const subscription = useMemo(
     () =>
@@ -41,13 +38,6 @@ export function useOrderStatus(
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the options above are read, not followed
     [subscriptions, endpoint, orderId, statusToken],
   );
-  const snapshot = useSyncExternalStore(
-    subscription?.subscribe ?? ignore,
-    subscription?.getSnapshot ?? none,
-    none,
-  );
-  return useMemo(
-    () => ({ ...snapshot, retry: () => subscription?.retry() }),
-    [snapshot, subscription],
-  );
+  const snapshot = useSyncExternalStore(subscription?.subscribe ?? ignore, subscription?.getSnapshot ?? none, none);
+  return useMemo(() => ({ ...snapshot, retry: () => subscription?.retry() }), [snapshot, subscription]);
 }

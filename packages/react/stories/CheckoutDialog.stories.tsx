@@ -8,7 +8,11 @@ const meta = {
   title: 'Checkout/CheckoutDialog',
   component: CheckoutDialog,
   args: {
-    trigger: <button type="button" className="story-trigger">Pay with crypto</button>,
+    trigger: (
+      <button type="button" className="story-trigger">
+        Pay with crypto
+      </button>
+    ),
     children: <CryptoCheckout chain="BTC" currency="BTC" />,
   },
   parameters: { checkout: {} },

@@ -202,7 +202,9 @@ export const PickerNarrowedWithDefault: Story = {
     await expect(root).toHaveTextContent('TCRafLRFQFQgka9sLx22ticvUZPUVdQQKe');
     await userEvent.click(within(root).getByRole('button', { name: changeCurrency }));
     const group = await within(canvasElement).findByRole('group', { name: idle });
-    const networks = within(group).getAllByRole('group').map((g) => g.textContent);
+    const networks = within(group)
+      .getAllByRole('group')
+      .map((g) => g.textContent);
     await expect(networks.map((text) => text?.split(/USDT|BTC|ETH/)[0])).toEqual(['Tron', 'Bitcoin', 'Ethereum']);
   },
 };

@@ -41,7 +41,14 @@ const meta = {
     const server = loaded.checkout as FakeCheckoutServer;
     const { tag, messages } = storyLocale(globals.locale);
     return (
-      <AurpayProvider endpoint="/api/pay" fetch={server.fetch} eventSource={server.EventSource} locale={tag} messages={messages} wallets={loadWallets}>
+      <AurpayProvider
+        endpoint="/api/pay"
+        fetch={server.fetch}
+        eventSource={server.EventSource}
+        locale={tag}
+        messages={messages}
+        wallets={loadWallets}
+      >
         <CryptoCheckout {...args} />
       </AurpayProvider>
     );

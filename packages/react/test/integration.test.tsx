@@ -67,9 +67,7 @@ describe('checkout components against the real router and the sandbox', () => {
   it('creates an order through <CryptoCheckout>, follows a partial then a full payment in the sandbox, and calls onSuccess', async () => {
     const onSuccess = vi.fn<(order: CheckoutDetails) => void>();
     const onStatusChange = vi.fn<(status: string, order: CheckoutDetails) => void>();
-    const { container } = mount(
-      <CryptoCheckout chain="BTC" currency="BTC" onSuccess={onSuccess} onStatusChange={onStatusChange} />,
-    );
+    const { container } = mount(<CryptoCheckout chain="BTC" currency="BTC" onSuccess={onSuccess} onStatusChange={onStatusChange} />);
     const root = () => container.querySelector('.aurpay-checkout')!;
     await waitFor(() => expect(root().getAttribute('data-state')).toBe('awaiting_payment'), LIVE);
     const order = onStatusChange.mock.calls[0]![1];
@@ -85,11 +83,7 @@ describe('checkout components against the real router and the sandbox', () => {
     await payInSandbox(order.orderId);
     await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1), LIVE);
     expect(onSuccess.mock.calls[0]![0]).toMatchObject({ orderId: order.orderId, status: 'paid' });
-    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual([
-      'awaiting_payment',
-      'partially_paid',
-      'paid',
-    ]);
+    expect(onStatusChange.mock.calls.map(([status]) => status)).toEqual(['awaiting_payment', 'partially_paid', 'paid']);
     expect(root().getAttribute('data-state')).toBe('paid');
   }, 120_000);
 

@@ -113,7 +113,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 240_000);
 
@@ -150,11 +159,14 @@ describe('every story in Chromium', () => {
         const decoded = await decodeQr(page);
         qrChecked += 1;
         // QR codes carry the URI upper-cased (their compact alphanumeric mode): equal but for case.
-        if (decoded?.toLowerCase() !== href.toLowerCase()) failures.push(`${id}: the QR code reads ${JSON.stringify(decoded)}, the page links ${href}`);
+        if (decoded?.toLowerCase() !== href.toLowerCase())
+          failures.push(`${id}: the QR code reads ${JSON.stringify(decoded)}, the page links ${href}`);
       }
     }
     await context.close();
-    console.log(`stories in Chromium: ${stories.length} opened, ${axeChecked} checked by axe, ${qrChecked} QR codes decoded, ${failures.length} failures`);
+    console.log(
+      `stories in Chromium: ${stories.length} opened, ${axeChecked} checked by axe, ${qrChecked} QR codes decoded, ${failures.length} failures`,
+    );
     expect(failures).toEqual([]);
     if (!process.env.STORY_FILTER) expect(qrChecked).toBeGreaterThanOrEqual(20);
   }, 900_000);

@@ -9,6 +9,8 @@ const cli = new URL('../dist/cli.js', import.meta.url);
 if (existsSync(cli)) {
   await import(cli.href);
 } else {
-  process.stderr.write('aurpay-sandbox: the sandbox is not built yet (no dist/cli.js). Run `pnpm build` at the repository root, then run this again.\n');
+  process.stderr.write(
+    'aurpay-sandbox: the sandbox is not built yet (no dist/cli.js). Run `pnpm build` at the repository root, then run this again.\n',
+  );
   process.exit(1);
 }

@@ -14,7 +14,23 @@ const children: ChildProcess[] = [];
 
 beforeAll(() => {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', join(packageDir, 'tsconfig.build.json'), '--outDir', outDir, '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      tsc,
+      '-p',
+      join(packageDir, 'tsconfig.build.json'),
+      '--outDir',
+      outDir,
+      '--declaration',
+      'false',
+      '--declarationMap',
+      'false',
+      '--sourceMap',
+      'false',
+    ],
+    { encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`building the CLI failed: ${result.stdout}${result.stderr}`);
 }, 120_000);
 
@@ -79,7 +95,9 @@ describe('aurpay-sandbox CLI', () => {
     expect(stdout).toContain('Secret key:      sandbox-secret-key');
     expect(stdout).toContain('Callback secret: sandbox-callback-secret');
     expect(stdout).toContain('Lightning key:   sandbox-lightning-api-key (required on /api/bln/*)');
-    expect(stdout).toContain('Profile:         descriptions (refundStatusAnswer, blnWithdrawWithoutFee, blnOrderDescriptionShape, netObtained)');
+    expect(stdout).toContain(
+      'Profile:         descriptions (refundStatusAnswer, blnWithdrawWithoutFee, blnOrderDescriptionShape, netObtained)',
+    );
   });
 
   it('exits with 2 and a clear message on a bad flag', async () => {

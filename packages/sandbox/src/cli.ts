@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   console.log(`  Verify code:     ${o.verifyCode}`);
   console.log(`  Login:           ${o.username} / ${o.password}`);
   console.log(`  Lightning node:  ${sandbox.nodePublicKey}`);
-  const on = Object.entries(sandbox.profile.quirks).filter(([, value]) => value).map(([name]) => name);
+  const on = Object.entries(sandbox.profile.quirks)
+    .filter(([, value]) => value)
+    .map(([name]) => name);
   console.log(`  Profile:         ${sandbox.profile.name}${on.length === 0 ? '' : ` (${on.join(', ')})`}`);
   console.log(`  Control API:     ${sandbox.url}/_sandbox/ (pay: POST /_sandbox/orders/<order_id>/pay)`);
 }

@@ -5,19 +5,64 @@ import { CliUsageError, parseCliArgs } from './cliArgs.js';
 describe('parseCliArgs', () => {
   it('maps every flag to its option', () => {
     const parsed = parseCliArgs([
-      '--port', '4010', '--host', '0.0.0.0', '--api-key', 'k', '--api-token', 't', '--secret-key', 's',
-      '--callback-token', 'ct', '--callback-secret', 'cs', '--order-ttl', '60', '--network', 'regtest', '--seed', 'x', '--quiet',
+      '--port',
+      '4010',
+      '--host',
+      '0.0.0.0',
+      '--api-key',
+      'k',
+      '--api-token',
+      't',
+      '--secret-key',
+      's',
+      '--callback-token',
+      'ct',
+      '--callback-secret',
+      'cs',
+      '--order-ttl',
+      '60',
+      '--network',
+      'regtest',
+      '--seed',
+      'x',
+      '--quiet',
     ]);
     expect(parsed).toEqual({
       help: false,
-      options: { port: 4010, host: '0.0.0.0', apiKey: 'k', apiToken: 't', secretKey: 's', callbackToken: 'ct', callbackSecret: 'cs', orderTtlSeconds: 60, network: 'regtest', seed: 'x', quiet: true },
+      options: {
+        port: 4010,
+        host: '0.0.0.0',
+        apiKey: 'k',
+        apiToken: 't',
+        secretKey: 's',
+        callbackToken: 'ct',
+        callbackSecret: 'cs',
+        orderTtlSeconds: 60,
+        network: 'regtest',
+        seed: 'x',
+        quiet: true,
+      },
     });
   });
 
   it('maps the Lightning credentials, the profile and the quirks', () => {
     const parsed = parseCliArgs([
-      '--lightning-api-key', 'lk', '--lightning-api-token', 'lt', '--lightning-secret-key', 'ls', '--require-lightning-key',
-      '--verify-code', '123456', '--profile', 'descriptions', '--quirk', 'net-obtained', '--quirk', 'refund-status-answer=off', '--quirk=unsigned-callbacks=on',
+      '--lightning-api-key',
+      'lk',
+      '--lightning-api-token',
+      'lt',
+      '--lightning-secret-key',
+      'ls',
+      '--require-lightning-key',
+      '--verify-code',
+      '123456',
+      '--profile',
+      'descriptions',
+      '--quirk',
+      'net-obtained',
+      '--quirk',
+      'refund-status-answer=off',
+      '--quirk=unsigned-callbacks=on',
     ]);
     expect(parsed.options).toEqual({
       lightningApiKey: 'lk',
@@ -34,7 +79,16 @@ describe('parseCliArgs', () => {
   it('lists the profiles and every quirk in the usage text', async () => {
     const { CLI_USAGE } = await import('./cliArgs.js');
     expect(CLI_USAGE).toContain('examples, descriptions, worst-case');
-    for (const quirk of ['refund-status-answer', 'bln-withdraw-without-fee', 'bln-order-description-shape', 'lagging-create-time', 'net-obtained', 'no-native-contract-addr', 'unsigned-callbacks', 'callback-every-change']) {
+    for (const quirk of [
+      'refund-status-answer',
+      'bln-withdraw-without-fee',
+      'bln-order-description-shape',
+      'lagging-create-time',
+      'net-obtained',
+      'no-native-contract-addr',
+      'unsigned-callbacks',
+      'callback-every-change',
+    ]) {
       expect(CLI_USAGE).toContain(quirk);
     }
   });

@@ -110,7 +110,19 @@ export function parseCliArgs(argv: string[]): { help: boolean; options: SandboxO
   if (network !== undefined && !['mainnet', 'testnet', 'regtest'].includes(network)) {
     throw new CliUsageError(`--network must be mainnet, testnet or regtest, got ${JSON.stringify(network)}`);
   }
-  const texts = ['host', 'api-key', 'api-token', 'secret-key', 'callback-token', 'callback-secret', 'lightning-api-key', 'lightning-api-token', 'lightning-secret-key', 'verify-code', 'seed'] as const;
+  const texts = [
+    'host',
+    'api-key',
+    'api-token',
+    'secret-key',
+    'callback-token',
+    'callback-secret',
+    'lightning-api-key',
+    'lightning-api-token',
+    'lightning-secret-key',
+    'verify-code',
+    'seed',
+  ] as const;
   for (const name of texts) {
     if (values[name] === '') throw new CliUsageError(`--${name} must not be empty`);
   }

@@ -29,7 +29,7 @@ async function paidOrder(sandbox: TestSandbox, body: Record<string, unknown> = {
 }
 
 describe('each quirk, over HTTP', () => {
-  it("refundStatusAnswer: the refund answers as its description, refund-info keeps its own shape", async () => {
+  it('refundStatusAnswer: the refund answers as its description, refund-info keeps its own shape', async () => {
     const sandbox = await sandboxWith({ refundStatusAnswer: true });
     const order = await paidOrder(sandbox, { chain: 'TRX', currency: 'USDT-TRC20', vs_price: 7.68 });
     const info = (await sandbox.api('GET', `/api/v2/order/refund-info/${order.order_id}`)).json.data;
@@ -76,15 +76,25 @@ describe('each quirk, over HTTP', () => {
     const detail = (await sandbox.api('GET', `/api/v2/order/detail/${full.order_id}`)).json.data;
     expect(detail).toMatchObject({ status: 'SUCCESS', obtained: '17.8560992', fee: '0.1440008' });
     const part = await paidOrder(sandbox, { vs_price: 20 }, '10');
-    expect((await sandbox.api('GET', `/api/v2/order/detail/${part.order_id}`)).json.data).toMatchObject({ status: 'PARTIAL', obtained: '9.92' });
-    expect((await sandbox.control('GET', `/_sandbox/orders/${part.order_id}`)).json.data).toMatchObject({ paid: '10', remaining: '10.0001' });
+    expect((await sandbox.api('GET', `/api/v2/order/detail/${part.order_id}`)).json.data).toMatchObject({
+      status: 'PARTIAL',
+      obtained: '9.92',
+    });
+    expect((await sandbox.control('GET', `/_sandbox/orders/${part.order_id}`)).json.data).toMatchObject({
+      paid: '10',
+      remaining: '10.0001',
+    });
     const txs = (await sandbox.api('GET', '/api/v2/tx?size=100')).json.data.data as { tx_id: string; obtained: string }[];
     expect(txs.find((tx) => tx.tx_id === detail.tx_id)?.obtained).toBe('17.8560992');
   });
 
   it('noNativeContractAddr: pay-info leaves contract_addr out for native coins and Lightning only', async () => {
     const sandbox = await sandboxWith({ noNativeContractAddr: true });
-    for (const [chain, currency] of [['BTC', 'BTC'], ['ETH', 'ETH'], ['BLN', 'BTC-LN']]) {
+    for (const [chain, currency] of [
+      ['BTC', 'BTC'],
+      ['ETH', 'ETH'],
+      ['BLN', 'BTC-LN'],
+    ]) {
       expect(await sandbox.createOrder({ chain, currency })).not.toHaveProperty('contract_addr');
     }
     expect((await sandbox.createOrder()).contract_addr).toBe('0xdAC17F958D2ee523a2206206994597C13D831ec7');
@@ -98,12 +108,29 @@ describe.each(Object.keys(SANDBOX_PROFILES) as SandboxProfileName[])('the %s pro
     const o = sandbox.options;
     const body = JSON.stringify({ chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: 10 });
     const upper = createHash('md5').update(body).digest('hex').toUpperCase();
-    const headers = signHeaders({ method: 'POST', pathWithQuery: '/api/order/pay-info', body, apiToken: o.apiToken, secretKey: o.secretKey, bodyMd5: upper });
-    const created = await sandbox.api('POST', '/api/order/pay-info', { auth: 'none', body, headers: { ...headers, 'Content-Type': 'application/json' } });
+    const headers = signHeaders({
+      method: 'POST',
+      pathWithQuery: '/api/order/pay-info',
+      body,
+      apiToken: o.apiToken,
+      secretKey: o.secretKey,
+      bodyMd5: upper,
+    });
+    const created = await sandbox.api('POST', '/api/order/pay-info', {
+      auth: 'none',
+      body,
+      headers: { ...headers, 'Content-Type': 'application/json' },
+    });
     expect(created.json.code).toBe(0);
     await sandbox.control('POST', `/_sandbox/orders/${created.json.data.order_id}/pay`);
     const path = `/api/v2/order/refund/${created.json.data.order_id}`;
-    const { 'Body-MD5': _omitted, ...noMd5 } = signHeaders({ method: 'POST', pathWithQuery: path, apiToken: o.apiToken, secretKey: o.secretKey, bodyMd5: '' });
+    const { 'Body-MD5': _omitted, ...noMd5 } = signHeaders({
+      method: 'POST',
+      pathWithQuery: path,
+      apiToken: o.apiToken,
+      secretKey: o.secretKey,
+      bodyMd5: '',
+    });
     expect((await sandbox.api('POST', path, { auth: 'none', headers: noMd5 })).json.code).toBe(0);
   });
 });

@@ -41,7 +41,11 @@ describe('resolveSandboxOptions', () => {
   });
 
   it('keeps given values', () => {
-    expect(resolveSandboxOptions({ apiKey: 'k', orderTtlSeconds: 1, network: 'regtest' })).toMatchObject({ apiKey: 'k', orderTtlSeconds: 1, network: 'regtest' });
+    expect(resolveSandboxOptions({ apiKey: 'k', orderTtlSeconds: 1, network: 'regtest' })).toMatchObject({
+      apiKey: 'k',
+      orderTtlSeconds: 1,
+      network: 'regtest',
+    });
   });
 
   it.each<[SandboxOptions, RegExp]>([

@@ -6,7 +6,9 @@ import { CREATE_TIME_LAG_SECONDS, resolveSandboxProfile, SANDBOX_PROFILES, SANDB
 describe('sandbox profiles', () => {
   it('examples: no quirk; descriptions: the described answer shapes; worst-case: every quirk', () => {
     expect(Object.values(SANDBOX_PROFILES.examples).some(Boolean)).toBe(false);
-    const described = Object.entries(SANDBOX_PROFILES.descriptions).filter(([, on]) => on).map(([name]) => name);
+    const described = Object.entries(SANDBOX_PROFILES.descriptions)
+      .filter(([, on]) => on)
+      .map(([name]) => name);
     expect(described.sort()).toEqual(['blnOrderDescriptionShape', 'blnWithdrawWithoutFee', 'refundStatusAnswer']);
     expect(Object.values(SANDBOX_PROFILES['worst-case']).every(Boolean)).toBe(true);
     for (const quirks of Object.values(SANDBOX_PROFILES)) expect(Object.keys(quirks).sort()).toEqual([...SANDBOX_QUIRK_NAMES].sort());
@@ -19,7 +21,12 @@ describe('sandbox profiles', () => {
   it('defaults to examples and switches single quirks over a profile', () => {
     expect(resolveSandboxProfile()).toEqual({ name: 'examples', quirks: SANDBOX_PROFILES.examples });
     const profile = resolveSandboxProfile('descriptions', { refundStatusAnswer: false, netObtained: true, unsignedCallbacks: undefined });
-    expect(profile.quirks).toMatchObject({ refundStatusAnswer: false, netObtained: true, unsignedCallbacks: false, blnWithdrawWithoutFee: true });
+    expect(profile.quirks).toMatchObject({
+      refundStatusAnswer: false,
+      netObtained: true,
+      unsignedCallbacks: false,
+      blnWithdrawWithoutFee: true,
+    });
     expect(Object.isFrozen(profile.quirks)).toBe(true);
     expect(SANDBOX_PROFILES.descriptions.refundStatusAnswer).toBe(true);
   });

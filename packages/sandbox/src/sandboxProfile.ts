@@ -76,7 +76,8 @@ export function resolveSandboxProfile(name: unknown = 'examples', overrides: unk
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) invalid('quirks must be an object of booleans');
   const quirks: SandboxQuirks = { ...SANDBOX_PROFILES[name as SandboxProfileName] };
   for (const [quirk, on] of Object.entries(overrides)) {
-    if (!(SANDBOX_QUIRK_NAMES as readonly string[]).includes(quirk)) invalid(`unknown quirk ${JSON.stringify(quirk)}; known: ${SANDBOX_QUIRK_NAMES.join(', ')}`);
+    if (!(SANDBOX_QUIRK_NAMES as readonly string[]).includes(quirk))
+      invalid(`unknown quirk ${JSON.stringify(quirk)}; known: ${SANDBOX_QUIRK_NAMES.join(', ')}`);
     if (on === undefined) continue;
     if (typeof on !== 'boolean') invalid(`quirks.${quirk} must be true or false`);
     quirks[quirk as keyof SandboxQuirks] = on;

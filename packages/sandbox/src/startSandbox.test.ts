@@ -22,7 +22,14 @@ describe('startSandbox', () => {
   });
 
   it('uses the credentials it is given', async () => {
-    const sandbox = await startSandbox({ quiet: true, apiKey: 'k1', apiToken: 't1', secretKey: 's1', callbackToken: 'ct', callbackSecret: 'cs' });
+    const sandbox = await startSandbox({
+      quiet: true,
+      apiKey: 'k1',
+      apiToken: 't1',
+      secretKey: 's1',
+      callbackToken: 'ct',
+      callbackSecret: 'cs',
+    });
     try {
       expect(sandbox.options).toMatchObject({ apiKey: 'k1', apiToken: 't1', secretKey: 's1', callbackToken: 'ct', callbackSecret: 'cs' });
       const ok = await fetch(`${sandbox.url}/api/bln/balance`, { headers: { 'API-Key': 'k1' } });
@@ -38,10 +45,14 @@ describe('startSandbox', () => {
     const sandbox = await startSandbox({ quiet: true });
     // Node's global agent keeps this connection open after the answer.
     await new Promise<void>((resolve, reject) => {
-      const req = request(`${sandbox.url}/api/bln/balance`, { headers: { 'API-Key': SANDBOX_DEFAULTS.apiKey, Connection: 'keep-alive' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve());
-      });
+      const req = request(
+        `${sandbox.url}/api/bln/balance`,
+        { headers: { 'API-Key': SANDBOX_DEFAULTS.apiKey, Connection: 'keep-alive' } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve());
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -54,7 +65,9 @@ describe('startSandbox', () => {
     const answered = new Promise((resolve) => stalled.once('data', resolve));
     stalled.write(`GET /api/bln/balance HTTP/1.1\r\nHost: 127.0.0.1\r\nAPI-Key: ${SANDBOX_DEFAULTS.apiKey}\r\n\r\n`);
     await answered;
-    stalled.write(`POST /api/bln/order HTTP/1.1\r\nHost: 127.0.0.1\r\nAPI-Key: ${SANDBOX_DEFAULTS.apiKey}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"price":`);
+    stalled.write(
+      `POST /api/bln/order HTTP/1.1\r\nHost: 127.0.0.1\r\nAPI-Key: ${SANDBOX_DEFAULTS.apiKey}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"price":`,
+    );
     await Promise.all([sandbox.close(), sandbox.close()]);
     await stalledClosed;
     await expect(fetch(`${sandbox.url}/api/bln/balance`)).rejects.toThrow();

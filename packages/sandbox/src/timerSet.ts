@@ -17,14 +17,17 @@ export class TimerSet {
   /** Runs `fn` after `ms` unless cleared; does nothing once the set is closed. */
   set(fn: () => void, ms: number): NodeJS.Timeout | undefined {
     if (this.#closed) return undefined;
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      try {
-        fn();
-      } catch (error) {
-        this.#onError(error);
-      }
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.#timers.delete(timer);
+        try {
+          fn();
+        } catch (error) {
+          this.#onError(error);
+        }
+      },
+      Math.max(0, ms),
+    );
     timer.unref();
     this.#timers.add(timer);
     return timer;

@@ -27,7 +27,7 @@ function packageWith(cli: string | null): string {
 
 describe('bin/aurpay-sandbox.js', () => {
   it('runs the built CLI with the arguments it was given', () => {
-    const dir = packageWith("process.stdout.write(JSON.stringify(process.argv.slice(2)));\nprocess.exitCode = 3;\n");
+    const dir = packageWith('process.stdout.write(JSON.stringify(process.argv.slice(2)));\nprocess.exitCode = 3;\n');
     const result = spawnSync(process.execPath, [join(dir, 'bin', 'aurpay-sandbox.js'), '--port', '4010', '--quiet'], { encoding: 'utf8' });
     expect(result.stdout).toBe('["--port","4010","--quiet"]');
     expect(result.status).toBe(3);
@@ -37,6 +37,8 @@ describe('bin/aurpay-sandbox.js', () => {
     const dir = packageWith(null);
     const result = spawnSync(process.execPath, [join(dir, 'bin', 'aurpay-sandbox.js'), '--port', '4010'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('aurpay-sandbox: the sandbox is not built yet (no dist/cli.js). Run `pnpm build` at the repository root, then run this again.\n');
+    expect(result.stderr).toBe(
+      'aurpay-sandbox: the sandbox is not built yet (no dist/cli.js). Run `pnpm build` at the repository root, then run this again.\n',
+    );
   });
 });

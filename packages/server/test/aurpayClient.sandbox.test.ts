@@ -69,7 +69,9 @@ describe.each(CASES)('AurpayClient against the %s sandbox with %s', (profile, _n
   });
 
   it('createPayInfo for a native coin: contract_addr null, whether sent as null or left out', async () => {
-    expect(complete(await client.createPayInfo({ chain: 'BSC', currency: 'BNB', vs_currency: 'USD', vs_price: 5 })).contract_addr).toBeNull();
+    expect(
+      complete(await client.createPayInfo({ chain: 'BSC', currency: 'BNB', vs_currency: 'USD', vs_price: 5 })).contract_addr,
+    ).toBeNull();
   });
 
   it('listOrders, filtered and paged', async () => {
@@ -140,7 +142,12 @@ describe.each(CASES)('AurpayClient against the %s sandbox with %s', (profile, _n
     expect(compareAmounts(balance, order.amount)).toBe(0);
     const payee = complete(await client.createBlnOrder({ price: 5, currency: 'USD' }));
     const withdrawal = complete(await client.createBlnWithdraw({ ln_invoices: payee.payment_request }));
-    expect(withdrawal).toMatchObject({ amount: payee.amount, chain: 'BLN', currency: 'BTC-LN', fee: quirks.blnWithdrawWithoutFee ? null : '0' });
+    expect(withdrawal).toMatchObject({
+      amount: payee.amount,
+      chain: 'BLN',
+      currency: 'BTC-LN',
+      fee: quirks.blnWithdrawWithoutFee ? null : '0',
+    });
     expect(withdrawal.balance).toMatch(DECIMAL);
     expect((await client.getBlnBalance()).balance).toBe(withdrawal.balance);
     const second = complete(await client.createBlnOrder({ price: 5, currency: 'USD' }));
@@ -160,7 +167,9 @@ describe.each(CASES)('AurpayClient against the %s sandbox with %s', (profile, _n
   it('reached every Aurpay endpoint, each with this authentication', async () => {
     const { requests } = await control<{ requests: Record<string, number> }>(sandbox, 'GET', '/stats');
     const reached = Object.keys(requests).filter((key) => / \/api\//.test(key));
-    const expected = Object.values(AURPAY_PATHS).map((path) => path.replace(/\/$/, '').replace(/\/(detail|refund-info|refund)$/, '/$1/:order_id'));
+    const expected = Object.values(AURPAY_PATHS).map((path) =>
+      path.replace(/\/$/, '').replace(/\/(detail|refund-info|refund)$/, '/$1/:order_id'),
+    );
     expect(reached).toHaveLength(expected.length);
     for (const path of expected) expect(reached.some((key) => key.split(' ')[1]?.replace(/\/$/, '') === path)).toBe(true);
   });

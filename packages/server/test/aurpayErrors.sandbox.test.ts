@@ -62,7 +62,10 @@ describe('AurpayClient failures against the sandbox', () => {
       aurpayCode: SANDBOX_ERROR_CODES.apiTokenUnknown,
     });
     const apiKey = new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'api-key', apiKey: 'wrong' } });
-    expect(await failure(apiKey.listRealCurrencies())).toMatchObject({ code: 'aurpay_rejected', aurpayCode: SANDBOX_ERROR_CODES.apiKeyInvalid });
+    expect(await failure(apiKey.listRealCurrencies())).toMatchObject({
+      code: 'aurpay_rejected',
+      aurpayCode: SANDBOX_ERROR_CODES.apiKeyInvalid,
+    });
   });
 
   it('an unknown order, a bad login, a bad access token', async () => {
@@ -76,7 +79,10 @@ describe('AurpayClient failures against the sandbox', () => {
   });
 
   it('an order that cannot be refunded yet', async () => {
-    expect(await failure(client().refundOrder(orderId))).toMatchObject({ code: 'aurpay_rejected', aurpayCode: SANDBOX_ERROR_CODES.orderStateInvalid });
+    expect(await failure(client().refundOrder(orderId))).toMatchObject({
+      code: 'aurpay_rejected',
+      aurpayCode: SANDBOX_ERROR_CODES.orderStateInvalid,
+    });
   });
 
   it('a GET is retried after one HTTP 500 and succeeds', async () => {
@@ -128,7 +134,12 @@ describe('AurpayClient failures against the sandbox', () => {
   });
 
   it('an injected Aurpay error keeps its code and message', async () => {
-    await control(sandbox, 'POST', '/faults', { path: '/api/withdraw', kind: 'aurpay_error', code: 40005, message: 'Insufficient account balance' });
+    await control(sandbox, 'POST', '/faults', {
+      path: '/api/withdraw',
+      kind: 'aurpay_error',
+      code: 40005,
+      message: 'Insufficient account balance',
+    });
     const error = await failure(client().withdraw({ chain: 'LTC', currency: 'LTC', amount: 1 }));
     expect(error).toMatchObject({ code: 'aurpay_rejected', aurpayCode: 40005 });
     expect(error.message).toMatch(/Insufficient account balance/);
@@ -141,12 +152,18 @@ describe('AurpayClient failures against the sandbox', () => {
       const merchantOnly = new AurpayClient({ baseUrl: strict.url, auth: { type: 'api-key', apiKey: o.apiKey } });
       const error = await failure(merchantOnly.createBlnOrder({ price: 5, currency: 'USD' }));
       expect(error).toMatchObject({ code: 'aurpay_rejected', aurpayCode: SANDBOX_ERROR_CODES.lightningKeyRequired, traceId: null });
-      expect(error.message).toMatch(/Only the key of the lightning network.*set lightningAuth to the API-Key from the Key page for the BTCLN platform\.$/);
+      expect(error.message).toMatch(
+        /Only the key of the lightning network.*set lightningAuth to the API-Key from the Key page for the BTCLN platform\.$/,
+      );
       const signed = new AurpayClient({ baseUrl: strict.url, auth: { type: 'signature', apiToken: o.apiToken, secretKey: o.secretKey } });
       expect((await failure(signed.getBlnBalance())).message).toMatch(/set lightningAuth/);
       // The merchant's calls elsewhere are untouched, and the hint is only given where it helps.
       expect(await merchantOnly.listRealCurrencies()).not.toHaveLength(0);
-      const withKey = new AurpayClient({ baseUrl: strict.url, auth: { type: 'api-key', apiKey: o.apiKey }, lightningAuth: { type: 'api-key', apiKey: 'not-it' } });
+      const withKey = new AurpayClient({
+        baseUrl: strict.url,
+        auth: { type: 'api-key', apiKey: o.apiKey },
+        lightningAuth: { type: 'api-key', apiKey: 'not-it' },
+      });
       const wrongKey = await failure(withKey.getBlnBalance());
       expect(wrongKey).toMatchObject({ aurpayCode: SANDBOX_ERROR_CODES.apiKeyInvalid });
       expect(wrongKey.message).not.toMatch(/lightningAuth/);

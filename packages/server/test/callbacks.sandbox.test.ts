@@ -37,7 +37,11 @@ describe('sandbox callbacks pass verifyCallback', () => {
   let client: AurpayClient;
 
   beforeAll(async () => {
-    ({ sandbox, receiver, client } = await startWithReceiver({}, (started) => ({ type: 'signature', apiToken: started.options.apiToken, secretKey: started.options.secretKey })));
+    ({ sandbox, receiver, client } = await startWithReceiver({}, (started) => ({
+      type: 'signature',
+      apiToken: started.options.apiToken,
+      secretKey: started.options.secretKey,
+    })));
   });
   afterAll(async () => {
     await sandbox.close();
@@ -56,7 +60,9 @@ describe('sandbox callbacks pass verifyCallback', () => {
   it('a GET success callback', async () => {
     const path = '/aurpay/success?order=get-1&sig=a%20b';
     const callbackUrl = `${receiver.url}${path}`;
-    const order = placed(await client.createPayInfo({ chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: 30, callback_url: callbackUrl }));
+    const order = placed(
+      await client.createPayInfo({ chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: 30, callback_url: callbackUrl }),
+    );
     await control(sandbox, 'POST', `/orders/${order.order_id}/pay`, {});
     const req = await waitFor(received(path), 'the success callback');
     expect(req.method).toBe('GET');
@@ -69,7 +75,14 @@ describe('sandbox callbacks pass verifyCallback', () => {
     const path = '/aurpay/success?order=post-1';
     const callbackUrl = `${receiver.url}${path}`;
     const order = placed(
-      await client.createPayInfo({ chain: 'ETH', currency: 'ETH', vs_currency: 'USD', vs_price: 40, callback_url: callbackUrl, enable_post_callback: true }),
+      await client.createPayInfo({
+        chain: 'ETH',
+        currency: 'ETH',
+        vs_currency: 'USD',
+        vs_price: 40,
+        callback_url: callbackUrl,
+        enable_post_callback: true,
+      }),
     );
     await control(sandbox, 'POST', `/orders/${order.order_id}/pay`, {});
     const req = await waitFor(received(path), 'the POST callback');
@@ -107,7 +120,10 @@ describe('unsigned callbacks on every status change', () => {
   let client: AurpayClient;
 
   beforeAll(async () => {
-    ({ sandbox, receiver, client } = await startWithReceiver({ profile: 'worst-case' }, (started) => ({ type: 'api-key', apiKey: started.options.apiKey })));
+    ({ sandbox, receiver, client } = await startWithReceiver({ profile: 'worst-case' }, (started) => ({
+      type: 'api-key',
+      apiKey: started.options.apiKey,
+    })));
   });
   afterAll(async () => {
     await sandbox.close();
@@ -117,7 +133,16 @@ describe('unsigned callbacks on every status change', () => {
   it('arrive on PARTIAL, OVERDUE and RESOLVED at the registered URLs, and verifyCallback finds no headers', async () => {
     const paid = `${receiver.url}/aurpay/callback?ref=r1&event=paid`;
     const expired = `${receiver.url}/aurpay/callback?ref=r1&event=expired`;
-    const order = placed(await client.createPayInfo({ chain: 'LTC', currency: 'LTC', vs_currency: 'USD', vs_price: 8, callback_url: paid, timeout_callback: expired }));
+    const order = placed(
+      await client.createPayInfo({
+        chain: 'LTC',
+        currency: 'LTC',
+        vs_currency: 'USD',
+        vs_price: 8,
+        callback_url: paid,
+        timeout_callback: expired,
+      }),
+    );
     const steps: Array<[string, unknown, string]> = [
       ['pay', { amount: '0.01' }, 'PARTIAL'],
       ['expire', undefined, 'OVERDUE'],

@@ -74,7 +74,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       publicUrl,
       statusSecret: STATUS_SECRET,
       callback: { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret },
-      priceFor: (_req, body) => ({ amount: '18.5', currency: 'USD', metadata: { cartId: typeof body.cartId === 'string' ? body.cartId : 'none' } }),
+      priceFor: (_req, body) => ({
+        amount: '18.5',
+        currency: 'USD',
+        metadata: { cartId: typeof body.cartId === 'string' ? body.cartId : 'none' },
+      }),
       onPaid: (order) => void hooks.paid.push(order),
       onExpired: (order) => void hooks.expired.push(order),
       onStatusChange: (order, previous) => void hooks.changes.push({ order, previous }),

@@ -24,14 +24,23 @@ afterEach(async () => {
 });
 
 /** One start of the shop's checkout: an Express app on a given port, over a store that outlives it. */
-async function startShop(sandbox: Sandbox, store: MemoryOrderStore, port: number, checkout: Partial<ExpressCheckoutOptions> = {}): Promise<Shop> {
+async function startShop(
+  sandbox: Sandbox,
+  store: MemoryOrderStore,
+  port: number,
+  checkout: Partial<ExpressCheckoutOptions> = {},
+): Promise<Shop> {
   const app = express();
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const paid: StoredOrder[] = [];
   const router = createCheckoutRouter({
-    client: new AurpayClient({ baseUrl: sandbox.url, auth: { type: 'signature', apiToken: SANDBOX_DEFAULTS.apiToken, secretKey: SANDBOX_DEFAULTS.secretKey }, retries: 0 }),
+    client: new AurpayClient({
+      baseUrl: sandbox.url,
+      auth: { type: 'signature', apiToken: SANDBOX_DEFAULTS.apiToken, secretKey: SANDBOX_DEFAULTS.secretKey },
+      retries: 0,
+    }),
     publicUrl: `${origin}/api/pay`,
     statusSecret: STATUS_SECRET,
     callback: { token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret },
@@ -71,7 +80,9 @@ describe('reconciliation against the sandbox', () => {
     const store = new MemoryOrderStore();
     const first = await startShop(sandbox, store, 0, { reconcile: false });
     const port = Number(new URL(first.url).port);
-    const create = async () => (await callJson(first.url, 'POST', '/orders', { body: { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' } })).body as CheckoutOrder;
+    const create = async () =>
+      (await callJson(first.url, 'POST', '/orders', { body: { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' } }))
+        .body as CheckoutOrder;
     const paidWhileDown = await create();
     const resolvedLate = await create();
     const untouched = await create();
@@ -82,8 +93,12 @@ describe('reconciliation against the sandbox', () => {
     await callJson(sandbox.url, 'POST', `/_sandbox/orders/${resolvedLate.orderId}/pay`, { body: { amount: '1' } });
     await callJson(sandbox.url, 'POST', `/_sandbox/orders/${resolvedLate.orderId}/expire`, { body: {} });
     await callJson(sandbox.url, 'POST', `/_sandbox/orders/${resolvedLate.orderId}/resolve`, { body: {} });
-    const attempts = async (id: string) => ((await callJson(sandbox.url, 'GET', `/_sandbox/orders/${id}`)).body as { data: { callbacks: unknown[] } }).data.callbacks.length;
-    await until(async () => (await attempts(paidWhileDown.orderId)) === 2 && (await attempts(resolvedLate.orderId)) === 2, 'the sandbox to give up its callbacks');
+    const attempts = async (id: string) =>
+      ((await callJson(sandbox.url, 'GET', `/_sandbox/orders/${id}`)).body as { data: { callbacks: unknown[] } }).data.callbacks.length;
+    await until(
+      async () => (await attempts(paidWhileDown.orderId)) === 2 && (await attempts(resolvedLate.orderId)) === 2,
+      'the sandbox to give up its callbacks',
+    );
     expect((await store.get(paidWhileDown.orderId))?.status).toBe('awaiting_payment');
     await callJson(sandbox.url, 'POST', '/_sandbox/stats/reset', { body: {} });
 

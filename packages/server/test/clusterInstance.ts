@@ -50,7 +50,12 @@ export interface InstanceOptions {
 }
 
 /** Sends a JSON request and reads the answer (JSON when it parses, else text). */
-export async function callJson(base: string, method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiAnswer> {
+export async function callJson(
+  base: string,
+  method: string,
+  path: string,
+  init: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(base + path, { method, headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });

@@ -35,7 +35,11 @@ async function twoInstances(): Promise<[Instance, Instance]> {
   const schema = `events_${++schemas}`;
   const make = async (): Promise<Instance> => {
     const errors: Instance['errors'] = [];
-    const postgres = createPostgresStore({ connectionString: url, schema, onError: (error, { where }) => void errors.push({ error, where }) });
+    const postgres = createPostgresStore({
+      connectionString: url,
+      schema,
+      onError: (error, { where }) => void errors.push({ error, where }),
+    });
     opened.push(postgres);
     const heard: StoredOrder[] = [];
     postgres.events.subscribe((order) => void heard.push(order));
@@ -123,7 +127,9 @@ describe('PostgresEventBus', () => {
     await other.end();
     await a.postgres.events.publish(storedOrder({ version: 4 }));
     await vi.waitFor(() => expect(ids(b.heard)).toEqual(['315@4']), SETTLE);
-    expect(b.errors.map((e) => [e.where, String(e.error)])).toEqual([['order events', 'Error: Ignored a malformed notification on aurpay_events.']]);
+    expect(b.errors.map((e) => [e.where, String(e.error)])).toEqual([
+      ['order events', 'Error: Ignored a malformed notification on aurpay_events.'],
+    ]);
   });
 
   it('comes back after the server restarts: the lost LISTEN is reported once, renewed, and events flow again', async () => {

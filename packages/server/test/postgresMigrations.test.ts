@@ -15,7 +15,11 @@ function open(schema: string, tablePrefix?: string): Promise<PostgresCheckoutSto
 const ALL_VERSIONS = POSTGRES_MIGRATIONS.map((migration) => migration.version);
 
 const tablesIn = async (schema: string) =>
-  (await raw<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [schema])).map((row) => row.name);
+  (
+    await raw<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name', [
+      schema,
+    ])
+  ).map((row) => row.name);
 
 describe('PostgreSQL migrations', () => {
   it('creates the schema and applies each migration once, recording it', async () => {
@@ -23,9 +27,19 @@ describe('PostgreSQL migrations', () => {
     expect(await postgres.migrate()).toEqual(ALL_VERSIONS);
     expect(await postgres.migrate()).toEqual([]);
     await postgres.ready();
-    expect(await tablesIn('fresh')).toEqual(['aurpay_fulfilments', 'aurpay_idempotency_keys', 'aurpay_leases', 'aurpay_orders', 'aurpay_schema_migrations']);
-    const recorded = await raw<{ version: number; name: string; applied_at: string }>('SELECT * FROM fresh.aurpay_schema_migrations ORDER BY version');
-    expect(recorded).toEqual(POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name, applied_at: expect.stringMatching(/^\d{13}$/) })));
+    expect(await tablesIn('fresh')).toEqual([
+      'aurpay_fulfilments',
+      'aurpay_idempotency_keys',
+      'aurpay_leases',
+      'aurpay_orders',
+      'aurpay_schema_migrations',
+    ]);
+    const recorded = await raw<{ version: number; name: string; applied_at: string }>(
+      'SELECT * FROM fresh.aurpay_schema_migrations ORDER BY version',
+    );
+    expect(recorded).toEqual(
+      POSTGRES_MIGRATIONS.map(({ version, name }) => ({ version, name, applied_at: expect.stringMatching(/^\d{13}$/) })),
+    );
     const again = await open('fresh');
     expect(await again.migrate()).toEqual([]);
   });
@@ -34,11 +48,15 @@ describe('PostgreSQL migrations', () => {
     const stores = await Promise.all(Array.from({ length: 5 }, () => open('together')));
     const applied = await Promise.all(stores.map((postgres) => postgres.migrate()));
     expect(applied.flat().sort()).toEqual(ALL_VERSIONS);
-    expect(await raw('SELECT version FROM together.aurpay_schema_migrations ORDER BY version')).toEqual(ALL_VERSIONS.map((version) => ({ version })));
+    expect(await raw('SELECT version FROM together.aurpay_schema_migrations ORDER BY version')).toEqual(
+      ALL_VERSIONS.map((version) => ({ version })),
+    );
     // And through ready() and first use, which migrate by themselves.
     const more = await Promise.all(Array.from({ length: 3 }, () => open('together_too')));
     await Promise.all([more[0]!.ready(), more[1]!.store.put(storedOrder()), more[2]!.store.get('1')]);
-    expect(await raw('SELECT version FROM together_too.aurpay_schema_migrations ORDER BY version')).toEqual(ALL_VERSIONS.map((version) => ({ version })));
+    expect(await raw('SELECT version FROM together_too.aurpay_schema_migrations ORDER BY version')).toEqual(
+      ALL_VERSIONS.map((version) => ({ version })),
+    );
   });
 
   it('keeps what an existing schema already holds, and lets two prefixes share it', async () => {
@@ -77,7 +95,12 @@ describe('PostgreSQL migrations', () => {
       await expect(migratePostgres(client, tables, broken)).rejects.toThrow(/syntax error/);
       expect(await tablesIn('broken')).toEqual([]);
       expect(await migratePostgres(client, tables, POSTGRES_MIGRATIONS)).toEqual(ALL_VERSIONS);
-      expect(await migratePostgres(client, tables, [...POSTGRES_MIGRATIONS, { version: 99, name: 'a column', sql: (t) => `ALTER TABLE ${t.orders} ADD COLUMN note text` }])).toEqual([99]);
+      expect(
+        await migratePostgres(client, tables, [
+          ...POSTGRES_MIGRATIONS,
+          { version: 99, name: 'a column', sql: (t) => `ALTER TABLE ${t.orders} ADD COLUMN note text` },
+        ]),
+      ).toEqual([99]);
     } finally {
       client.release();
     }

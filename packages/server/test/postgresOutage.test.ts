@@ -17,7 +17,13 @@ describe('PostgreSQL stopped and started again', () => {
     const postgresServer = await server();
     const errors: { error: unknown; where: string }[] = [];
     // Timeouts far beyond this test's own: a call waiting for one would fail the test.
-    const postgres = createPostgresStore({ connectionString: postgresServer.url, schema: 'outage', statementTimeoutMs: 600_000, connectionTimeoutMs: 600_000, onError: (error, { where }) => void errors.push({ error, where }) });
+    const postgres = createPostgresStore({
+      connectionString: postgresServer.url,
+      schema: 'outage',
+      statementTimeoutMs: 600_000,
+      connectionTimeoutMs: 600_000,
+      onError: (error, { where }) => void errors.push({ error, where }),
+    });
     try {
       await postgres.ready();
       const order = storedOrder();
@@ -30,7 +36,10 @@ describe('PostgreSQL stopped and started again', () => {
         ['put', () => postgres.store.put(storedOrder({ orderId: '20240613093614690316', callbackRef: 'BBBBBBBBBBBBBBBBBBBBBB' }))],
         ['compareAndSetStatus', () => postgres.store.compareAndSetStatus(order.orderId, 1, PAID, 'paid')],
         ['claimFulfilment', () => postgres.store.claimFulfilment(order.orderId, 'paid', { owner: 'a', now: 2_000_000, leaseMs: 30_000 })],
-        ['completeFulfilmentWith', () => postgres.store.completeFulfilmentWith(order.orderId, 'paid', { owner: 'a', now: 2_000_000 }, () => 1)],
+        [
+          'completeFulfilmentWith',
+          () => postgres.store.completeFulfilmentWith(order.orderId, 'paid', { owner: 'a', now: 2_000_000 }, () => 1),
+        ],
         ['reserveIdempotencyKey', () => postgres.store.reserveIdempotencyKey('orders:during', 'fp', 600_000)],
         ['acquireLease', () => postgres.store.acquireLease('reconciler', { owner: 'a', now: 1, ttlMs: 1000 })],
         ['refreshLock', () => postgres.refreshLock.acquire(order.orderId, 1000)],
@@ -50,8 +59,13 @@ describe('PostgreSQL stopped and started again', () => {
       await postgres.ready();
       expect(await postgres.store.get(order.orderId)).toEqual(order);
       expect(await postgres.store.compareAndSetStatus(order.orderId, 1, PAID, 'paid')).toMatchObject({ status: 'paid', version: 2 });
-      expect(await postgres.store.claimFulfilment(order.orderId, 'paid', { owner: 'a', now: 2_000_000, leaseMs: 30_000 })).toMatchObject({ attempts: 1 });
-      expect(await postgres.store.reserveIdempotencyKey('orders:before', 'other', 600_000)).toEqual({ state: 'pending', fingerprint: 'fp' });
+      expect(await postgres.store.claimFulfilment(order.orderId, 'paid', { owner: 'a', now: 2_000_000, leaseMs: 30_000 })).toMatchObject({
+        attempts: 1,
+      });
+      expect(await postgres.store.reserveIdempotencyKey('orders:before', 'other', 600_000)).toEqual({
+        state: 'pending',
+        fingerprint: 'fp',
+      });
       expect(await postgres.store.reserveIdempotencyKey('orders:during', 'fp', 600_000)).toEqual({ state: 'reserved' });
       // The lost LISTEN connection was reported, once.
       expect(errors.filter((e) => e.where === 'postgres events connection')).toHaveLength(1);

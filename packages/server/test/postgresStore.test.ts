@@ -31,7 +31,10 @@ async function countKept(store: OrderStore): Promise<{ idempotencyKeys: number; 
   return { idempotencyKeys: row!.idempotency_keys, leases: row!.leases };
 }
 
-describeOrderStoreContract('PostgresOrderStore', async (clock) => (await openStore({ now: clock.now })).store, { transactional: true, countKept });
+describeOrderStoreContract('PostgresOrderStore', async (clock) => (await openStore({ now: clock.now })).store, {
+  transactional: true,
+  countKept,
+});
 
 describe('PostgresOrderStore', () => {
   it('keeps the columns the queries use equal to the JSON record, as numbers in and out', async () => {
@@ -39,15 +42,36 @@ describe('PostgresOrderStore', () => {
     const schema = `store_${schemas}`;
     const order = storedOrder({ openOrderKey: 'cart-1|crypto', createdAt: 1_718_271_374_690, expiresAt: 1_718_273_174_690 });
     await postgres.store.put(order);
-    await postgres.store.compareAndSetStatus(order.orderId, 1, { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_718_271_400_000, gatewayUpdatedAt: null }, 'paid');
+    await postgres.store.compareAndSetStatus(
+      order.orderId,
+      1,
+      { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_718_271_400_000, gatewayUpdatedAt: null },
+      'paid',
+    );
     const [row] = await raw<Record<string, unknown>>(`SELECT * FROM ${schema}.aurpay_orders`);
     const record = row?.record as Record<string, unknown>;
-    expect(row).toMatchObject({ order_id: order.orderId, callback_ref: order.callbackRef, open_order_key: 'cart-1|crypto', status: 'paid', version: 2 });
+    expect(row).toMatchObject({
+      order_id: order.orderId,
+      callback_ref: order.callbackRef,
+      open_order_key: 'cart-1|crypto',
+      status: 'paid',
+      version: 2,
+    });
     expect([row?.created_at, row?.expires_at, row?.updated_at]).toEqual(['1718271374690', '1718273174690', '1718271400000']);
-    expect(record).toMatchObject({ status: 'paid', version: 2, updatedAt: 1_718_271_400_000, gatewayUpdatedAt: null, paidAmount: '18.0098' });
+    expect(record).toMatchObject({
+      status: 'paid',
+      version: 2,
+      updatedAt: 1_718_271_400_000,
+      gatewayUpdatedAt: null,
+      paidAmount: '18.0098',
+    });
     const written = await postgres.store.get(order.orderId);
     expect(typeof written?.createdAt).toBe('number');
-    expect(await postgres.store.getFulfilment(order.orderId, 'paid')).toMatchObject({ dueAt: 1_718_271_400_000, createdAt: 1_718_271_400_000, attempts: 0 });
+    expect(await postgres.store.getFulfilment(order.orderId, 'paid')).toMatchObject({
+      dueAt: 1_718_271_400_000,
+      createdAt: 1_718_271_400_000,
+      attempts: 0,
+    });
   });
 
   it('reads an order written before gatewayUpdatedAt and openOrderKey existed', async () => {
@@ -89,19 +113,27 @@ describe('PostgresOrderStore', () => {
     await postgres.store.oweFulfilment(id, 'paid', 0);
     await postgres.store.claimFulfilment(id, 'paid', { owner: 'instance-a', now: 0, leaseMs: 30_000 });
     let ran = false;
-    await expect(postgres.store.completeFulfilmentWith(id, 'paid', { owner: 'instance-b', now: 1 }, () => (ran = true))).rejects.toMatchObject({
+    await expect(
+      postgres.store.completeFulfilmentWith(id, 'paid', { owner: 'instance-b', now: 1 }, () => (ran = true)),
+    ).rejects.toMatchObject({
       code: 'fulfilment_not_held',
       message: `The paid fulfilment of order ${id} is not owed and leased to instance-b (instance-a holds its lease), so its transaction was not run.`,
     });
-    await expect(postgres.store.completeFulfilmentWith('20240613093614690000', 'paid', { owner: 'instance-a', now: 1 }, () => 1)).rejects.toThrow(/it is not recorded/);
+    await expect(
+      postgres.store.completeFulfilmentWith('20240613093614690000', 'paid', { owner: 'instance-a', now: 1 }, () => 1),
+    ).rejects.toThrow(/it is not recorded/);
     expect(ran).toBe(false);
     let kept: { query(sql: string): Promise<unknown> } | null = null;
-    expect(await postgres.store.completeFulfilmentWith(id, 'paid', { owner: 'instance-a', now: 2 }, async (sql) => ((kept = sql), sql.dialect))).toBe('postgres');
+    expect(
+      await postgres.store.completeFulfilmentWith(id, 'paid', { owner: 'instance-a', now: 2 }, async (sql) => ((kept = sql), sql.dialect)),
+    ).toBe('postgres');
     await expect(kept!.query('SELECT 1')).rejects.toMatchObject({ code: 'transaction_ended' });
     // A statement that failed inside the work, caught by it, still rolls the transaction back.
     await postgres.store.oweFulfilment(id, 'expired', 0);
     await postgres.store.claimFulfilment(id, 'expired', { owner: 'instance-a', now: 0, leaseMs: 30_000 });
-    const swallowed = postgres.store.completeFulfilmentWith(id, 'expired', { owner: 'instance-a', now: 3 }, (sql) => sql.query('SELEC 1').catch(() => 'ignored'));
+    const swallowed = postgres.store.completeFulfilmentWith(id, 'expired', { owner: 'instance-a', now: 3 }, (sql) =>
+      sql.query('SELEC 1').catch(() => 'ignored'),
+    );
     await expect(swallowed).rejects.toThrow(/current transaction is aborted/);
     expect(await postgres.store.getFulfilment(id, 'expired')).toMatchObject({ state: 'owed', leaseOwner: 'instance-a' });
   });
@@ -114,7 +146,13 @@ describe('PostgresOrderStore', () => {
     try {
       await blocker.query('BEGIN');
       await blocker.query(`SELECT 1 FROM store_${schemas}.aurpay_orders WHERE order_id = $1 FOR UPDATE`, [order.orderId]);
-      const update = { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: order.amount, updatedAt: 2_000_000, gatewayUpdatedAt: null } as const;
+      const update = {
+        status: 'paid',
+        aurpayStatus: 'SUCCESS',
+        paidAmount: order.amount,
+        updatedAt: 2_000_000,
+        gatewayUpdatedAt: null,
+      } as const;
       const blocked = postgres.store.compareAndSetStatus(order.orderId, 1, update, 'paid');
       await expect(blocked).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(blocked).rejects.toThrow(/^PostgreSQL could not write an order status: canceling statement due to statement timeout$/);
@@ -179,7 +217,9 @@ describe('PostgresRefreshLock', () => {
     let now = 5_000_000;
     const a = await openStore({ now: () => now }, `refresh_${++schemas}`);
     const b = await openStore({ now: () => now }, `refresh_${schemas}`);
-    const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).refreshLock.acquire('20240613093614690315', 2000)));
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a : b).refreshLock.acquire('20240613093614690315', 2000)),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
     expect(await a.refreshLock.acquire('20240613093614690316', 2000)).toBe(true);
     now += 1999;

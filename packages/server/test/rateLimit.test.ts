@@ -24,7 +24,8 @@ const ORDER = { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' };
 /** Creates `count` orders, alternating between the checkouts, from one client; the statuses. */
 async function createFrom(checkouts: FakeCheckout[], count: number, clientId = '203.0.113.7'): Promise<number[]> {
   const statuses: number[] = [];
-  for (let i = 0; i < count; i += 1) statuses.push((await checkouts[i % checkouts.length]!.call({ method: 'POST', url: '/orders', body: ORDER, clientId })).status);
+  for (let i = 0; i < count; i += 1)
+    statuses.push((await checkouts[i % checkouts.length]!.call({ method: 'POST', url: '/orders', body: ORDER, clientId })).status);
   return statuses;
 }
 
@@ -37,7 +38,9 @@ describe('the order-creation limit shared by instances', () => {
   it.each(Object.entries(backends))('holds across two instances on one %s', async (_name, open) => {
     const stores = open();
     const client = new FakeCheckoutClient();
-    const checkouts = stores.map((store) => fakeCheckout({ client, rateLimitBackend: store.rateLimitBackend, rateLimit: { max: 5, windowMs: 60_000 } }));
+    const checkouts = stores.map((store) =>
+      fakeCheckout({ client, rateLimitBackend: store.rateLimitBackend, rateLimit: { max: 5, windowMs: 60_000 } }),
+    );
     try {
       await Promise.all(stores.map((store) => store.ready()));
       const statuses = await createFrom(checkouts, 12);
@@ -56,10 +59,21 @@ describe('the order-creation limit shared by instances', () => {
 function post(port: number, path: string, headers: Record<string, string>, localAddress = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify(ORDER);
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', localAddress, agent: false, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res: IncomingMessage) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res: IncomingMessage) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -77,10 +91,19 @@ describe('the client address behind a proxy', () => {
     // The proxy: appends the address it sees, as nginx's $proxy_add_x_forwarded_for does.
     const proxy = createServer((incoming, outgoing) => {
       const forwarded = [incoming.headers['x-forwarded-for'], incoming.socket.remoteAddress].filter(Boolean).join(', ');
-      const upstream = request({ host: '127.0.0.1', port: (shop.address() as AddressInfo).port, path: incoming.url, method: incoming.method, headers: { ...incoming.headers, 'x-forwarded-for': forwarded } }, (res) => {
-        outgoing.writeHead(res.statusCode ?? 502, res.headers);
-        res.pipe(outgoing);
-      });
+      const upstream = request(
+        {
+          host: '127.0.0.1',
+          port: (shop.address() as AddressInfo).port,
+          path: incoming.url,
+          method: incoming.method,
+          headers: { ...incoming.headers, 'x-forwarded-for': forwarded },
+        },
+        (res) => {
+          outgoing.writeHead(res.statusCode ?? 502, res.headers);
+          res.pipe(outgoing);
+        },
+      );
       incoming.pipe(upstream);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));

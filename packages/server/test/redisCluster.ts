@@ -61,7 +61,14 @@ export async function startCluster(names: readonly string[], options: ClusterOpt
   const hooks: HookCall[] = [];
 
   const start: Cluster['start'] = async (name, overrides = {}) => {
-    const redis = { url: redisServer.url, keyPrefix: prefix, commandTimeoutMs: 1000, onError: () => undefined, ...options.redis, ...overrides.redis };
+    const redis = {
+      url: redisServer.url,
+      keyPrefix: prefix,
+      commandTimeoutMs: 1000,
+      onError: () => undefined,
+      ...options.redis,
+      ...overrides.redis,
+    };
     const checkout = { ...options.checkout, ...overrides.checkout };
     const instance = await startInstance({ name, sandbox, publicUrl, hooks, redis, checkout });
     instances.set(name, instance);
@@ -108,7 +115,10 @@ export async function startCluster(names: readonly string[], options: ClusterOpt
       const view = (await control(`/orders/${order.orderId}`)) as { urls: { callback_url: string; timeout_callback: string } };
       const url = event === 'paid' ? view.urls.callback_url : view.urls.timeout_callback;
       const headers = signCallback({ callbackUrl: url, token: SANDBOX_DEFAULTS.callbackToken, secret: SANDBOX_DEFAULTS.callbackSecret });
-      return instance(via).api(method, url.slice(publicUrl.length), { headers, ...(method === 'POST' ? { body: { order_id: order.orderId } } : {}) });
+      return instance(via).api(method, url.slice(publicUrl.length), {
+        headers,
+        ...(method === 'POST' ? { body: { order_id: order.orderId } } : {}),
+      });
     },
     paidCalls,
     async settledPaidCalls(orderId) {

@@ -8,11 +8,16 @@ import { startCluster, type Cluster } from './redisCluster.js';
 import { startTcpProxy, type TcpProxy } from './tcpProxy.js';
 import { SETTLE } from './settle.js';
 
-const sharedCluster = lazyFixture(() => startCluster(['A', 'B'], { persistent: true }), (cluster) => cluster.close());
+const sharedCluster = lazyFixture(
+  () => startCluster(['A', 'B'], { persistent: true }),
+  (cluster) => cluster.close(),
+);
 let cluster: Cluster;
 
 const token = (order: CheckoutOrder) => ({ 'X-Status-Token': order.statusToken });
-const UNAVAILABLE = { error: { code: 'store_unavailable', message: 'The checkout cannot reach its order store. Please try again shortly.' } };
+const UNAVAILABLE = {
+  error: { code: 'store_unavailable', message: 'The checkout cannot reach its order store. Please try again shortly.' },
+};
 
 async function callbackStatuses(order: CheckoutOrder): Promise<number[]> {
   const view = (await cluster.control(`/orders/${order.orderId}`)) as { callbacks: { status: number | null }[] };
@@ -54,7 +59,11 @@ describe('Redis stopped and restarted during a flow', () => {
     expect(new Set(await callbackStatuses(order))).toEqual(new Set([503]));
     expect(cluster.paidCalls(order.orderId)).toEqual([]);
     // Loud: every 503 reached onError as an unreachable store.
-    expect(a.errors.some((e) => e.error instanceof Error && e.where === 'checkout route' && (e.error as { code?: string }).code === 'store_unavailable')).toBe(true);
+    expect(
+      a.errors.some(
+        (e) => e.error instanceof Error && e.where === 'checkout route' && (e.error as { code?: string }).code === 'store_unavailable',
+      ),
+    ).toBe(true);
 
     await cluster.redisServer.start();
     // However long the outage took, and so whether or not a retry of Aurpay's lands after it, the
@@ -70,7 +79,9 @@ describe('Redis stopped and restarted during a flow', () => {
     // The stream B held through the outage hears the payment and ends.
     expect(await stream.done).toBe('ended');
     expect(stream.events.map((e) => e.data.status)).toEqual(['awaiting_payment', 'paid']);
-    const duplicates = await Promise.all(Array.from({ length: 10 }, (_, i) => cluster.callback(i % 2 === 0 ? 'A' : 'B', order, i % 2 === 0 ? 'GET' : 'POST')));
+    const duplicates = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cluster.callback(i % 2 === 0 ? 'A' : 'B', order, i % 2 === 0 ? 'GET' : 'POST')),
+    );
     expect(duplicates.map((d) => d.status)).toEqual(Array(10).fill(200));
     expect(await cluster.settledPaidCalls(order.orderId)).toHaveLength(1);
     // The order made before the outage survived it (append-only file), and new ones work again.

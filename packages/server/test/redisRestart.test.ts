@@ -5,7 +5,10 @@ import { lazyFixture } from './lazyFixture.js';
 import { startCluster, type Cluster } from './redisCluster.js';
 import { SETTLE } from './settle.js';
 
-const sharedCluster = lazyFixture(() => startCluster(['A', 'B']), (cluster) => cluster.close());
+const sharedCluster = lazyFixture(
+  () => startCluster(['A', 'B']),
+  (cluster) => cluster.close(),
+);
 let cluster: Cluster;
 
 const token = (order: CheckoutOrder) => ({ 'X-Status-Token': order.statusToken });
@@ -39,11 +42,15 @@ describe('an instance restarted mid-flow', () => {
 
     // The order paid before the restart: still there, still paid, and its onPaid not run again.
     expect((await a.api('GET', `/orders/${paidBefore.orderId}`, { headers: token(paidBefore) })).body).toMatchObject({ status: 'paid' });
-    const duplicates = await Promise.all(Array.from({ length: 6 }, (_, i) => cluster.callback(i % 2 === 0 ? 'A' : 'B', paidBefore, i % 3 === 0 ? 'POST' : 'GET')));
+    const duplicates = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => cluster.callback(i % 2 === 0 ? 'A' : 'B', paidBefore, i % 3 === 0 ? 'POST' : 'GET')),
+    );
     expect(duplicates.map((d) => d.status)).toEqual(Array(6).fill(200));
 
     // The stream resumes on the restarted A where it left off, and sees the payment made after.
-    const resumed = await openSse(`${a.url}/orders/${paidAfter.orderId}/events?token=${paidAfter.statusToken}`, { 'Last-Event-ID': stream.events[0]?.id ?? '' });
+    const resumed = await openSse(`${a.url}/orders/${paidAfter.orderId}/events?token=${paidAfter.statusToken}`, {
+      'Last-Event-ID': stream.events[0]?.id ?? '',
+    });
     await vi.waitFor(() => expect(a.router.checkout.openStreams().streams).toBe(1), SETTLE);
     await cluster.control(`/orders/${paidAfter.orderId}/pay`, {});
     expect(await resumed.done).toBe('ended');

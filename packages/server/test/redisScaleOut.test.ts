@@ -6,7 +6,10 @@ import { lazyFixture } from './lazyFixture.js';
 import { startCluster, type Cluster, type Instance } from './redisCluster.js';
 import { SETTLE } from './settle.js';
 
-const sharedCluster = lazyFixture(() => startCluster(['A', 'B']), (cluster) => cluster.close());
+const sharedCluster = lazyFixture(
+  () => startCluster(['A', 'B']),
+  (cluster) => cluster.close(),
+);
 let cluster: Cluster;
 
 function eventsUrl(instance: Instance, order: CheckoutOrder): string {
@@ -35,7 +38,12 @@ describe('two instances sharing one Redis', () => {
     cluster.balancer.route = () => 'A';
     try {
       const delays: number[] = [];
-      const bodies = [{ kind: 'crypto', chain: 'LTC', currency: 'LTC' }, { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' }, { kind: 'lightning' }, { kind: 'crypto', chain: 'BTC', currency: 'BTC' }];
+      const bodies = [
+        { kind: 'crypto', chain: 'LTC', currency: 'LTC' },
+        { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' },
+        { kind: 'lightning' },
+        { kind: 'crypto', chain: 'BTC', currency: 'BTC' },
+      ];
       for (const body of bodies) {
         const order = await cluster.createOrder('A', body);
         const callsBefore = b.detailCalls;
@@ -63,7 +71,11 @@ describe('two instances sharing one Redis', () => {
 
   it('fires onPaid exactly once for 10 duplicate callbacks spread over both, with pollers and streams on both', async () => {
     cluster = await sharedCluster();
-    for (const [round, body] of [{ kind: 'crypto', chain: 'ETH', currency: 'USDC-ERC20' }, { kind: 'lightning' }, { kind: 'crypto', chain: 'TRX', currency: 'USDT-TRC20' }].entries()) {
+    for (const [round, body] of [
+      { kind: 'crypto', chain: 'ETH', currency: 'USDC-ERC20' },
+      { kind: 'lightning' },
+      { kind: 'crypto', chain: 'TRX', currency: 'USDT-TRC20' },
+    ].entries()) {
       const names = ['A', 'B'];
       const order = await cluster.createOrder(names[round % 2] ?? 'A', body);
       const streams = await Promise.all(names.map((name) => openSse(eventsUrl(cluster.instance(name), order))));
@@ -72,7 +84,9 @@ describe('two instances sharing one Redis', () => {
       const pollers = Array.from({ length: 30 }, (_, i) =>
         i % 3 === 2
           ? cluster.api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } })
-          : cluster.instance(names[i % 3] ?? 'A').api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } }),
+          : cluster
+              .instance(names[i % 3] ?? 'A')
+              .api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } }),
       );
       const answers = await Promise.all([...callbacks, ...pollers]);
       expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
@@ -84,9 +98,13 @@ describe('two instances sharing one Redis', () => {
         expect(view.callbacks.map((c) => c.status)).toEqual([200]);
       }, SETTLE);
       expect(await cluster.settledPaidCalls(order.orderId)).toHaveLength(1);
-      expect(cluster.hooks.filter((h) => h.hook === 'change' && h.order.orderId === order.orderId && h.order.status === 'paid')).toHaveLength(1);
+      expect(
+        cluster.hooks.filter((h) => h.hook === 'change' && h.order.orderId === order.orderId && h.order.status === 'paid'),
+      ).toHaveLength(1);
       for (const name of names) {
-        const answer = await cluster.instance(name).api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } });
+        const answer = await cluster
+          .instance(name)
+          .api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } });
         expect(answer.body).toMatchObject({ status: 'paid', remainingAmount: '0' });
       }
     }
@@ -101,7 +119,10 @@ describe('two instances sharing one Redis', () => {
     }
     try {
       const order = await cluster.createOrder('B', { kind: 'crypto', chain: 'BSC', currency: 'BNB' });
-      const get = (i: number) => cluster.instance(i % 2 === 0 ? 'A' : 'B').api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } });
+      const get = (i: number) =>
+        cluster
+          .instance(i % 2 === 0 ? 'A' : 'B')
+          .api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } });
       for (let burst = 0; burst < 4; burst += 1) {
         const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => get(i)));
         expect(answers.every((a) => a.status === 200 && a.body.status === 'awaiting_payment')).toBe(true);
@@ -124,7 +145,9 @@ describe('two instances sharing one Redis', () => {
     expect(first.status).toBe(201);
     expect(replay).toMatchObject({ status: 201, body: first.body });
     expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
-    const conflict = await cluster.instance('B').api('POST', '/orders', { body: { kind: 'crypto', chain: 'BTC', currency: 'BTC' }, headers });
+    const conflict = await cluster
+      .instance('B')
+      .api('POST', '/orders', { body: { kind: 'crypto', chain: 'BTC', currency: 'BTC' }, headers });
     expect(conflict).toMatchObject({ status: 409, body: { error: { code: 'idempotency_key_reused' } } });
     const order = first.body as CheckoutOrder;
     const onB = await cluster.instance('B').api('GET', `/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } });

@@ -26,7 +26,9 @@ const server = lazyFixture(
 );
 
 /** A Redis store under a prefix of its own, so each test starts empty. */
-async function openStore(options: { retainMs?: number; now?: () => number } = {}): Promise<{ redis: RedisCheckoutStore; store: RedisOrderStore; prefix: string }> {
+async function openStore(
+  options: { retainMs?: number; now?: () => number } = {},
+): Promise<{ redis: RedisCheckoutStore; store: RedisOrderStore; prefix: string }> {
   const { url } = await server();
   prefixes += 1;
   const prefix = `t${prefixes}:`;
@@ -36,7 +38,13 @@ async function openStore(options: { retainMs?: number; now?: () => number } = {}
   return { redis, store: redis.store, prefix };
 }
 
-const update = (status: CheckoutStatus, updatedAt: number): OrderStatusUpdate => ({ status, aurpayStatus: status.toUpperCase(), paidAmount: '18.0098', updatedAt, gatewayUpdatedAt: null });
+const update = (status: CheckoutStatus, updatedAt: number): OrderStatusUpdate => ({
+  status,
+  aurpayStatus: status.toUpperCase(),
+  paidAmount: '18.0098',
+  updatedAt,
+  gatewayUpdatedAt: null,
+});
 
 describeOrderStoreContract('RedisOrderStore', async (clock) => (await openStore({ now: clock.now })).store);
 
@@ -63,7 +71,16 @@ describe('Redis store', () => {
     await store.reserveIdempotencyKey('orders:k', 'fp', 60_000);
     const member = `${order.orderId}\u0000paid`;
     expect((await raw.keys(`${prefix}*`)).sort()).toEqual(
-      [`order:${order.orderId}`, `ref:${order.callbackRef}`, `fulfilment:${order.orderId}:paid`, 'fulfilments:owed', 'lease:reconciler', 'idem:orders:k'].map((key) => prefix + key).sort(),
+      [
+        `order:${order.orderId}`,
+        `ref:${order.callbackRef}`,
+        `fulfilment:${order.orderId}:paid`,
+        'fulfilments:owed',
+        'lease:reconciler',
+        'idem:orders:k',
+      ]
+        .map((key) => prefix + key)
+        .sort(),
     );
     expect(await raw.hgetall(`${prefix}fulfilment:${order.orderId}:paid`)).toEqual({
       orderId: order.orderId,
@@ -123,7 +140,15 @@ describe('Redis store', () => {
     const { store, prefix } = await openStore();
     const { raw } = await server();
     const key = 'cart-9|lightning';
-    const orders = [1, 2, 3].map((n) => storedOrder({ orderId: `2024061309361469000${n}`, callbackRef: `ref-${n}`, createdAt: n * 1000, openOrderKey: key, expiresAt: 10_000_000_000_000 }));
+    const orders = [1, 2, 3].map((n) =>
+      storedOrder({
+        orderId: `2024061309361469000${n}`,
+        callbackRef: `ref-${n}`,
+        createdAt: n * 1000,
+        openOrderKey: key,
+        expiresAt: 10_000_000_000_000,
+      }),
+    );
     for (const order of orders) await store.put(order);
     await raw.del(`${prefix}order:${orders[2]!.orderId}`);
     expect((await store.findOpenOrder(key, 0))?.orderId).toBe(orders[1]!.orderId);
@@ -139,7 +164,8 @@ describe('Redis store', () => {
   it('pages through equal createdAt and dueAt in order-id order, an id before those it prefixes', async () => {
     const { store } = await openStore();
     const ids = ['9', '10', '1', '12', '1a', '2'];
-    for (const [n, id] of ids.entries()) await store.put(storedOrder({ orderId: id, callbackRef: `ref-${n}`, createdAt: 5000, status: n % 2 === 0 ? 'unknown' : 'expired' }));
+    for (const [n, id] of ids.entries())
+      await store.put(storedOrder({ orderId: id, callbackRef: `ref-${n}`, createdAt: 5000, status: n % 2 === 0 ? 'unknown' : 'expired' }));
     const paged: string[] = [];
     let after: { createdAt: number; orderId: string } | undefined;
     for (let page = 0; page < ids.length + 1; page += 1) {
@@ -198,7 +224,9 @@ describe('Redis store', () => {
       expect(await raw.zscore(`${prefix}unsettled:expiries`, order.orderId)).toBe(watched ? String(order.expiresAt) : null);
       expect(await raw.zscore(`${prefix}open:${key}`, order.orderId)).toBe(open ? String(order.createdAt) : null);
       expect((await store.findOpenOrder(key, 0))?.version ?? null).toBe(open ? version + 1 : null);
-      expect((await store.listUnsettledOrders({ expiredSince: 0, limit: 10 })).map((listed) => listed.status)).toEqual(open || watched ? [status] : []);
+      expect((await store.listUnsettledOrders({ expiredSince: 0, limit: 10 })).map((listed) => listed.status)).toEqual(
+        open || watched ? [status] : [],
+      );
       const fulfilments = await store.listFulfilments({ state: 'owed', limit: 10 });
       expect(new Set(fulfilments.map((fulfilment) => fulfilment.outcome))).toEqual(owed);
     }
@@ -209,10 +237,20 @@ describe('Redis store', () => {
     const { raw } = await server();
     // All created in one millisecond, so the index orders them by id: 150 part-paid ones (kept) first, then 5 unpaid ones.
     for (let n = 0; n < 155; n += 1) {
-      const order = storedOrder({ orderId: `2024061309361469${String(n).padStart(4, '0')}`, callbackRef: `ref-${n}`, createdAt: 1000, expiresAt: 5000 });
+      const order = storedOrder({
+        orderId: `2024061309361469${String(n).padStart(4, '0')}`,
+        callbackRef: `ref-${n}`,
+        createdAt: 1000,
+        expiresAt: 5000,
+      });
       await store.put(n < 150 ? order : { ...order, openOrderKey: 'cart-1|crypto' });
       const status = n < 150 ? 'expired' : n % 2 === 0 ? 'expired' : 'unknown';
-      await store.compareAndSetStatus(order.orderId, 1, { ...update(status, 2000), paidAmount: n < 150 ? '1' : '0' }, n === 154 ? 'expired' : undefined);
+      await store.compareAndSetStatus(
+        order.orderId,
+        1,
+        { ...update(status, 2000), paidAmount: n < 150 ? '1' : '0' },
+        n === 154 ? 'expired' : undefined,
+      );
     }
     await store.claimFulfilment('20240613093614690154', 'expired', { owner: 'a', now: 2000, leaseMs: 1000 });
     await store.completeFulfilment('20240613093614690154', 'expired', { owner: 'a', now: 2000 });

@@ -5,7 +5,10 @@ import { createRedisStore, type RedisCheckoutStore } from '../src/redis/index.js
 import { lazyFixture } from './lazyFixture.js';
 import { startRedisServer } from '@aurpay-kit/testing';
 
-const server = lazyFixture(() => startRedisServer({ persistent: true }), (started) => started.close());
+const server = lazyFixture(
+  () => startRedisServer({ persistent: true }),
+  (started) => started.close(),
+);
 
 async function open(url: string): Promise<RedisCheckoutStore> {
   const redis = createRedisStore({ url, keyPrefix: 'restart:', now: () => 1_000_000 });
@@ -13,7 +16,13 @@ async function open(url: string): Promise<RedisCheckoutStore> {
   return redis;
 }
 
-const update = (status: OrderStatusUpdate['status'], updatedAt: number): OrderStatusUpdate => ({ status, aurpayStatus: 'X', paidAmount: '1', updatedAt, gatewayUpdatedAt: null });
+const update = (status: OrderStatusUpdate['status'], updatedAt: number): OrderStatusUpdate => ({
+  status,
+  aurpayStatus: 'X',
+  paidAmount: '1',
+  updatedAt,
+  gatewayUpdatedAt: null,
+});
 
 /** Everything the store answers about the orders below, to compare before and after. */
 async function snapshot(store: OrderStore) {
@@ -34,7 +43,9 @@ describe('Redis store on a persistent Redis (appendfsync always) that crashes an
     const redisServer = await server();
     const before = await open(redisServer.url);
     const { store } = before;
-    const [open1, expired2, paid3] = [1, 2, 3].map((n) => storedOrder({ orderId: `2024061309361469000${n}`, callbackRef: `ref-${n}`, createdAt: n * 1000, openOrderKey: `cart-${n}` }));
+    const [open1, expired2, paid3] = [1, 2, 3].map((n) =>
+      storedOrder({ orderId: `2024061309361469000${n}`, callbackRef: `ref-${n}`, createdAt: n * 1000, openOrderKey: `cart-${n}` }),
+    );
     for (const order of [open1!, expired2!, paid3!]) await store.put(order);
     await store.compareAndSetStatus(expired2!.orderId, 1, update('expired', 2_800_000), 'expired');
     await store.claimFulfilment(expired2!.orderId, 'expired', { owner: 'a', now: 2_800_000, leaseMs: 1000 });
@@ -60,7 +71,10 @@ describe('Redis store on a persistent Redis (appendfsync always) that crashes an
       expect(await after.store.acquireLease('reconciler', { owner: 'b', now: 1_799_999, ttlMs: 1000 })).toBe(false);
       expect(await after.store.reserveIdempotencyKey('orders:k', 'fp', 60_000)).toEqual({ state: 'pending', fingerprint: 'fp' });
       // The lease lapses by the caller's clock, the restart notwithstanding.
-      expect(await after.store.claimFulfilment(paid3!.orderId, 'paid', { owner: 'b', now: 1_800_000, leaseMs: 1000 })).toMatchObject({ attempts: 2, leaseOwner: 'b' });
+      expect(await after.store.claimFulfilment(paid3!.orderId, 'paid', { owner: 'b', now: 1_800_000, leaseMs: 1000 })).toMatchObject({
+        attempts: 2,
+        leaseOwner: 'b',
+      });
       expect(await after.store.acquireLease('reconciler', { owner: 'b', now: 1_800_000, ttlMs: 1000 })).toBe(true);
     } finally {
       await after.close();

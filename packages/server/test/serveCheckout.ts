@@ -63,7 +63,10 @@ function fetchServer(mountPath: string, refuse: boolean, handler: () => Checkout
  *
  * @example const served = await serveCheckout('fetch', { mountPath: '/api/pay', options: (publicUrl) => ({ ...base, publicUrl }) });
  */
-export async function serveCheckout(adapter: CheckoutAdapter, { mountPath, options, refuseSandboxCallbacks = false }: ServeCheckoutOptions): Promise<ServedCheckout> {
+export async function serveCheckout(
+  adapter: CheckoutAdapter,
+  { mountPath, options, refuseSandboxCallbacks = false }: ServeCheckoutOptions,
+): Promise<ServedCheckout> {
   let fetchHandler: CheckoutFetchHandler<Context> | null = null;
   let expressRouter: express.RequestHandler | null = null;
   const server =
@@ -77,7 +80,10 @@ export async function serveCheckout(adapter: CheckoutAdapter, { mountPath, optio
   if (adapter === 'express') {
     expressRouter = router = createCheckoutRouter(resolved);
   } else {
-    fetchHandler = router = createCheckoutFetchHandler<Context>({ ...resolved, clientAddress: (_request, c) => (c === undefined ? undefined : getConnInfo(c).remote.address) });
+    fetchHandler = router = createCheckoutFetchHandler<Context>({
+      ...resolved,
+      clientAddress: (_request, c) => (c === undefined ? undefined : getConnInfo(c).remote.address),
+    });
   }
   return {
     publicUrl,

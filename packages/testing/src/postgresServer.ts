@@ -72,7 +72,9 @@ function checkInstalled(): void {
     );
   }
   if (asRoot && spawnSync('id', ['postgres']).status !== 0) {
-    throw new Error('Running as root, the PostgreSQL tests start the server as the "postgres" user, which does not exist. apt-get install postgresql creates it.');
+    throw new Error(
+      'Running as root, the PostgreSQL tests start the server as the "postgres" user, which does not exist. apt-get install postgresql creates it.',
+    );
   }
 }
 

@@ -13,7 +13,16 @@ export interface InjectedWallet {
 // The chain a wallet is often left on: the checkout must switch it to the order's.
 const POLYGON = '0x89';
 // Read-only calls the wallet passes to its node as they are.
-const NODE_READS = new Set(['eth_getBalance', 'eth_getCode', 'eth_call', 'eth_blockNumber', 'eth_estimateGas', 'eth_gasPrice', 'eth_getTransactionReceipt', 'eth_getTransactionByHash']);
+const NODE_READS = new Set([
+  'eth_getBalance',
+  'eth_getCode',
+  'eth_call',
+  'eth_blockNumber',
+  'eth_estimateGas',
+  'eth_gasPrice',
+  'eth_getTransactionReceipt',
+  'eth_getTransactionByHash',
+]);
 
 const walletError = (code: number, message: string) => Object.assign(new Error(message), { code });
 
@@ -46,7 +55,8 @@ export async function injectWallet(page: Page, node: ChainProvider, account: `0x
         wallet.sendRequests.push({ ...first });
         if (chainId !== nodeChain) throw walletError(-32603, `The wallet is on ${chainId}, not ${nodeChain}.`);
         // As MetaMask does: a transaction that names another chain than the wallet's is refused.
-        if (first?.chainId && BigInt(first.chainId) !== BigInt(chainId)) throw walletError(-32602, `The transaction is for chain ${first.chainId}; the wallet is on ${chainId}.`);
+        if (first?.chainId && BigInt(first.chainId) !== BigInt(chainId))
+          throw walletError(-32602, `The transaction is for chain ${first.chainId}; the wallet is on ${chainId}.`);
         if (first?.from?.toLowerCase() !== account.toLowerCase()) throw walletError(4100, 'Unknown account.');
         return node.request({ method, params });
       default:
@@ -67,15 +77,22 @@ export async function injectWallet(page: Page, node: ChainProvider, account: `0x
     const bridge = (window as unknown as { __localWallet: (request: string) => Promise<string> }).__localWallet;
     const provider = {
       async request({ method, params }: { method: string; params?: unknown[] }) {
-        const answer = JSON.parse(await bridge(JSON.stringify({ method, params }))) as { result?: unknown; error?: { code: number; message: string } };
+        const answer = JSON.parse(await bridge(JSON.stringify({ method, params }))) as {
+          result?: unknown;
+          error?: { code: number; message: string };
+        };
         if (answer.error) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
         return answer.result;
       },
       on() {},
       removeListener() {},
     };
-    const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20'%3E%3Crect width='20' height='20' rx='5' fill='%23334'/%3E%3C/svg%3E";
-    const detail = Object.freeze({ info: { uuid: '7d1c4a52-3b5e-4f1a-9c1e-2b8f5a6d0e11', name: 'Local Wallet', icon, rdns: 'test.local.wallet' }, provider });
+    const icon =
+      "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20'%3E%3Crect width='20' height='20' rx='5' fill='%23334'/%3E%3C/svg%3E";
+    const detail = Object.freeze({
+      info: { uuid: '7d1c4a52-3b5e-4f1a-9c1e-2b8f5a6d0e11', name: 'Local Wallet', icon, rdns: 'test.local.wallet' },
+      provider,
+    });
     const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
     window.addEventListener('eip6963:requestProvider', announce);
     Object.assign(window, { ethereum: provider });

@@ -62,7 +62,10 @@ export async function startLocalChain(): Promise<LocalChain> {
   const accounts = (await provider.request({ method: 'eth_accounts' })) as `0x${string}`[];
   const deployer = accounts[0]!;
   const mined = async (hash: unknown) => {
-    const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as { status: string; contractAddress: `0x${string}` | null };
+    const receipt = (await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] })) as {
+      status: string;
+      contractAddress: `0x${string}` | null;
+    };
     if (receipt.status !== '0x1') throw new Error(`transaction ${String(hash)} failed`);
     return receipt;
   };
@@ -78,7 +81,11 @@ export async function startLocalChain(): Promise<LocalChain> {
       return { deployedAt };
     },
     async mint(token, to, amount) {
-      const data = encodeFunctionData({ abi: parseAbi(['function mint(address to, uint256 amount)']), functionName: 'mint', args: [to, amount] });
+      const data = encodeFunctionData({
+        abi: parseAbi(['function mint(address to, uint256 amount)']),
+        functionName: 'mint',
+        args: [to, amount],
+      });
       await mined(await provider.request({ method: 'eth_sendTransaction', params: [{ from: deployer, to: token, data }] }));
     },
     async balanceOf(token, owner) {

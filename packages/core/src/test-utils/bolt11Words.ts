@@ -49,7 +49,7 @@ export function splitInvoice(invoice: string): Bolt11Parts {
   const signature = words.slice(-104);
   const body = words.slice(7, -104);
   const fields: Bolt11Parts['fields'] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const length = (body[i + 1] ?? 0) * 32 + (body[i + 2] ?? 0);
     fields.push({ tag: body[i] ?? 0, data: body.slice(i + 3, i + 3 + length) });
     i += 3 + length;

@@ -21,7 +21,10 @@ export function fakeRouter() {
   const byKey = new Map<string, CheckoutOrder>();
   const requests: RoutedRequest[] = [];
   const failures: { method: string; path: string; status: number }[] = [];
-  const currencies: CheckoutCurrency[] = [{ chain: 'BTC', currency: 'BTC' }, { chain: 'BLN', currency: 'BTC-LN' }];
+  const currencies: CheckoutCurrency[] = [
+    { chain: 'BTC', currency: 'BTC' },
+    { chain: 'BLN', currency: 'BTC-LN' },
+  ];
   let count = 0;
   let clock = Date.UTC(2030, 0, 1);
   const stamp = () => new Date((clock += 1000)).toISOString();
@@ -91,8 +94,7 @@ export function fakeRouter() {
     /** What `GET /currencies` answers; change it before the first request. */
     currencies,
     /** Requests to a method and path. */
-    count: (method: string, path?: string) =>
-      requests.filter((r) => r.method === method && (path === undefined || r.path === path)).length,
+    count: (method: string, path?: string) => requests.filter((r) => r.method === method && (path === undefined || r.path === path)).length,
     set(orderId: string, status: CheckoutStatus, extra: Partial<CheckoutOrder> = {}) {
       const found = orders.get(orderId)!;
       orders.set(orderId, { ...found, status, ...extra, updatedAt: stamp() });

@@ -26,7 +26,9 @@ export async function serve(options) {
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const request = new Request(new URL(req.url, origin), {
       method: req.method,
-      headers: Object.entries(req.headers).flatMap(([name, value]) => (Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]])),
+      headers: Object.entries(req.headers).flatMap(([name, value]) =>
+        Array.isArray(value) ? value.map((v) => [name, v]) : [[name, value]],
+      ),
       body: hasBody ? Readable.toWeb(req) : undefined,
       duplex: hasBody ? 'half' : undefined,
       signal: abort.signal,

@@ -30,7 +30,8 @@ export const deMessages: AurpayMessages = {
   paidText: '{amount} erhalten. Vielen Dank!',
   overpaidText: 'Sie haben {extra} mehr als die Summe von {amount} gesendet; {merchant} gleicht die Differenz mit Ihnen aus.',
   expiredText: 'Keine Zahlung ist rechtzeitig eingegangen.',
-  expiredPartText: 'Nur {received} von {amount} sind eingegangen, bevor die Zahlung abgelaufen ist. Ihr Geld ist nicht verloren: {merchant} schließt die Bestellung ab oder erstattet sie.',
+  expiredPartText:
+    'Nur {received} von {amount} sind eingegangen, bevor die Zahlung abgelaufen ist. Ihr Geld ist nicht verloren: {merchant} schließt die Bestellung ab oder erstattet sie.',
   failedText: 'Die Zahlung ist nicht durchgegangen.',
   contact: '{merchant} kontaktieren',
   merchant: 'der Shop',

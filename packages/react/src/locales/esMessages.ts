@@ -30,7 +30,8 @@ export const esMessages: AurpayMessages = {
   paidText: '{amount} recibidos. ¡Gracias!',
   overpaidText: 'Enviaste {extra} más que el total de {amount}; {merchant} te devolverá la diferencia.',
   expiredText: 'No llegó ningún pago a tiempo.',
-  expiredPartText: 'Solo llegaron {received} de {amount} antes de que caducara el pago. Tu dinero no se ha perdido: {merchant} completará o reembolsará el pedido.',
+  expiredPartText:
+    'Solo llegaron {received} de {amount} antes de que caducara el pago. Tu dinero no se ha perdido: {merchant} completará o reembolsará el pedido.',
   failedText: 'El pago no se completó.',
   contact: 'Contactar con {merchant}',
   merchant: 'la tienda',

@@ -30,7 +30,8 @@ export const frMessages: AurpayMessages = {
   paidText: '{amount} reçus. Merci !',
   overpaidText: 'Vous avez envoyé {extra} de plus que le total de {amount} ; {merchant} vous remboursera la différence.',
   expiredText: 'Aucun paiement n’est arrivé à temps.',
-  expiredPartText: 'Seuls {received} sur {amount} sont arrivés avant l’expiration du paiement. Votre argent n’est pas perdu : {merchant} finalisera ou remboursera la commande.',
+  expiredPartText:
+    'Seuls {received} sur {amount} sont arrivés avant l’expiration du paiement. Votre argent n’est pas perdu : {merchant} finalisera ou remboursera la commande.',
   failedText: 'Le paiement n’a pas abouti.',
   contact: 'Contacter {merchant}',
   merchant: 'la boutique',

@@ -30,7 +30,8 @@ export const idMessages: AurpayMessages = {
   paidText: '{amount} diterima. Terima kasih!',
   overpaidText: 'Anda mengirim {extra} lebih dari total {amount}; {merchant} akan menyelesaikan selisihnya dengan Anda.',
   expiredText: 'Tidak ada pembayaran yang masuk tepat waktu.',
-  expiredPartText: 'Hanya {received} dari {amount} yang masuk sebelum pembayaran kedaluwarsa. Uang Anda tidak hilang: {merchant} akan menyelesaikan atau mengembalikan dana pesanan.',
+  expiredPartText:
+    'Hanya {received} dari {amount} yang masuk sebelum pembayaran kedaluwarsa. Uang Anda tidak hilang: {merchant} akan menyelesaikan atau mengembalikan dana pesanan.',
   failedText: 'Pembayaran tidak berhasil.',
   contact: 'Hubungi {merchant}',
   merchant: 'toko',

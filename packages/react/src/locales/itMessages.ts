@@ -30,7 +30,8 @@ export const itMessages: AurpayMessages = {
   paidText: '{amount} ricevuti. Grazie!',
   overpaidText: 'Hai inviato {extra} in più del totale di {amount}; {merchant} ti restituirà la differenza.',
   expiredText: 'Nessun pagamento è arrivato in tempo.',
-  expiredPartText: 'Sono arrivati solo {received} su {amount} prima della scadenza. I tuoi soldi non sono persi: {merchant} completerà o rimborserà l’ordine.',
+  expiredPartText:
+    'Sono arrivati solo {received} su {amount} prima della scadenza. I tuoi soldi non sono persi: {merchant} completerà o rimborserà l’ordine.',
   failedText: 'Il pagamento non è andato a buon fine.',
   contact: 'Contatta {merchant}',
   merchant: 'il negozio',

@@ -30,7 +30,8 @@ export const jaMessages: AurpayMessages = {
   paidText: '{amount} を受け取りました。ありがとうございます。',
   overpaidText: '合計 {amount} より {extra} 多く送金されました。差額は{merchant}が精算します。',
   expiredText: '期限内にお支払いが届きませんでした。',
-  expiredPartText: '期限までに届いたのは {amount} のうち {received} のみでした。お金は失われていません。{merchant}が注文を完了するか返金します。',
+  expiredPartText:
+    '期限までに届いたのは {amount} のうち {received} のみでした。お金は失われていません。{merchant}が注文を完了するか返金します。',
   failedText: 'お支払いは完了しませんでした。',
   contact: '{merchant}に問い合わせる',
   merchant: 'ショップ',

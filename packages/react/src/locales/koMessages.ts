@@ -30,7 +30,8 @@ export const koMessages: AurpayMessages = {
   paidText: '{amount} 입금 완료. 감사합니다!',
   overpaidText: '총액 {amount}보다 {extra} 더 보내셨습니다. 차액은 {merchant}에서 정산해 드립니다.',
   expiredText: '기한 내에 입금되지 않았습니다.',
-  expiredPartText: '결제가 만료되기 전에 {amount} 중 {received}만 입금되었습니다. 돈은 사라지지 않았습니다. {merchant}에서 주문을 완료하거나 환불해 드립니다.',
+  expiredPartText:
+    '결제가 만료되기 전에 {amount} 중 {received}만 입금되었습니다. 돈은 사라지지 않았습니다. {merchant}에서 주문을 완료하거나 환불해 드립니다.',
   failedText: '결제가 완료되지 않았습니다.',
   contact: '{merchant}에 문의',
   merchant: '상점',

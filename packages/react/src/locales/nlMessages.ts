@@ -30,7 +30,8 @@ export const nlMessages: AurpayMessages = {
   paidText: '{amount} ontvangen. Bedankt!',
   overpaidText: 'Je hebt {extra} meer gestuurd dan het totaal van {amount}; {merchant} verrekent het verschil met je.',
   expiredText: 'Er is niet op tijd een betaling binnengekomen.',
-  expiredPartText: 'Er kwam maar {received} van {amount} binnen voordat de betaling verliep. Je geld is niet kwijt: {merchant} rondt de bestelling af of betaalt hem terug.',
+  expiredPartText:
+    'Er kwam maar {received} van {amount} binnen voordat de betaling verliep. Je geld is niet kwijt: {merchant} rondt de bestelling af of betaalt hem terug.',
   failedText: 'De betaling is niet gelukt.',
   contact: 'Neem contact op met {merchant}',
   merchant: 'de winkel',

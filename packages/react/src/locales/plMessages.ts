@@ -30,7 +30,8 @@ export const plMessages: AurpayMessages = {
   paidText: 'Otrzymano {amount}. Dziękujemy!',
   overpaidText: 'Wysłano o {extra} więcej niż suma {amount}; {merchant} rozliczy z Tobą różnicę.',
   expiredText: 'Żadna płatność nie dotarła na czas.',
-  expiredPartText: 'Przed wygaśnięciem płatności dotarło tylko {received} z {amount}. Twoje pieniądze nie przepadły: {merchant} zrealizuje lub zwróci zamówienie.',
+  expiredPartText:
+    'Przed wygaśnięciem płatności dotarło tylko {received} z {amount}. Twoje pieniądze nie przepadły: {merchant} zrealizuje lub zwróci zamówienie.',
   failedText: 'Płatność nie została zrealizowana.',
   contact: 'Skontaktuj się z: {merchant}',
   merchant: 'sklep',

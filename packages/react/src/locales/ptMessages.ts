@@ -30,7 +30,8 @@ export const ptMessages: AurpayMessages = {
   paidText: '{amount} recebidos. Obrigado!',
   overpaidText: 'Você enviou {extra} a mais que o total de {amount}; {merchant} vai acertar a diferença com você.',
   expiredText: 'Nenhum pagamento chegou a tempo.',
-  expiredPartText: 'Só chegaram {received} de {amount} antes de o pagamento expirar. Seu dinheiro não se perdeu: {merchant} vai concluir ou reembolsar o pedido.',
+  expiredPartText:
+    'Só chegaram {received} de {amount} antes de o pagamento expirar. Seu dinheiro não se perdeu: {merchant} vai concluir ou reembolsar o pedido.',
   failedText: 'O pagamento não foi concluído.',
   contact: 'Falar com {merchant}',
   merchant: 'a loja',

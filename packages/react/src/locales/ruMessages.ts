@@ -30,7 +30,8 @@ export const ruMessages: AurpayMessages = {
   paidText: 'Получено {amount}. Спасибо!',
   overpaidText: 'Вы отправили на {extra} больше суммы {amount}; {merchant} урегулирует разницу с вами.',
   expiredText: 'Платёж не поступил вовремя.',
-  expiredPartText: 'До истечения срока поступило только {received} из {amount}. Ваши деньги не потеряны: {merchant} завершит заказ или вернёт средства.',
+  expiredPartText:
+    'До истечения срока поступило только {received} из {amount}. Ваши деньги не потеряны: {merchant} завершит заказ или вернёт средства.',
   failedText: 'Платёж не прошёл.',
   contact: 'Связаться: {merchant}',
   merchant: 'магазин',

@@ -30,7 +30,8 @@ export const trMessages: AurpayMessages = {
   paidText: '{amount} alındı. Teşekkürler!',
   overpaidText: '{amount} toplamından {extra} fazla gönderdiniz; {merchant} farkı sizinle kapatacak.',
   expiredText: 'Süresi içinde hiçbir ödeme gelmedi.',
-  expiredPartText: 'Ödemenin süresi dolmadan {amount} tutarının yalnızca {received} kadarı geldi. Paranız kaybolmadı: {merchant} siparişi tamamlayacak ya da iade edecek.',
+  expiredPartText:
+    'Ödemenin süresi dolmadan {amount} tutarının yalnızca {received} kadarı geldi. Paranız kaybolmadı: {merchant} siparişi tamamlayacak ya da iade edecek.',
   failedText: 'Ödeme gerçekleşmedi.',
   contact: '{merchant} ile iletişime geçin',
   merchant: 'mağaza',

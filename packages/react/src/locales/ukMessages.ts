@@ -30,7 +30,8 @@ export const ukMessages: AurpayMessages = {
   paidText: 'Отримано {amount}. Дякуємо!',
   overpaidText: 'Ви надіслали на {extra} більше за суму {amount}; {merchant} врегулює різницю з вами.',
   expiredText: 'Платіж не надійшов вчасно.',
-  expiredPartText: 'До закінчення строку надійшло лише {received} з {amount}. Ваші гроші не втрачені: {merchant} завершить замовлення або поверне кошти.',
+  expiredPartText:
+    'До закінчення строку надійшло лише {received} з {amount}. Ваші гроші не втрачені: {merchant} завершить замовлення або поверне кошти.',
   failedText: 'Платіж не пройшов.',
   contact: 'Зв’язатися: {merchant}',
   merchant: 'магазин',

@@ -30,7 +30,8 @@ export const viMessages: AurpayMessages = {
   paidText: 'Đã nhận {amount}. Cảm ơn bạn!',
   overpaidText: 'Bạn đã gửi nhiều hơn tổng {amount} là {extra}; {merchant} sẽ hoàn phần chênh lệch cho bạn.',
   expiredText: 'Không có khoản thanh toán nào đến kịp thời hạn.',
-  expiredPartText: 'Chỉ {received} trên {amount} đến trước khi thanh toán hết hạn. Tiền của bạn không mất: {merchant} sẽ hoàn tất hoặc hoàn tiền đơn hàng.',
+  expiredPartText:
+    'Chỉ {received} trên {amount} đến trước khi thanh toán hết hạn. Tiền của bạn không mất: {merchant} sẽ hoàn tất hoặc hoàn tiền đơn hàng.',
   failedText: 'Thanh toán không thành công.',
   contact: 'Liên hệ {merchant}',
   merchant: 'cửa hàng',

@@ -25,7 +25,12 @@ async function violations(context: Element): Promise<string[]> {
   vi.useRealTimers();
   const results = await axe.run(context, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    rules: { 'color-contrast': { enabled: false }, region: { enabled: false }, 'page-has-heading-one': { enabled: false }, 'landmark-one-main': { enabled: false } },
+    rules: {
+      'color-contrast': { enabled: false },
+      region: { enabled: false },
+      'page-has-heading-one': { enabled: false },
+      'landmark-one-main': { enabled: false },
+    },
   });
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
 }
@@ -68,7 +73,12 @@ describe('<LightningInvoice> with the wallets entry', () => {
 
 describe('<CryptoCheckout> with the wallets entry, TRC-20', () => {
   it('offers TronLink where the page has it, and nothing where it has not', async () => {
-    const order = cryptoOrder({ orderId: '20240428125136990103', chain: 'TRX', currency: 'USDT-TRC20', contractAddress: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t' });
+    const order = cryptoOrder({
+      orderId: '20240428125136990103',
+      chain: 'TRX',
+      currency: 'USDT-TRC20',
+      contractAddress: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+    });
     const server = fakeCheckoutServer();
     server.add(order);
     renderCheckout(<CryptoCheckout order={order} />, { server, provider: { wallets: loadWallets } });

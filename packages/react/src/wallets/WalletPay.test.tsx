@@ -34,11 +34,20 @@ async function checkoutWith(wallets: { name: string; behaviour?: FakeWalletBehav
   });
   refreshEvmWallets();
   serial += 1;
-  const order = cryptoOrder({ orderId: `2024042812513699${String(serial).padStart(4, '0')}`, chain: 'ETH', currency: 'USDT-ERC20', contractAddress: USDT, ...overrides });
+  const order = cryptoOrder({
+    orderId: `2024042812513699${String(serial).padStart(4, '0')}`,
+    chain: 'ETH',
+    currency: 'USDT-ERC20',
+    contractAddress: USDT,
+    ...overrides,
+  });
   const server = fakeCheckoutServer();
   server.add(order);
   const onPaymentDetected = vi.fn();
-  const rendered = renderCheckout(<CryptoCheckout order={order} onPaymentDetected={onPaymentDetected} />, { server, provider: { wallets: loadWallets } });
+  const rendered = renderCheckout(<CryptoCheckout order={order} onPaymentDetected={onPaymentDetected} />, {
+    server,
+    provider: { wallets: loadWallets },
+  });
   await advance();
   await advance();
   return { ...rendered, order, fakes, onPaymentDetected };
@@ -99,7 +108,14 @@ describe('<CryptoCheckout> with the wallets entry', () => {
     await checkoutWith([]);
     expect(screen.queryByRole('group', { name: /wallet/ })).toBeNull();
     cleanup();
-    await checkoutWith([{ name: 'Delta' }], { chain: 'BTC', currency: 'BTC', address: ADDRESSES.BTC, contractAddress: null, amount: '0.00125', remainingAmount: '0.00125' });
+    await checkoutWith([{ name: 'Delta' }], {
+      chain: 'BTC',
+      currency: 'BTC',
+      address: ADDRESSES.BTC,
+      contractAddress: null,
+      amount: '0.00125',
+      remainingAmount: '0.00125',
+    });
     expect(screen.queryByRole('button', { name: 'Pay with Delta' })).toBeNull();
   });
 });

@@ -109,10 +109,16 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
     // Said only to a buyer who has a wallet that could otherwise have paid.
   } else if (plan.family === 'evm') {
     for (const wallet of evm) {
-      choices.push({ id: wallet.id, name: wallet.name || texts.walletBrowser, icon: wallet.icon, send: (step) => payWithEvm(wallet.provider, plan, step) });
+      choices.push({
+        id: wallet.id,
+        name: wallet.name || texts.walletBrowser,
+        icon: wallet.icon,
+        send: (step) => payWithEvm(wallet.provider, plan, step),
+      });
     }
   } else if (plan.family === 'tron') {
-    if (tronLink || tronWeb) choices.push({ id: 'tronlink', name: 'TronLink', icon: null, send: (step) => payWithTronLink(tronLink, tronWeb, plan, step) });
+    if (tronLink || tronWeb)
+      choices.push({ id: 'tronlink', name: 'TronLink', icon: null, send: (step) => payWithTronLink(tronLink, tronWeb, plan, step) });
   } else if (webln) {
     const wallet = (window as { webln?: WeblnLike }).webln!;
     choices.push({ id: 'webln', name: texts.walletBrowser, icon: null, send: (step) => payWithWebln(wallet, plan.invoice, step) });
@@ -139,7 +145,12 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
   };
 
   const busy = state.step === 'connecting' || state.step === 'switching' || state.step === 'confirming';
-  const failure = 'error' in plan ? { code: plan.error.code, reason: plan.error.message, wallet: texts.walletBrowser } : state.step === 'failed' ? state : null;
+  const failure =
+    'error' in plan
+      ? { code: plan.error.code, reason: plan.error.message, wallet: texts.walletBrowser }
+      : state.step === 'failed'
+        ? state
+        : null;
   return (
     <div className="aurpay-wallets" role="group" aria-label={texts.walletChoose} data-state={failure ? 'failed' : state.step}>
       {state.step === 'sent' ? (
@@ -161,7 +172,13 @@ export function WalletPay({ order, amount, onSent }: WalletPayProps) {
             </button>
           ))}
           {lightning && (
-            <NwcForm texts={texts} disabled={busy} onPay={(connection) => void pay(texts.nwcWallet, async (step) => (await loadNwc()).payWithNwc(connection, plan.invoice, step))} />
+            <NwcForm
+              texts={texts}
+              disabled={busy}
+              onPay={(connection) =>
+                void pay(texts.nwcWallet, async (step) => (await loadNwc()).payWithNwc(connection, plan.invoice, step))
+              }
+            />
           )}
           {busy && (
             <p role="status" className="aurpay-message" data-step={state.step}>

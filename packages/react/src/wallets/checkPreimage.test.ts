@@ -16,7 +16,10 @@ describe('checkPreimage', () => {
 
   it('refuses another preimage, a missing one and one that is not 32 bytes of hex', async () => {
     for (const preimage of ['00'.repeat(32), undefined, '', 'zz'.repeat(32), PREIMAGE.slice(2)]) {
-      const error = await checkPreimage(INVOICE, preimage).then(() => null, (e: unknown) => e);
+      const error = await checkPreimage(INVOICE, preimage).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(WalletError);
       expect((error as WalletError).code).toBe('preimage_mismatch');
     }

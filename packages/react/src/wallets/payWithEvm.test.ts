@@ -12,7 +12,10 @@ const usdt = { family: 'evm', chainId: 1, to: TO, token: USDT, value: 18_009_800
 const bnb = { family: 'evm', chainId: 56, to: TO, token: null, value: 1n } as const;
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WalletError);
   return (error as WalletError).code;
 }
@@ -23,7 +26,9 @@ describe('payWithEvm', () => {
     const steps: WalletStep[] = [];
     const hash = await payWithEvm(wallet.provider, eth, (step) => steps.push(step));
     expect(hash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(wallet.sent).toEqual([{ from: '0x1111111111111111111111111111111111111111', to: TO, value: '0x19396991e7c000', chainId: '0x1' }]);
+    expect(wallet.sent).toEqual([
+      { from: '0x1111111111111111111111111111111111111111', to: TO, value: '0x19396991e7c000', chainId: '0x1' },
+    ]);
     expect(BigInt(wallet.sent[0]!.value!)).toBe(eth.value);
     expect(steps).toEqual(['connecting', 'confirming']);
     expect(wallet.calls.map((c) => c.method)).not.toContain('wallet_switchEthereumChain');
@@ -52,7 +57,11 @@ describe('payWithEvm', () => {
     await payWithEvm(wallet.provider, bnb);
     const added = wallet.calls.find((c) => c.method === 'wallet_addEthereumChain');
     expect(added?.params).toEqual([
-      expect.objectContaining({ chainId: '0x38', chainName: 'BNB Smart Chain', nativeCurrency: { name: 'BNB', symbol: 'BNB', decimals: 18 } }),
+      expect.objectContaining({
+        chainId: '0x38',
+        chainName: 'BNB Smart Chain',
+        nativeCurrency: { name: 'BNB', symbol: 'BNB', decimals: 18 },
+      }),
     ]);
     expect(wallet.chainId()).toBe(56);
     expect(wallet.sent).toHaveLength(1);
@@ -61,7 +70,9 @@ describe('payWithEvm', () => {
   it('names each failure: declined, wrong chain, insufficient funds, no such token', async () => {
     await expect(codeOf(payWithEvm(fakeEip1193Provider({ connect: 'reject' }).provider, eth))).resolves.toBe('rejected');
     await expect(codeOf(payWithEvm(fakeEip1193Provider({ send: 'reject' }).provider, eth))).resolves.toBe('rejected');
-    await expect(codeOf(payWithEvm(fakeEip1193Provider({ chainId: 137, switchChain: 'reject' }).provider, eth))).resolves.toBe('wrong_chain');
+    await expect(codeOf(payWithEvm(fakeEip1193Provider({ chainId: 137, switchChain: 'reject' }).provider, eth))).resolves.toBe(
+      'wrong_chain',
+    );
     await expect(codeOf(payWithEvm(fakeEip1193Provider({ balance: 1n }).provider, eth))).resolves.toBe('insufficient_funds');
     await expect(codeOf(payWithEvm(fakeEip1193Provider({ tokenBalance: 18_009_799n }).provider, usdt))).resolves.toBe('insufficient_funds');
     await expect(codeOf(payWithEvm(fakeEip1193Provider({ send: 'insufficient' }).provider, eth))).resolves.toBe('insufficient_funds');

@@ -40,7 +40,15 @@ async function ensureChain(provider: Eip1193Provider, chainId: number, onStep: (
     try {
       await provider.request({
         method: 'wallet_addEthereumChain',
-        params: [{ chainId: hex, chainName: chain.name, nativeCurrency: chain.nativeCurrency, rpcUrls: chain.rpcUrls, blockExplorerUrls: chain.blockExplorerUrls }],
+        params: [
+          {
+            chainId: hex,
+            chainName: chain.name,
+            nativeCurrency: chain.nativeCurrency,
+            rpcUrls: chain.rpcUrls,
+            blockExplorerUrls: chain.blockExplorerUrls,
+          },
+        ],
       });
     } catch (addError) {
       throw wrongChain(chainId, addError);
@@ -61,7 +69,10 @@ async function checkFunds(provider: Eip1193Provider, plan: EvmPlan, from: `0x${s
     if (plan.token) {
       const code = await provider.request({ method: 'eth_getCode', params: [plan.token, 'latest'] });
       if (code === '0x' || code === '0x0') {
-        throw new WalletError('token_unsupported', `There is no token contract at ${plan.token} on ${chainName(plan.chainId)} in this wallet.`);
+        throw new WalletError(
+          'token_unsupported',
+          `There is no token contract at ${plan.token} on ${chainName(plan.chainId)} in this wallet.`,
+        );
       }
       const data = AbiFunction.encodeData(erc20('balanceOf'), [from]);
       balance = BigInt(String(await provider.request({ method: 'eth_call', params: [{ to: plan.token, data }, 'latest'] })));
@@ -84,7 +95,11 @@ async function checkFunds(provider: Eip1193Provider, plan: EvmPlan, from: `0x${s
  *
  * @example const hash = await payWithEvm(window.ethereum, plan, (step) => show(step));
  */
-export async function payWithEvm(provider: Eip1193Provider, plan: EvmPlan, onStep: (step: WalletStep) => void = () => {}): Promise<`0x${string}`> {
+export async function payWithEvm(
+  provider: Eip1193Provider,
+  plan: EvmPlan,
+  onStep: (step: WalletStep) => void = () => {},
+): Promise<`0x${string}`> {
   try {
     onStep('connecting');
     const accounts = (await provider.request({ method: 'eth_requestAccounts' })) as `0x${string}`[] | undefined;
@@ -99,7 +114,8 @@ export async function payWithEvm(provider: Eip1193Provider, plan: EvmPlan, onSte
       : { from, to: plan.to, value: Hex.fromNumber(plan.value), chainId };
     onStep('confirming');
     const hash = await provider.request({ method: 'eth_sendTransaction', params: [transaction] });
-    if (typeof hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new WalletError('failed', `The wallet answered ${String(hash).slice(0, 80)} instead of a transaction hash.`);
+    if (typeof hash !== 'string' || !/^0x[0-9a-fA-F]{64}$/.test(hash))
+      throw new WalletError('failed', `The wallet answered ${String(hash).slice(0, 80)} instead of a transaction hash.`);
     return hash as `0x${string}`;
   } catch (error) {
     throw walletErrorFrom(error);

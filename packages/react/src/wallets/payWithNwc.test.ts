@@ -29,7 +29,11 @@ interface ControlOrder {
 }
 
 async function control(path: string, method = 'GET'): Promise<ControlOrder> {
-  const response = await fetch(`${sandbox.url}/_sandbox/orders/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+  const response = await fetch(`${sandbox.url}/_sandbox/orders/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: method === 'POST' ? '{}' : undefined,
+  });
   return ((await response.json()) as { data: ControlOrder }).data;
 }
 
@@ -44,7 +48,11 @@ async function lightningOrder(): Promise<ControlOrder> {
   return control(data.order_id);
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (error instanceof WalletError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof WalletError ? error.code : String(error)),
+  );
 
 describe('payWithNwc against a Nostr relay and a NIP-47 wallet on loopback', () => {
   it("pays a sandbox invoice; the wallet's preimage hashes to the invoice's payment hash", async () => {
@@ -91,7 +99,12 @@ describe('payWithNwc against a Nostr relay and a NIP-47 wallet on loopback', () 
   });
 
   it('refuses a string that is not a connection, before any network', async () => {
-    for (const connection of ['', 'https://example.com', 'nostr+walletconnect://abc', `nostr+walletconnect://${'a'.repeat(64)}?relay=${relay.url}`]) {
+    for (const connection of [
+      '',
+      'https://example.com',
+      'nostr+walletconnect://abc',
+      `nostr+walletconnect://${'a'.repeat(64)}?relay=${relay.url}`,
+    ]) {
       await expect(codeOf(payWithNwc(connection, 'lnbc1'))).resolves.toBe('connection_invalid');
     }
   });

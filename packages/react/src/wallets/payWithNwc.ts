@@ -21,7 +21,11 @@ export async function payWithNwc(connection: string, invoice: string, onStep: (s
     NWCClient.parseWalletConnectUrl(connection.trim(), true);
     client = new NWCClient({ nostrWalletConnectUrl: connection.trim() });
   } catch (error) {
-    throw new WalletError('connection_invalid', 'That is not a Nostr Wallet Connect string (nostr+walletconnect://… with a relay and a secret).', { cause: error });
+    throw new WalletError(
+      'connection_invalid',
+      'That is not a Nostr Wallet Connect string (nostr+walletconnect://… with a relay and a secret).',
+      { cause: error },
+    );
   }
   try {
     onStep('confirming');
@@ -29,7 +33,8 @@ export async function payWithNwc(connection: string, invoice: string, onStep: (s
     return await checkPreimage(invoice, preimage);
   } catch (error) {
     const code = (error as { code?: unknown })?.code;
-    if (typeof code === 'string' && NO_FUNDS.has(code)) throw new WalletError('insufficient_funds', String((error as Error).message), { cause: error });
+    if (typeof code === 'string' && NO_FUNDS.has(code))
+      throw new WalletError('insufficient_funds', String((error as Error).message), { cause: error });
     throw walletErrorFrom(error);
   } finally {
     client.close();

@@ -48,7 +48,11 @@ function fakeTronLink({ connect = 'ok', contract = true, balance = 10n ** 9n, si
   return { tronLink, tronWeb, built, broadcast };
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (error instanceof WalletError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => (error instanceof WalletError ? error.code : String(error)),
+  );
 
 describe('payWithTronLink', () => {
   it("builds the token's transfer of the exact amount to the order, has TronLink sign it, broadcasts it once", async () => {
@@ -56,7 +60,16 @@ describe('payWithTronLink', () => {
     const steps: WalletStep[] = [];
     await expect(payWithTronLink(fake.tronLink, undefined, plan, (step) => steps.push(step))).resolves.toBe('ab'.repeat(32));
     expect(fake.built).toEqual([
-      [TOKEN, 'transfer(address,uint256)', { feeLimit: 100_000_000 }, [{ type: 'address', value: TO }, { type: 'uint256', value: '18009800' }], BUYER],
+      [
+        TOKEN,
+        'transfer(address,uint256)',
+        { feeLimit: 100_000_000 },
+        [
+          { type: 'address', value: TO },
+          { type: 'uint256', value: '18009800' },
+        ],
+        BUYER,
+      ],
     ]);
     expect(fake.broadcast).toHaveLength(1);
     expect(steps).toEqual(['connecting', 'confirming']);

@@ -7,8 +7,20 @@ import { walletErrorFrom } from './walletErrorFrom.js';
 export interface TronWebLike {
   defaultAddress: { base58: string | false };
   transactionBuilder: {
-    triggerConstantContract(contract: string, selector: string, options: object, parameters: { type: string; value: string }[], from: string): Promise<{ constant_result?: string[] }>;
-    triggerSmartContract(contract: string, selector: string, options: object, parameters: { type: string; value: string }[], from: string): Promise<{ result?: { result?: boolean; message?: string }; transaction?: unknown }>;
+    triggerConstantContract(
+      contract: string,
+      selector: string,
+      options: object,
+      parameters: { type: string; value: string }[],
+      from: string,
+    ): Promise<{ constant_result?: string[] }>;
+    triggerSmartContract(
+      contract: string,
+      selector: string,
+      options: object,
+      parameters: { type: string; value: string }[],
+      from: string,
+    ): Promise<{ result?: { result?: boolean; message?: string }; transaction?: unknown }>;
   };
   trx: {
     getContract(address: string): Promise<{ contract_address?: string } | null>;
@@ -35,30 +47,56 @@ const FEE_LIMIT_SUN = 100_000_000;
  *
  * @example const txid = await payWithTronLink(window.tronLink, plan);
  */
-export async function payWithTronLink(tronLink: TronLinkLike | undefined, tronWeb: TronWebLike | undefined, plan: TronPlan, onStep: (step: WalletStep) => void = () => {}): Promise<string> {
+export async function payWithTronLink(
+  tronLink: TronLinkLike | undefined,
+  tronWeb: TronWebLike | undefined,
+  plan: TronPlan,
+  onStep: (step: WalletStep) => void = () => {},
+): Promise<string> {
   try {
     onStep('connecting');
     if (tronLink) {
       const answer = await tronLink.request({ method: 'tron_requestAccounts' });
       const code = typeof answer === 'object' && answer ? answer.code : undefined;
-      if (code === 4001) throw new WalletError('rejected', answer && typeof answer === 'object' && answer.message ? answer.message : 'The request was rejected.');
+      if (code === 4001)
+        throw new WalletError(
+          'rejected',
+          answer && typeof answer === 'object' && answer.message ? answer.message : 'The request was rejected.',
+        );
     }
     const web = (tronLink?.tronWeb || tronWeb) as TronWebLike | undefined;
     const from = web?.defaultAddress.base58;
     if (!web || !from) throw new WalletError('rejected', 'TronLink shared no account: unlock it and try again.');
     const contract = await web.trx.getContract(plan.token).catch(() => null);
-    if (!contract?.contract_address) throw new WalletError('token_unsupported', `There is no token contract at ${plan.token} on this wallet's network.`);
-    const held = await web.transactionBuilder.triggerConstantContract(plan.token, 'balanceOf(address)', {}, [{ type: 'address', value: from }], from);
+    if (!contract?.contract_address)
+      throw new WalletError('token_unsupported', `There is no token contract at ${plan.token} on this wallet's network.`);
+    const held = await web.transactionBuilder.triggerConstantContract(
+      plan.token,
+      'balanceOf(address)',
+      {},
+      [{ type: 'address', value: from }],
+      from,
+    );
     const balance = held.constant_result?.[0];
     if (balance !== undefined && BigInt(`0x${balance || '0'}`) < plan.value) {
-      throw new WalletError('insufficient_funds', `The wallet holds ${BigInt(`0x${balance || '0'}`)} base units; the payment needs ${plan.value}.`);
+      throw new WalletError(
+        'insufficient_funds',
+        `The wallet holds ${BigInt(`0x${balance || '0'}`)} base units; the payment needs ${plan.value}.`,
+      );
     }
     const parameters = [
       { type: 'address', value: plan.to },
       { type: 'uint256', value: plan.value.toString() },
     ];
-    const built = await web.transactionBuilder.triggerSmartContract(plan.token, 'transfer(address,uint256)', { feeLimit: FEE_LIMIT_SUN }, parameters, from);
-    if (!built.result?.result || !built.transaction) throw new WalletError('failed', built.result?.message ?? 'TronLink could not build the transfer.');
+    const built = await web.transactionBuilder.triggerSmartContract(
+      plan.token,
+      'transfer(address,uint256)',
+      { feeLimit: FEE_LIMIT_SUN },
+      parameters,
+      from,
+    );
+    if (!built.result?.result || !built.transaction)
+      throw new WalletError('failed', built.result?.message ?? 'TronLink could not build the transfer.');
     onStep('confirming');
     const sent = await web.trx.sendRawTransaction(await web.trx.sign(built.transaction));
     if (!sent.result || !sent.txid) throw walletErrorFrom(new Error(sent.message ?? sent.code ?? 'The network refused the transfer.'));

@@ -42,7 +42,13 @@ export function useEvmWallets(): readonly EvmWallet[] {
   const details = useSyncExternalStore(subscribe, announced, () => NONE);
   const fallback = useSyncExternalStore(subscribe, injected, () => undefined);
   return useMemo(() => {
-    if (details.length) return details.map(({ info, provider }) => ({ id: info.uuid, name: info.name, icon: info.icon || null, provider: provider as Eip1193Provider }));
+    if (details.length)
+      return details.map(({ info, provider }) => ({
+        id: info.uuid,
+        name: info.name,
+        icon: info.icon || null,
+        provider: provider as Eip1193Provider,
+      }));
     return fallback ? [{ id: 'injected', name: '', icon: null, provider: fallback }] : NONE;
   }, [details, fallback]);
 }

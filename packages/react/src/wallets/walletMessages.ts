@@ -14,7 +14,8 @@ export const walletMessages = {
   walletWrongChain: '{wallet} is on another network. Switch it to {network} and try again.',
   walletInsufficientFunds: 'There is not enough {token} in {wallet} for this payment, fees included.',
   walletTokenUnsupported: '{wallet} cannot send {token} on {network}.',
-  walletPreimageMismatch: "{wallet} says it paid, but its proof of payment does not match this invoice. Check the wallet before paying again.",
+  walletPreimageMismatch:
+    '{wallet} says it paid, but its proof of payment does not match this invoice. Check the wallet before paying again.',
   walletConnectionInvalid: 'That is not a wallet connection string. It starts with nostr+walletconnect://',
   walletAmountInvalid: 'This amount cannot be sent exactly from a wallet. Copy the address and amount instead.',
   walletFailed: '{wallet} could not pay: {reason}',

@@ -16,7 +16,13 @@ const codeOf = (run: () => unknown) => {
 describe('walletPaymentPlan', () => {
   it('pays ETH, BNB and ERC-20 tokens on their EVM chain in exact base units', () => {
     const eth = cryptoOrder({ chain: 'ETH', currency: 'ETH', amount: '0.0071' });
-    expect(walletPaymentPlan(eth, eth.amount)).toEqual({ family: 'evm', chainId: 1, to: eth.address, token: null, value: 7_100_000_000_000_000n });
+    expect(walletPaymentPlan(eth, eth.amount)).toEqual({
+      family: 'evm',
+      chainId: 1,
+      to: eth.address,
+      token: null,
+      value: 7_100_000_000_000_000n,
+    });
     const bnb = cryptoOrder({ chain: 'BSC', currency: 'BNB', amount: '0.030833' });
     expect(walletPaymentPlan(bnb, bnb.amount)).toMatchObject({ chainId: 56, value: 30_833_000_000_000_000n });
     const usdt = cryptoOrder({ chain: 'ETH', currency: 'USDT-ERC20', contractAddress: '0xdAC17F958D2ee523a2206206994597C13D831ec7' });
@@ -32,7 +38,12 @@ describe('walletPaymentPlan', () => {
 
   it('pays TRC-20 tokens with TronLink, Lightning with its invoice', () => {
     const trc = cryptoOrder({ chain: 'TRX', currency: 'USDT-TRC20' });
-    expect(walletPaymentPlan(trc, '18.0098')).toEqual({ family: 'tron', to: trc.address, token: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', value: 18_009_800n });
+    expect(walletPaymentPlan(trc, '18.0098')).toEqual({
+      family: 'tron',
+      to: trc.address,
+      token: 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t',
+      value: 18_009_800n,
+    });
     expect(walletPaymentPlan(lightningOrder(), '0.00019044')).toEqual({ family: 'lightning', invoice: INVOICE });
   });
 

@@ -35,7 +35,10 @@ export function walletPaymentPlan(order: CheckoutDetails, amount: string): Walle
   const to = order.address;
   if (!to) return null;
   if (order.contractAddress && order.contractAddress.toLowerCase() !== info.contract?.toLowerCase()) {
-    throw new WalletError('token_unsupported', `The order names the contract ${order.contractAddress} for ${info.currency}; the kit knows ${info.contract ?? 'none'}.`);
+    throw new WalletError(
+      'token_unsupported',
+      `The order names the contract ${order.contractAddress} for ${info.currency}; the kit knows ${info.contract ?? 'none'}.`,
+    );
   }
   let value: bigint;
   try {

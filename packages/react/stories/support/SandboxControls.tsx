@@ -18,20 +18,26 @@ function half(order: CheckoutDetails): string {
 export function SandboxControls({ controlUrl, order }: SandboxControlsProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const open = order !== null && (order.status === 'awaiting_payment' || order.status === 'partially_paid');
-  const send = (action: 'pay' | 'expire', body: object = {}) => async () => {
-    if (!order) return;
-    setFailure(null);
-    const response = await fetch(`${controlUrl}/orders/${order.orderId}/${action}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    }).catch(() => null);
-    if (!response?.ok) setFailure(`The sandbox did not ${action} order ${order.orderId}. Is \`pnpm start\` running?`);
-  };
+  const send =
+    (action: 'pay' | 'expire', body: object = {}) =>
+    async () => {
+      if (!order) return;
+      setFailure(null);
+      const response = await fetch(`${controlUrl}/orders/${order.orderId}/${action}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }).catch(() => null);
+      if (!response?.ok) setFailure(`The sandbox did not ${action} order ${order.orderId}. Is \`pnpm start\` running?`);
+    };
   return (
     <section className="story-controls" aria-label="Sandbox controls">
       <p>{order ? `Sandbox order ${order.orderId}` : 'Pick a currency to create a sandbox order.'}</p>
-      <button type="button" disabled={!open || order?.kind === 'lightning'} onClick={order ? send('pay', { amount: half(order) }) : undefined}>
+      <button
+        type="button"
+        disabled={!open || order?.kind === 'lightning'}
+        onClick={order ? send('pay', { amount: half(order) }) : undefined}
+      >
         Pay half
       </button>
       <button type="button" disabled={!open} onClick={send('pay')}>

@@ -42,7 +42,8 @@ export function storyCheckoutServer(scenario: FakeScenario = {}): FakeCheckoutSe
       const currency = currencyFor(body);
       return currency ? createdOrder(currency, `story-token-${serial}`) : null;
     },
-    moveTo: (order, status) => orderInStatus(order, status, currencyFor(order)?.partial ?? '0', scenario.received, scenario.confirmations ?? null),
+    moveTo: (order, status) =>
+      orderInStatus(order, status, currencyFor(order)?.partial ?? '0', scenario.received, scenario.confirmations ?? null),
     now: () => Date.parse(STORY_NOW) - 60_000,
   });
 }

@@ -23,12 +23,54 @@ export interface StoryCurrency {
 }
 
 export const STORY_CURRENCIES = {
-  BTC: { chain: 'BTC', currency: 'BTC', address: 'bc1qf99rryu849w8mmnuueyg4msmtel66e7qmyvrqn', amount: '0.00029134', partial: '0.0002', fiatAmount: '18.50' },
-  LTC: { chain: 'LTC', currency: 'LTC', address: 'ltc1q5v4yt2sjx4f7p9sc5gket2esmphrwwr46kf950', amount: '0.22560976', partial: '0.15', fiatAmount: '18.50' },
-  ETH: { chain: 'ETH', currency: 'ETH', address: '0x5557230E0397eb336Ab16B7789CE38149c1D3517', amount: '0.00569231', partial: '0.004', fiatAmount: '18.50' },
-  ERC20: { chain: 'ETH', currency: 'USDT-ERC20', address: '0x5557230E0397eb336Ab16B7789CE38149c1D3517', amount: '18.5098', partial: '10', fiatAmount: '18.50' },
-  BNB: { chain: 'BSC', currency: 'BNB', address: '0x70a9dC61D2ea50F73DdaCe1B83699Ce0deA9633F', amount: '0.03083333', partial: '0.02', fiatAmount: '18.50' },
-  TRC20: { chain: 'TRX', currency: 'USDT-TRC20', address: 'TCRafLRFQFQgka9sLx22ticvUZPUVdQQKe', amount: '18.5098', partial: '9.25', fiatAmount: '18.50' },
+  BTC: {
+    chain: 'BTC',
+    currency: 'BTC',
+    address: 'bc1qf99rryu849w8mmnuueyg4msmtel66e7qmyvrqn',
+    amount: '0.00029134',
+    partial: '0.0002',
+    fiatAmount: '18.50',
+  },
+  LTC: {
+    chain: 'LTC',
+    currency: 'LTC',
+    address: 'ltc1q5v4yt2sjx4f7p9sc5gket2esmphrwwr46kf950',
+    amount: '0.22560976',
+    partial: '0.15',
+    fiatAmount: '18.50',
+  },
+  ETH: {
+    chain: 'ETH',
+    currency: 'ETH',
+    address: '0x5557230E0397eb336Ab16B7789CE38149c1D3517',
+    amount: '0.00569231',
+    partial: '0.004',
+    fiatAmount: '18.50',
+  },
+  ERC20: {
+    chain: 'ETH',
+    currency: 'USDT-ERC20',
+    address: '0x5557230E0397eb336Ab16B7789CE38149c1D3517',
+    amount: '18.5098',
+    partial: '10',
+    fiatAmount: '18.50',
+  },
+  BNB: {
+    chain: 'BSC',
+    currency: 'BNB',
+    address: '0x70a9dC61D2ea50F73DdaCe1B83699Ce0deA9633F',
+    amount: '0.03083333',
+    partial: '0.02',
+    fiatAmount: '18.50',
+  },
+  TRC20: {
+    chain: 'TRX',
+    currency: 'USDT-TRC20',
+    address: 'TCRafLRFQFQgka9sLx22ticvUZPUVdQQKe',
+    amount: '18.5098',
+    partial: '9.25',
+    fiatAmount: '18.50',
+  },
   LIGHTNING: { chain: 'BLN', currency: 'BTC-LN', address: null, amount: '0.00019044', partial: '0', fiatAmount: '12.09' },
 } as const satisfies Record<string, StoryCurrency>;
 

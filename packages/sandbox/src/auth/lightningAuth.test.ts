@@ -32,18 +32,21 @@ describe('Lightning credentials', () => {
     }
   });
 
-  it.each<TestAuth>(['api-key', 'signature', 'signature-sha3'])("the merchant's %s passes on /api/bln/* unless the Lightning key is required", async (auth) => {
-    expect((await lenient.api('GET', '/api/bln/balance', { auth })).json.code).toBe(0);
-    for (const [method, path, body] of [
-      ['GET', '/api/bln/balance', undefined],
-      ['POST', '/api/bln/order', { price: 1, currency: 'USD' }],
-      ['POST', '/api/bln/withdraw', {}],
-    ] as const) {
-      const answer = await strict.api(method, path, body === undefined ? { auth } : { auth, body });
-      // Aurpay's 401 envelope: no trace_id, empty data, HTTP 200.
-      expect([path, answer.status, answer.json]).toEqual([path, 200, LIGHTNING_REFUSAL]);
-    }
-  });
+  it.each<TestAuth>(['api-key', 'signature', 'signature-sha3'])(
+    "the merchant's %s passes on /api/bln/* unless the Lightning key is required",
+    async (auth) => {
+      expect((await lenient.api('GET', '/api/bln/balance', { auth })).json.code).toBe(0);
+      for (const [method, path, body] of [
+        ['GET', '/api/bln/balance', undefined],
+        ['POST', '/api/bln/order', { price: 1, currency: 'USD' }],
+        ['POST', '/api/bln/withdraw', {}],
+      ] as const) {
+        const answer = await strict.api(method, path, body === undefined ? { auth } : { auth, body });
+        // Aurpay's 401 envelope: no trace_id, empty data, HTTP 200.
+        expect([path, answer.status, answer.json]).toEqual([path, 200, LIGHTNING_REFUSAL]);
+      }
+    },
+  );
 
   it('refuses the Lightning credentials outside /api/bln/*', async () => {
     for (const sandbox of [lenient, strict]) {

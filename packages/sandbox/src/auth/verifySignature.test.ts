@@ -21,7 +21,9 @@ function request(overrides: Partial<SignedRequest> & { sign?: Parameters<typeof 
   const pathWithQuery = overrides.pathWithQuery ?? '/api/order/pay-info';
   const body = overrides.body ?? Buffer.from('{"chain":"ETH"}');
   const headers = lower(
-    signHeaders(overrides.sign ?? { method, pathWithQuery, body: Buffer.from(body), apiToken, secretKey, date: '2024-06-17T00:00:00.000Z' }),
+    signHeaders(
+      overrides.sign ?? { method, pathWithQuery, body: Buffer.from(body), apiToken, secretKey, date: '2024-06-17T00:00:00.000Z' },
+    ),
   );
   return { method, pathWithQuery, headers, body, now, apiToken, secretKey, ...overrides };
 }
@@ -55,7 +57,15 @@ describe('verifySignature', () => {
   });
 
   it('accepts HMAC-SHA3_256', () => {
-    const sign = { method: 'POST', pathWithQuery: '/api/bln/order', body: '{}', apiToken, secretKey, algorithm: 'HMAC-SHA3_256' as const, date: '2024-06-17T00:00:00Z' };
+    const sign = {
+      method: 'POST',
+      pathWithQuery: '/api/bln/order',
+      body: '{}',
+      apiToken,
+      secretKey,
+      algorithm: 'HMAC-SHA3_256' as const,
+      date: '2024-06-17T00:00:00Z',
+    };
     expect(() => verifySignature(request({ pathWithQuery: '/api/bln/order', body: Buffer.from('{}'), sign }))).not.toThrow();
   });
 
@@ -69,7 +79,15 @@ describe('verifySignature', () => {
 
   it('compares Body-MD5 without regard to case, signing what was sent', () => {
     const md5 = createHash('md5').update('{"chain":"ETH"}').digest('hex').toUpperCase();
-    const sign = { method: 'POST', pathWithQuery: '/api/order/pay-info', body: '{"chain":"ETH"}', apiToken, secretKey, date: '2024-06-17T00:00:00Z', bodyMd5: md5 };
+    const sign = {
+      method: 'POST',
+      pathWithQuery: '/api/order/pay-info',
+      body: '{"chain":"ETH"}',
+      apiToken,
+      secretKey,
+      date: '2024-06-17T00:00:00Z',
+      bodyMd5: md5,
+    };
     expect(verifySignature(request({ sign })).signatureOrigin.endsWith(md5)).toBe(true);
   });
 
@@ -88,7 +106,9 @@ describe('verifySignature', () => {
 
   it('rejects an unsupported algorithm', () => {
     const req = request();
-    expect(rejection({ ...req, headers: { ...req.headers, algorithm: 'HMAC-MD5' } }).aurpayCode).toBe(SANDBOX_ERROR_CODES.algorithmUnsupported);
+    expect(rejection({ ...req, headers: { ...req.headers, algorithm: 'HMAC-MD5' } }).aurpayCode).toBe(
+      SANDBOX_ERROR_CODES.algorithmUnsupported,
+    );
   });
 
   it('rejects an unknown API-Token', () => {
@@ -104,7 +124,14 @@ describe('verifySignature', () => {
     ['stale', -301],
     ['in the future', 301],
   ])('rejects a Date that is %s by more than 300 s and accepts 300 s', (word, seconds) => {
-    const signAt = (offset: number) => ({ method: 'POST', pathWithQuery: '/p', body: '{}', apiToken, secretKey, date: new Date(now + offset * 1000).toISOString() });
+    const signAt = (offset: number) => ({
+      method: 'POST',
+      pathWithQuery: '/p',
+      body: '{}',
+      apiToken,
+      secretKey,
+      date: new Date(now + offset * 1000).toISOString(),
+    });
     const error = rejection(request({ pathWithQuery: '/p', body: Buffer.from('{}'), sign: signAt(seconds) }));
     expect(error.aurpayCode).toBe(SANDBOX_ERROR_CODES.dateOutOfWindow);
     expect(error.message).toContain(word);
@@ -128,7 +155,9 @@ describe('verifySignature', () => {
     const req = request({ secretKey: 'not-the-one-signed-with' });
     const error = rejection(req);
     expect(error.aurpayCode).toBe(SANDBOX_ERROR_CODES.signatureMismatch);
-    expect((error.data as { signature_origin: string }).signature_origin).toMatch(/^HMAC-SHA256 \| 2024-06-17T00:00:00.000Z \| POST \/api\/order\/pay-info \| [0-9a-f]{32}$/);
+    expect((error.data as { signature_origin: string }).signature_origin).toMatch(
+      /^HMAC-SHA256 \| 2024-06-17T00:00:00.000Z \| POST \/api\/order\/pay-info \| [0-9a-f]{32}$/,
+    );
   });
 
   it('rejects a signature over a different path or query', () => {

@@ -70,7 +70,10 @@ function checkDate(date: string, now: number): void {
   const time = ISO_DATE.test(date) ? Date.parse(date) : Number.NaN;
   if (Number.isNaN(time)) {
     const example = '2024-06-17T00:00:00.000Z';
-    throw new GatewayError('dateInvalid', `Date must be an ISO-8601 timestamp with a zone, such as ${example}; got ${JSON.stringify(date)}`);
+    throw new GatewayError(
+      'dateInvalid',
+      `Date must be an ISO-8601 timestamp with a zone, such as ${example}; got ${JSON.stringify(date)}`,
+    );
   }
   const skewSeconds = (time - now) / 1000;
   if (Math.abs(skewSeconds) > SIGNATURE_WINDOW_SECONDS) {

@@ -45,8 +45,16 @@ describe('callback quirks, over HTTP', () => {
 
   it('callbackEveryChange: PARTIAL, OVERDUE, RESOLVED and REFUNDED each call back, in order', async () => {
     const { receiver, sandbox } = await setup({ profile: 'worst-case' });
-    const order = await sandbox.createOrder({ callback_url: `${receiver.url}/paid`, timeout_callback: `${receiver.url}/expired`, vs_price: 10 });
-    const steps: Array<[string, unknown]> = [['/pay', { amount: '4' }], ['/expire', undefined], ['/resolve', undefined]];
+    const order = await sandbox.createOrder({
+      callback_url: `${receiver.url}/paid`,
+      timeout_callback: `${receiver.url}/expired`,
+      vs_price: 10,
+    });
+    const steps: Array<[string, unknown]> = [
+      ['/pay', { amount: '4' }],
+      ['/expire', undefined],
+      ['/resolve', undefined],
+    ];
     for (const [index, [step, body]] of steps.entries()) {
       await sandbox.control('POST', `/_sandbox/orders/${order.order_id}${step}`, body);
       await receiver.waitFor(index + 1);
@@ -56,7 +64,12 @@ describe('callback quirks, over HTTP', () => {
     expect(hits.map((hit) => hit.url)).toEqual(['/paid', '/expired', '/paid', '/paid']);
     // Each attempt is recorded once its answer came; wait for the fourth.
     const recorded = await eventually(
-      async () => (await sandbox.control('GET', `/_sandbox/orders/${order.order_id}`)).json.data.callbacks as Array<{ event: string; order_status: string; status: number }>,
+      async () =>
+        (await sandbox.control('GET', `/_sandbox/orders/${order.order_id}`)).json.data.callbacks as Array<{
+          event: string;
+          order_status: string;
+          status: number;
+        }>,
       (list) => list.length >= 4,
       'the fourth attempt to be recorded',
     );

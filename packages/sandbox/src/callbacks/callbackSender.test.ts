@@ -72,7 +72,9 @@ describe('callbacks from a running sandbox', () => {
     const [hit] = await receiver.waitFor(1);
     expect(hit?.method).toBe('POST');
     expect(hit?.headers['content-type']).toBe('application/json');
-    expect(hit?.headers.signature).toBe(expectedSignature(sandbox.options.callbackSecret, hit?.headers.date as string, `${receiver.url}/cb`));
+    expect(hit?.headers.signature).toBe(
+      expectedSignature(sandbox.options.callbackSecret, hit?.headers.date as string, `${receiver.url}/cb`),
+    );
     const body = JSON.parse(hit?.body ?? '');
     const detail = (await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`)).json.data;
     expect(body).toMatchObject({ ...detail, bind_id: null, website: null, tx_hash_list: [detail.tx_hash] });
@@ -106,7 +108,9 @@ describe('callbacks from a running sandbox', () => {
     expect((receiver.received[1]?.at ?? 0) - (receiver.received[0]?.at ?? 0)).toBeGreaterThanOrEqual(60);
     // Each retry is signed afresh.
     const second = receiver.received[1];
-    expect(second?.headers.signature).toBe(expectedSignature(sandbox.options.callbackSecret, second?.headers.date as string, `${receiver.url}/cb`));
+    expect(second?.headers.signature).toBe(
+      expectedSignature(sandbox.options.callbackSecret, second?.headers.date as string, `${receiver.url}/cb`),
+    );
   });
 
   it('records a receiver that cannot be reached', async () => {
@@ -150,7 +154,11 @@ function pay(sender: CallbackSender, order: SandboxOrder): void {
 
 /** The order's attempts once there are `count` of them: each is recorded when it has ended. */
 function ended(order: SandboxOrder, count: number): Promise<SandboxOrder['callbacks']> {
-  return eventually(() => order.callbacks, (list) => list.length >= count, `${count} attempt(s) to end`);
+  return eventually(
+    () => order.callbacks,
+    (list) => list.length >= count,
+    `${count} attempt(s) to end`,
+  );
 }
 
 describe('CallbackSender', () => {

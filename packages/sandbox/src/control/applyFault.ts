@@ -11,11 +11,7 @@ import type { TimerSet } from '../timerSet.js';
  *
  * @example const outcome = await applyFault(fault, req, timers)
  */
-export async function applyFault(
-  fault: Fault,
-  req: IncomingMessage,
-  timers: TimerSet,
-): Promise<Reply | 'dropped' | undefined> {
+export async function applyFault(fault: Fault, req: IncomingMessage, timers: TimerSet): Promise<Reply | 'dropped' | undefined> {
   switch (fault.kind) {
     case 'latency':
       await timers.delay(fault.latencyMs);

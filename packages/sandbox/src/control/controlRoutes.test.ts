@@ -22,7 +22,12 @@ describe('order lifecycle', () => {
   it('PENDING → SUCCESS when paid in full (no amount = the remainder)', async () => {
     const order = await sandbox.createOrder();
     const answer = await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/pay`);
-    expect(answer.json).toMatchObject({ code: 0, message: 'ok', result: true, data: { status: 'SUCCESS', paid: '18.0001', remaining: '0' } });
+    expect(answer.json).toMatchObject({
+      code: 0,
+      message: 'ok',
+      result: true,
+      data: { status: 'SUCCESS', paid: '18.0001', remaining: '0' },
+    });
     expect(await status(order.order_id)).toBe('SUCCESS');
   });
 
@@ -47,7 +52,11 @@ describe('order lifecycle', () => {
     const partial = await sandbox.createOrder();
     await sandbox.control('POST', `/_sandbox/orders/${partial.order_id}/pay`, { amount: '1' });
     expect((await sandbox.control('POST', `/_sandbox/orders/${partial.order_id}/resolve`)).json.data.status).toBe('RESOLVED');
-    expect((await sandbox.api('GET', `/api/v2/order/detail/${partial.order_id}`)).json.data).toMatchObject({ status: 'RESOLVED', obtained: '1', refund: true });
+    expect((await sandbox.api('GET', `/api/v2/order/detail/${partial.order_id}`)).json.data).toMatchObject({
+      status: 'RESOLVED',
+      obtained: '1',
+      refund: true,
+    });
 
     const paid = await sandbox.createOrder();
     await sandbox.control('POST', `/_sandbox/orders/${paid.order_id}/pay`);
@@ -98,7 +107,11 @@ describe('order timeout', () => {
         const list = (await quick.api('GET', '/api/v2/order/?size=10')).json.data.data as { order_id: string; status: string }[];
         return Object.fromEntries(list.map((o) => [o.order_id, o.status]));
       };
-      const byId = await eventually(statuses, (seen) => seen[pending.order_id] === 'OVERDUE' && seen[partial.order_id] === 'OVERDUE', 'the open orders to time out');
+      const byId = await eventually(
+        statuses,
+        (seen) => seen[pending.order_id] === 'OVERDUE' && seen[partial.order_id] === 'OVERDUE',
+        'the open orders to time out',
+      );
       expect(byId).toEqual({ [pending.order_id]: 'OVERDUE', [partial.order_id]: 'OVERDUE', [paid.order_id]: 'SUCCESS' });
       const detail = (await quick.api('GET', `/api/v2/order/detail/${partial.order_id}`)).json.data;
       expect(detail).toMatchObject({ status: 'OVERDUE', obtained: '1' });
@@ -121,7 +134,12 @@ describe('faults', () => {
 
   it('answers HTTP 500 for the next N requests, then recovers', async () => {
     const order = await sandbox.createOrder();
-    const armed = await sandbox.control('POST', '/_sandbox/faults', { path: '/api/v2/order/detail/', method: 'GET', kind: 'http500', count: 2 });
+    const armed = await sandbox.control('POST', '/_sandbox/faults', {
+      path: '/api/v2/order/detail/',
+      method: 'GET',
+      kind: 'http500',
+      count: 2,
+    });
     expect(armed.json.data).toMatchObject({ kind: 'http500', remaining: 2, method: 'GET' });
     for (let i = 0; i < 2; i += 1) {
       const answer = await sandbox.api('GET', detailPath(order.order_id));

@@ -30,7 +30,9 @@ export function controlView(order: SandboxOrder, baseUrl: string, quirks: Sandbo
       from_addr: p.fromAddr,
       time: formatAurpayTime(p.at),
     })),
-    detected: order.detected ? { tx_hash: order.detected.txHash, confirmations: order.detected.confirmations, time: formatAurpayTime(order.detected.at) } : null,
+    detected: order.detected
+      ? { tx_hash: order.detected.txHash, confirmations: order.detected.confirmations, time: formatAurpayTime(order.detected.at) }
+      : null,
     callbacks: order.callbacks.map((c) => ({ ...c })),
     lightning:
       order.invoice === null

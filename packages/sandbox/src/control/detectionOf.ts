@@ -9,7 +9,11 @@ import { simulatedPayment } from '../chains/simulatedPayment.js';
  *
  * @example detectionOf({ confirmations: 2 }, order, state) // { txHash: '0x…', fromAddr: '0x…', confirmations: 2 }
  */
-export function detectionOf(body: Record<string, unknown>, order: SandboxOrder, state: SandboxState): { txHash: string; fromAddr: string | null; confirmations: number } {
+export function detectionOf(
+  body: Record<string, unknown>,
+  order: SandboxOrder,
+  state: SandboxState,
+): { txHash: string; fromAddr: string | null; confirmations: number } {
   const { tx_hash: txHash, confirmations = 0 } = body;
   if (txHash !== undefined && typeof txHash !== 'string') throw new GatewayError('fieldInvalid', 'tx_hash must be a string');
   if (typeof confirmations !== 'number') throw new GatewayError('fieldInvalid', 'confirmations must be a JSON number');

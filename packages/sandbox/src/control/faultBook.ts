@@ -18,12 +18,7 @@ export interface Fault {
 
 const MAX_LATENCY_MS = 60_000;
 
-function field<T>(
-  body: Record<string, unknown>,
-  name: string,
-  check: (value: unknown) => value is T,
-  expected: string,
-): T | undefined {
+function field<T>(body: Record<string, unknown>, name: string, check: (value: unknown) => value is T, expected: string): T | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (!check(value)) throw new GatewayError('fieldInvalid', `${name} must be ${expected}`);
@@ -63,7 +58,10 @@ export class FaultBook {
     if (kind === 'latency' && latencyMs === undefined) throw new GatewayError('fieldMissing', 'latencyMs is required for a latency fault');
     const code = field(body, 'code', isInteger, 'an integer envelope code');
     if (kind === 'aurpay_error' && (code === undefined || code === 0)) {
-      throw new GatewayError(code === undefined ? 'fieldMissing' : 'fieldInvalid', 'code (a non-zero integer) is required for an aurpay_error fault');
+      throw new GatewayError(
+        code === undefined ? 'fieldMissing' : 'fieldInvalid',
+        'code (a non-zero integer) is required for an aurpay_error fault',
+      );
     }
     const message = field(body, 'message', isString, 'a string') ?? 'Simulated Aurpay error';
     const fault: Fault = {

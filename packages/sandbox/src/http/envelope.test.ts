@@ -20,7 +20,12 @@ describe('envelopes', () => {
   it('gives other errors a trace id, data only when there is some, and their HTTP status', () => {
     const plain = errorReply(new GatewayError('insufficientBalance', 'Insufficient account balance'));
     expect(plain.status).toBe(200);
-    expect(plain.body).toEqual({ result: false, code: 40005, message: 'Insufficient account balance', trace_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(plain.body).toEqual({
+      result: false,
+      code: 40005,
+      message: 'Insufficient account balance',
+      trace_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     const withData = errorReply(new GatewayError('pathNotFound', 'no', { data: { a: 1 }, httpStatus: 404 }));
     expect(withData.status).toBe(404);
     expect(withData.body).toMatchObject({ code: 40400, data: { a: 1 } });

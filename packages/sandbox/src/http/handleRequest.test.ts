@@ -23,14 +23,24 @@ afterEach(async () => {
 });
 
 function signed(method: string, path: string, body: string | undefined, overrides: Partial<Parameters<typeof signHeaders>[0]> = {}) {
-  return signHeaders({ method, pathWithQuery: path, body, apiToken: sandbox.options.apiToken, secretKey: sandbox.options.secretKey, ...overrides });
+  return signHeaders({
+    method,
+    pathWithQuery: path,
+    body,
+    apiToken: sandbox.options.apiToken,
+    secretKey: sandbox.options.secretKey,
+    ...overrides,
+  });
 }
 
 describe('authentication', () => {
   it.each(['api-key', 'signature', 'signature-sha3'] as const)('accepts %s on GET and POST', async (auth) => {
     const balance = await sandbox.api('GET', '/api/bln/balance', { auth });
     expect(balance.json).toEqual({ code: 0, message: 'ok', data: { balance: '0' }, result: true });
-    const created = await sandbox.api('POST', '/api/order/pay-info', { auth, body: { chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: 10 } });
+    const created = await sandbox.api('POST', '/api/order/pay-info', {
+      auth,
+      body: { chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: 10 },
+    });
     expect(created.json.code).toBe(0);
   });
 
@@ -119,7 +129,9 @@ describe('request rejections', () => {
   it('distinguishes a missing field from an invalid one', async () => {
     const missing = await sandbox.api('POST', '/api/order/pay-info', { body: { currency: 'BTC', vs_currency: 'USD', vs_price: 1 } });
     expect(missing.json).toMatchObject({ code: CODES.fieldMissing, message: 'chain is required' });
-    const invalid = await sandbox.api('POST', '/api/order/pay-info', { body: { chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: '1' } });
+    const invalid = await sandbox.api('POST', '/api/order/pay-info', {
+      body: { chain: 'BTC', currency: 'BTC', vs_currency: 'USD', vs_price: '1' },
+    });
     expect(invalid.json.code).toBe(CODES.fieldInvalid);
   });
 

@@ -32,8 +32,7 @@ function checkBearer(ctx: RequestContext, state: SandboxState): void {
 }
 
 function lightningKeyRequired(): GatewayError {
-  const message =
-    'Only the key of the lightning network can pass the verification: use the API-Key of the BTCLN platform on /api/bln/*';
+  const message = 'Only the key of the lightning network can pass the verification: use the API-Key of the BTCLN platform on /api/bln/*';
   return new GatewayError('lightningKeyRequired', message, { bare: true });
 }
 

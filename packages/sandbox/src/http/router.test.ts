@@ -14,7 +14,10 @@ describe('matchRoute', () => {
   it('matches literal and parameter segments, trailing slash optional', () => {
     expect(matchRoute(routes, 'GET', '/api/v2/order')).toMatchObject({ route: routes[0], params: {} });
     expect(matchRoute(routes, 'GET', '/api/v2/order/')).toMatchObject({ route: routes[0] });
-    expect(matchRoute(routes, 'GET', '/api/v2/order/detail/2024%2001')).toMatchObject({ route: routes[1], params: { order_id: '2024 01' } });
+    expect(matchRoute(routes, 'GET', '/api/v2/order/detail/2024%2001')).toMatchObject({
+      route: routes[1],
+      params: { order_id: '2024 01' },
+    });
   });
 
   it('keeps undecodable segments as sent', () => {

@@ -80,7 +80,12 @@ describe('encodeBolt11', () => {
     const message = Buffer.concat([Buffer.from(prefix, 'utf8'), dataBytes]);
     const point = secp.Point.fromHex(nodePublicKey).toBytes(false);
     const key = createPublicKey({
-      key: { kty: 'EC', crv: 'secp256k1', x: Buffer.from(point.slice(1, 33)).toString('base64url'), y: Buffer.from(point.slice(33)).toString('base64url') },
+      key: {
+        kty: 'EC',
+        crv: 'secp256k1',
+        x: Buffer.from(point.slice(1, 33)).toString('base64url'),
+        y: Buffer.from(point.slice(33)).toString('base64url'),
+      },
       format: 'jwk',
     });
     const rs = Buffer.from(signatureBytes.slice(0, 64));

@@ -31,9 +31,22 @@ describe('Lightning withdrawals', () => {
   });
 
   it('POST /api/withdraw with chain BLN pays the invoice, given ln_invoices and the verify_code', async () => {
-    const body = { chain: 'BLN', currency: 'BTC-LN', amount: DOCUMENTED.amount, ln_invoices: DOCUMENTED.ln_invoices, verify_code: sandbox.options.verifyCode };
+    const body = {
+      chain: 'BLN',
+      currency: 'BTC-LN',
+      amount: DOCUMENTED.amount,
+      ln_invoices: DOCUMENTED.ln_invoices,
+      verify_code: sandbox.options.verifyCode,
+    };
     const answer = await sandbox.api('POST', '/api/withdraw', { body });
-    expect(answer.json.data).toMatchObject({ type: 'WITHDRAW', status: 'SUCCESS', chain: 'BLN', currency: 'BTC-LN', amount: '0.00017293', balance: '0.00022708' });
+    expect(answer.json.data).toMatchObject({
+      type: 'WITHDRAW',
+      status: 'SUCCESS',
+      chain: 'BLN',
+      currency: 'BTC-LN',
+      amount: '0.00017293',
+      balance: '0.00022708',
+    });
     expect((await sandbox.api('GET', '/api/bln/balance')).json.data.balance).toBe('0.00022708');
     const txs = (await sandbox.api('GET', '/api/v2/tx?type=WITHDRAW')).json.data.data;
     expect(txs).toMatchObject([{ chain: 'BLN', currency: 'BTC-LN', amount: '0.00017293', tx_id: answer.json.data.tx_id }]);
@@ -41,8 +54,13 @@ describe('Lightning withdrawals', () => {
 
   it('refuses a wrong or missing verify_code, a disagreeing amount, and more than the balance', async () => {
     const base = { chain: 'BLN', currency: 'BTC-LN', amount: DOCUMENTED.amount, ln_invoices: DOCUMENTED.ln_invoices };
-    expect((await sandbox.api('POST', '/api/withdraw', { body: base })).json).toMatchObject({ code: CODES.fieldMissing, message: 'verify_code is required' });
-    expect((await sandbox.api('POST', '/api/withdraw', { body: { ...base, verify_code: '999999' } })).json.code).toBe(CODES.verifyCodeInvalid);
+    expect((await sandbox.api('POST', '/api/withdraw', { body: base })).json).toMatchObject({
+      code: CODES.fieldMissing,
+      message: 'verify_code is required',
+    });
+    expect((await sandbox.api('POST', '/api/withdraw', { body: { ...base, verify_code: '999999' } })).json.code).toBe(
+      CODES.verifyCodeInvalid,
+    );
     const withAmount = (await sandbox.api('POST', '/api/bln/order', { body: { price: 1, currency: 'USD' } })).json.data.payment_request;
     const clash = await sandbox.api('POST', '/api/withdraw', { body: { ...base, ln_invoices: withAmount, verify_code: '000000' } });
     expect(clash.json).toMatchObject({ code: CODES.fieldInvalid, message: "amount 0.00017293 differs from the invoice's 0.00002001 BTC" });

@@ -9,7 +9,10 @@ import type { SandboxState } from '../sandboxState.js';
 
 /** The amount a withdrawal invoice asks for (BTC), null for an any-amount invoice. */
 function invoiceAmount(invoice: string): string | null {
-  const text = invoice.trim().toLowerCase().replace(/^lightning:/, '');
+  const text = invoice
+    .trim()
+    .toLowerCase()
+    .replace(/^lightning:/, '');
   const decoded = bech32.decodeUnsafe(text, false);
   const amount = decoded ? decodeInvoiceAmount(decoded.prefix) : undefined;
   if (amount === undefined) throw new GatewayError('fieldInvalid', 'ln_invoices must be a BOLT11 payment request (lnbc…, lntb…, lnbcrt…)');

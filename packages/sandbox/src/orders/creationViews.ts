@@ -44,7 +44,15 @@ export function blnOrderView(order: SandboxOrder, baseUrl: string, quirks: Sandb
   const payment_request = order.invoice.paymentRequest;
   const pay_url = cashierUrl(baseUrl, order.orderId);
   if (quirks.blnOrderDescriptionShape) return { ...common, amount: jsonDecimal(order.amount), create_time, payment_request, pay_url };
-  return { ...common, amount: order.amount, create_time, payment_request, payment_addr: order.invoice.paymentSecret, pay_url, currency: 'BTC-LN' };
+  return {
+    ...common,
+    amount: order.amount,
+    create_time,
+    payment_request,
+    payment_addr: order.invoice.paymentSecret,
+    pay_url,
+    currency: 'BTC-LN',
+  };
 }
 
 /**
@@ -74,7 +82,11 @@ export function refundView(order: SandboxOrder, quote: { networkFee: string; obt
  *
  * @example refundAnswer(order, quote, quirks).refund_status // 'REFUNDED' under refundStatusAnswer
  */
-export function refundAnswer(order: SandboxOrder, quote: { networkFee: string; obtained: string }, quirks: SandboxQuirks): Record<string, unknown> {
+export function refundAnswer(
+  order: SandboxOrder,
+  quote: { networkFee: string; obtained: string },
+  quirks: SandboxQuirks,
+): Record<string, unknown> {
   if (!quirks.refundStatusAnswer) return refundView(order, quote);
   return {
     order_id: order.orderId,

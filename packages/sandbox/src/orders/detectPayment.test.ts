@@ -21,10 +21,18 @@ describe('POST /_sandbox/orders/:order_id/detect', () => {
   it('shows a payment on its way before it counts, then counts it when paid', async () => {
     const order = await sandbox.createOrder();
     const seen = await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/detect`, { tx_hash: hash });
-    expect(seen.json.data).toMatchObject({ status: 'PENDING', paid: '0', tx_hash: hash, obtained: null, detected: { tx_hash: hash, confirmations: 0 } });
+    expect(seen.json.data).toMatchObject({
+      status: 'PENDING',
+      paid: '0',
+      tx_hash: hash,
+      obtained: null,
+      detected: { tx_hash: hash, confirmations: 0 },
+    });
     const shown = await detail(order.order_id);
     expect(shown).toMatchObject({ status: 'PENDING', tx_hash: hash, obtained: null });
-    expect(await transaction(shown.tx_id)).toEqual([expect.objectContaining({ tx_id: shown.tx_id, status: 'PENDING', tx_hash: hash, confirmations: 0 })]);
+    expect(await transaction(shown.tx_id)).toEqual([
+      expect.objectContaining({ tx_id: shown.tx_id, status: 'PENDING', tx_hash: hash, confirmations: 0 }),
+    ]);
 
     await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/detect`, { confirmations: 2 });
     expect(await transaction(shown.tx_id)).toEqual([expect.objectContaining({ status: 'SUCCESS', tx_hash: hash, confirmations: 2 })]);
@@ -47,7 +55,11 @@ describe('POST /_sandbox/orders/:order_id/detect', () => {
 
   it('an overpayment and a part payment then expiry stay reachable', async () => {
     const over = await sandbox.createOrder();
-    expect((await sandbox.control('POST', `/_sandbox/orders/${over.order_id}/pay`, { amount: '20' })).json.data).toMatchObject({ status: 'SUCCESS', paid: '20', obtained: '20' });
+    expect((await sandbox.control('POST', `/_sandbox/orders/${over.order_id}/pay`, { amount: '20' })).json.data).toMatchObject({
+      status: 'SUCCESS',
+      paid: '20',
+      obtained: '20',
+    });
     const part = await sandbox.createOrder();
     await sandbox.control('POST', `/_sandbox/orders/${part.order_id}/pay`, { amount: '5' });
     await sandbox.control('POST', `/_sandbox/orders/${part.order_id}/detect`);
@@ -57,7 +69,14 @@ describe('POST /_sandbox/orders/:order_id/detect', () => {
 
   it('refuses closed orders, Lightning invoices, and bad hashes or counts', async () => {
     const order = await sandbox.createOrder();
-    for (const body of [{ tx_hash: 'abc' }, { tx_hash: '5c'.repeat(32) }, { tx_hash: 7 }, { confirmations: -1 }, { confirmations: 1.5 }, { confirmations: '2' }]) {
+    for (const body of [
+      { tx_hash: 'abc' },
+      { tx_hash: '5c'.repeat(32) },
+      { tx_hash: 7 },
+      { confirmations: -1 },
+      { confirmations: 1.5 },
+      { confirmations: '2' },
+    ]) {
       expect((await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/detect`, body)).json.code).toBe(CODES.fieldInvalid);
     }
     await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/pay`);

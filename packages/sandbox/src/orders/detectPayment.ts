@@ -20,12 +20,19 @@ export function detectPayment(
   now: number,
 ): Transition {
   if (!isOpen(order)) {
-    throw new GatewayError('orderStateInvalid', `Cannot detect a payment for order ${order.orderId}: it is ${order.status}, and only PENDING or PARTIAL orders can be`, {
-      data: { order_id: order.orderId, status: order.status },
-    });
+    throw new GatewayError(
+      'orderStateInvalid',
+      `Cannot detect a payment for order ${order.orderId}: it is ${order.status}, and only PENDING or PARTIAL orders can be`,
+      {
+        data: { order_id: order.orderId, status: order.status },
+      },
+    );
   }
   if (order.invoice !== null) {
-    throw new GatewayError('orderStateInvalid', `Order ${order.orderId} is a Lightning invoice: its payments settle at once, pay it instead`);
+    throw new GatewayError(
+      'orderStateInvalid',
+      `Order ${order.orderId} is a Lightning invoice: its payments settle at once, pay it instead`,
+    );
   }
   const evm = order.chain === 'ETH' || order.chain === 'BSC';
   if (!(evm ? EVM_HASH : HEX_HASH).test(payment.txHash)) {

@@ -36,7 +36,8 @@ describe('pay-url: the hosted currency choice creates the order', () => {
     expect(before.currencies).toContainEqual({ chain: 'TRX', currency: 'USDT-TRC20' });
     expect((await sandbox.api('GET', '/api/v2/order/')).json.data.total).toBe(0);
 
-    const chosen = (await sandbox.control('POST', `/_sandbox/checkouts/${token}/choose`, { chain: 'TRX', currency: 'USDT-TRC20' })).json.data;
+    const chosen = (await sandbox.control('POST', `/_sandbox/checkouts/${token}/choose`, { chain: 'TRX', currency: 'USDT-TRC20' })).json
+      .data;
     expect(chosen).toMatchObject({ status: 'PENDING', amount: '18.0001', vs_price: '18.0', vs_currency: 'USD', urls });
     expect((await sandbox.control('GET', `/_sandbox/checkouts/${token}`)).json.data.order_id).toBe(chosen.order_id);
     expect((await sandbox.api('GET', `/api/v2/order/detail/${chosen.order_id}`)).json.data.currency).toBe('USDT-TRC20');
@@ -53,14 +54,15 @@ describe('pay-url: the hosted currency choice creates the order', () => {
     expect(again.order_id).toBe(first.order_id);
     const other = await sandbox.control('POST', `/_sandbox/checkouts/${token}/choose`, { chain: 'LTC', currency: 'LTC' });
     expect(other.json).toMatchObject({ code: CODES.orderStateInvalid, data: { order_id: first.order_id } });
-
   });
 
   it('refuses unknown tokens and bad choices clearly', async () => {
     const token = await payUrl();
     expect((await sandbox.control('GET', `/_sandbox/checkouts/${'0'.repeat(64)}`)).json.code).toBe(CODES.checkoutNotFound);
     expect((await sandbox.control('POST', `/_sandbox/checkouts/${token}/choose`, { chain: 'BTC' })).json.code).toBe(CODES.fieldMissing);
-    expect((await sandbox.control('POST', `/_sandbox/checkouts/${token}/choose`, { chain: 'BTC', currency: 'DOGE' })).json.code).toBe(CODES.currencyUnsupported);
+    expect((await sandbox.control('POST', `/_sandbox/checkouts/${token}/choose`, { chain: 'BTC', currency: 'DOGE' })).json.code).toBe(
+      CODES.currencyUnsupported,
+    );
     expect((await sandbox.control('GET', `/_sandbox/checkouts/${token}`)).json.data.order_id).toBeNull();
   });
 

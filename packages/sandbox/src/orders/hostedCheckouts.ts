@@ -45,19 +45,35 @@ export class HostedCheckouts {
    * The buyer's choice: creates the order in that currency through `create`. Choosing again gives
    * the same order back; another currency, or a choice after the checkout expired, is refused.
    */
-  choose(token: string, choice: { chain: string; currency: string }, now: number, create: (order: NewOrder) => SandboxOrder, find: (orderId: string) => SandboxOrder): SandboxOrder {
+  choose(
+    token: string,
+    choice: { chain: string; currency: string },
+    now: number,
+    create: (order: NewOrder) => SandboxOrder,
+    find: (orderId: string) => SandboxOrder,
+  ): SandboxOrder {
     const checkout = this.get(token);
     if (checkout.orderId !== null) {
       const order = find(checkout.orderId);
       if (order.chain !== choice.chain || order.currency !== choice.currency) {
-        throw new GatewayError('orderStateInvalid', `This checkout already created order ${order.orderId} in ${order.chain}/${order.currency}`, {
-          data: { order_id: order.orderId },
-        });
+        throw new GatewayError(
+          'orderStateInvalid',
+          `This checkout already created order ${order.orderId} in ${order.chain}/${order.currency}`,
+          {
+            data: { order_id: order.orderId },
+          },
+        );
       }
       return order;
     }
     if (now >= checkout.expiresAt) throw new GatewayError('orderStateInvalid', 'This hosted checkout expired before a currency was chosen');
-    const order = create({ ...choice, vsPrice: checkout.vsPrice, vsCurrency: checkout.vsCurrency, urls: checkout.urls, postCallback: checkout.postCallback });
+    const order = create({
+      ...choice,
+      vsPrice: checkout.vsPrice,
+      vsCurrency: checkout.vsCurrency,
+      urls: checkout.urls,
+      postCallback: checkout.postCallback,
+    });
     checkout.orderId = order.orderId;
     return order;
   }

@@ -82,10 +82,7 @@ export class OrderBook {
   }
 
   /** Runs a transition on an order, then stops its timer once it is closed and reports the change. */
-  apply(
-    order: SandboxOrder,
-    change: (order: SandboxOrder, now: number) => Transition,
-  ): Transition {
+  apply(order: SandboxOrder, change: (order: SandboxOrder, now: number) => Transition): Transition {
     const transition = change(order, this.#deps.now());
     if (!isOpen(order)) {
       this.#deps.timers.clear(this.#deadlines.get(order.orderId));

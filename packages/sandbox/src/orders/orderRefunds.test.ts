@@ -20,10 +20,19 @@ describe('refund-info and refund', () => {
     await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/pay`);
     const info = await sandbox.api('GET', `/api/v2/order/refund-info/${order.order_id}`);
     expect(info.text).toContain('"amount":7.6801,"network_fee":0.353,"obtained":7.3271,');
-    expect(info.json.data).toMatchObject({ order_id: order.order_id, chain: 'TRX', currency: 'USDT-TRC20', from_addr: order.address, refund_et: 60 });
+    expect(info.json.data).toMatchObject({
+      order_id: order.order_id,
+      chain: 'TRX',
+      currency: 'USDT-TRC20',
+      from_addr: order.address,
+      refund_et: 60,
+    });
     const refund = await sandbox.api('POST', `/api/v2/order/refund/${order.order_id}`, { auth: 'signature' });
     expect(refund.json.data).toEqual(info.json.data);
-    expect((await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`)).json.data).toMatchObject({ status: 'REFUNDED', refund: false });
+    expect((await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`)).json.data).toMatchObject({
+      status: 'REFUNDED',
+      refund: false,
+    });
     expect((await sandbox.api('POST', `/api/v2/order/refund/${order.order_id}`)).json.code).toBe(CODES.orderStateInvalid);
   });
 

@@ -42,7 +42,14 @@ describe('order transitions', () => {
 
   it('refuses to pay a closed order and to underpay a Lightning invoice', () => {
     expect(stateError(() => payOrder(order({ status: 'OVERDUE' }), payer, 1))).toBe('order_state_invalid');
-    const invoice = { paymentRequest: 'lntb1', paymentHash: 'h', paymentSecret: 's', preimage: 'p', description: 'd', expirySeconds: 86400 };
+    const invoice = {
+      paymentRequest: 'lntb1',
+      paymentHash: 'h',
+      paymentSecret: 's',
+      preimage: 'p',
+      description: 'd',
+      expirySeconds: 86400,
+    };
     expect(stateError(() => payOrder(order({ invoice }), { ...payer, amount: '1' }, 1))).toBe('field_invalid');
   });
 

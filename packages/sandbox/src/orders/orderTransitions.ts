@@ -12,9 +12,13 @@ export interface Transition {
 }
 
 function refuse(order: SandboxOrder, action: string, allowed: string): never {
-  throw new GatewayError('orderStateInvalid', `Cannot ${action} order ${order.orderId}: it is ${order.status}, and only ${allowed} orders can be`, {
-    data: { order_id: order.orderId, status: order.status },
-  });
+  throw new GatewayError(
+    'orderStateInvalid',
+    `Cannot ${action} order ${order.orderId}: it is ${order.status}, and only ${allowed} orders can be`,
+    {
+      data: { order_id: order.orderId, status: order.status },
+    },
+  );
 }
 
 function move(order: SandboxOrder, to: AurpayOrderStatus, now: number): Transition {
@@ -79,14 +83,19 @@ export function resolveOrder(order: SandboxOrder, now: number): Transition {
  */
 export function refundRefusal(order: SandboxOrder): GatewayError | null {
   if (!REFUNDABLE.includes(order.status)) {
-    return new GatewayError('orderStateInvalid', `Cannot refund order ${order.orderId}: it is ${order.status}, and only ${REFUNDABLE.join(', ')} orders can be`, {
-      data: { order_id: order.orderId, status: order.status },
-    });
+    return new GatewayError(
+      'orderStateInvalid',
+      `Cannot refund order ${order.orderId}: it is ${order.status}, and only ${REFUNDABLE.join(', ')} orders can be`,
+      {
+        data: { order_id: order.orderId, status: order.status },
+      },
+    );
   }
   if (order.invoice !== null) {
     return new GatewayError('orderStateInvalid', `Order ${order.orderId} was paid over Lightning, which cannot be refunded`);
   }
-  if (compareAmounts(order.paid, '0') <= 0) return new GatewayError('orderStateInvalid', `Order ${order.orderId} received no payment to refund`);
+  if (compareAmounts(order.paid, '0') <= 0)
+    return new GatewayError('orderStateInvalid', `Order ${order.orderId} received no payment to refund`);
   return null;
 }
 

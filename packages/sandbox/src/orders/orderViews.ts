@@ -10,7 +10,6 @@ function floatText(decimal: string): string {
   return decimal.includes('.') ? decimal : `${decimal}.0`;
 }
 
-
 /**
  * An order as `GET /api/v2/order/` lists it: amounts as strings.
  *

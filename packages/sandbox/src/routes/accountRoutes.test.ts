@@ -44,7 +44,10 @@ describe('login and API key', () => {
   });
 
   it("answers a wrong login with Aurpay's 404 body", async () => {
-    for (const [user, password] of [[sandbox.options.username, 'nope'], ['nobody@x.test', sandbox.options.password]] as const) {
+    for (const [user, password] of [
+      [sandbox.options.username, 'nope'],
+      ['nobody@x.test', sandbox.options.password],
+    ] as const) {
       const answer = await login(user, password);
       expect(answer.status).toBe(200);
       expect(answer.json).toMatchObject({ result: false, code: 404, message: 'Invalid password or username' });
@@ -54,7 +57,12 @@ describe('login and API key', () => {
   });
 
   it('refuses the API key without a valid bearer token', async () => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: 'Bearer made.up.token' }, { Authorization: 'Basic abc' }, { 'API-Key': sandbox.options.apiKey }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer made.up.token' },
+      { Authorization: 'Basic abc' },
+      { 'API-Key': sandbox.options.apiKey },
+    ];
     for (const headers of attempts) {
       const answer = await httpCall(sandbox.url, { path: '/api/plugin/key', headers });
       expect(answer.json.code).toBe(CODES.accessTokenInvalid);

@@ -70,8 +70,15 @@ describe('every merchant endpoint', () => {
     expect(AUTH_FAILURES).not.toContain(answer.json.code);
   });
 
-  it.each(merchantRoutes.map((route) => [route.method, route.pattern] as const))('%s %s refuses an unauthenticated call', async (method, pattern) => {
-    const answer = await sandbox.api(method, pattern.replace(':order_id', () => orderId), { auth: 'none' });
-    expect(answer.json).toEqual({ code: 401, message: 'The API-Key is missing in the request header', data: {}, result: false });
-  });
+  it.each(merchantRoutes.map((route) => [route.method, route.pattern] as const))(
+    '%s %s refuses an unauthenticated call',
+    async (method, pattern) => {
+      const answer = await sandbox.api(
+        method,
+        pattern.replace(':order_id', () => orderId),
+        { auth: 'none' },
+      );
+      expect(answer.json).toEqual({ code: 401, message: 'The API-Key is missing in the request header', data: {}, result: false });
+    },
+  );
 });

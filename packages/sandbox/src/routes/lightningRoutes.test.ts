@@ -22,9 +22,20 @@ const TESTNET = { bech32: 'tb', pubKeyHash: 111, scriptHash: 196, validWitnessVe
 
 describe('POST /api/bln/order', () => {
   it('issues a real signed BOLT11 invoice for the order amount', async () => {
-    const answer = await sandbox.api('POST', '/api/bln/order', { body: { price: 20, currency: 'USD', callback_url: 'https://shop.test/cb' } });
+    const answer = await sandbox.api('POST', '/api/bln/order', {
+      body: { price: 20, currency: 'USD', callback_url: 'https://shop.test/cb' },
+    });
     const data = answer.json.data;
-    expect(Object.keys(data)).toEqual(['order_id', 'status', 'amount', 'create_time', 'payment_request', 'payment_addr', 'pay_url', 'currency']);
+    expect(Object.keys(data)).toEqual([
+      'order_id',
+      'status',
+      'amount',
+      'create_time',
+      'payment_request',
+      'payment_addr',
+      'pay_url',
+      'currency',
+    ]);
     expect(answer.text).toContain('"amount":"0.00040001"');
     expect(data).toMatchObject({ status: 'PENDING', currency: 'BTC-LN', pay_url: `${sandbox.url}/#/cashier/${data.order_id}` });
     expect(data.order_id).toMatch(/^\d{20}$/);
@@ -75,7 +86,9 @@ describe('POST /api/bln/order', () => {
 
   it('validates price and currency', async () => {
     expect((await sandbox.api('POST', '/api/bln/order', { body: { currency: 'USD' } })).json.code).toBe(CODES.fieldMissing);
-    expect((await sandbox.api('POST', '/api/bln/order', { body: { price: 1, currency: 'BTC' } })).json.code).toBe(CODES.currencyUnsupported);
+    expect((await sandbox.api('POST', '/api/bln/order', { body: { price: 1, currency: 'BTC' } })).json.code).toBe(
+      CODES.currencyUnsupported,
+    );
   });
 });
 
@@ -89,7 +102,16 @@ describe('BLN balance and withdraw', () => {
   function invoiceFor(amountBtc: string | null): string {
     const key = createHash('sha256').update('payer').digest();
     return encodeBolt11(
-      { network: 'mainnet', amountBtc, timestamp: 1_700_000_000, paymentHash: new Uint8Array(32), paymentSecret: new Uint8Array(32), description: 'x', expirySeconds: 3600, minFinalCltvExpiry: 18 },
+      {
+        network: 'mainnet',
+        amountBtc,
+        timestamp: 1_700_000_000,
+        paymentHash: new Uint8Array(32),
+        paymentSecret: new Uint8Array(32),
+        description: 'x',
+        expirySeconds: 3600,
+        minFinalCltvExpiry: 18,
+      },
       key,
     );
   }
@@ -99,7 +121,15 @@ describe('BLN balance and withdraw', () => {
     expect(await fundedSandbox()).toBe('0.00040001');
     expect((await sandbox.api('GET', '/api/bln/balance')).json.data).toEqual({ balance: '0.00040001' });
     const answer = await sandbox.api('POST', '/api/bln/withdraw', { body: { ln_invoices: invoiceFor('0.0001') } });
-    expect(answer.json.data).toMatchObject({ type: 'WITHDRAW', status: 'SUCCESS', chain: 'BLN', currency: 'BTC-LN', amount: '0.0001', fee: '0', balance: '0.00030001' });
+    expect(answer.json.data).toMatchObject({
+      type: 'WITHDRAW',
+      status: 'SUCCESS',
+      chain: 'BLN',
+      currency: 'BTC-LN',
+      amount: '0.0001',
+      fee: '0',
+      balance: '0.00030001',
+    });
     expect(answer.json.data.update_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect((await sandbox.api('GET', '/api/bln/balance')).json.data.balance).toBe('0.00030001');
   });

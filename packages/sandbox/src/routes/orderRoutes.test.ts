@@ -20,11 +20,23 @@ const AURPAY_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 describe('POST /api/order/pay-info', () => {
   it("answers with Aurpay's fields and types: amount and vs_price as JSON numbers", async () => {
     const before = Date.now();
-    const answer = await sandbox.api('POST', '/api/order/pay-info', { body: { chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 } });
+    const answer = await sandbox.api('POST', '/api/order/pay-info', {
+      body: { chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 },
+    });
     expect(answer.text).toMatch(/"amount":18\.0001,/);
     expect(answer.text).toMatch(/"vs_price":18,/);
     const data = answer.json.data;
-    expect(Object.keys(data)).toEqual(['order_id', 'status', 'amount', 'create_time', 'vs_currency', 'vs_price', 'address', 'contract_addr', 'pay_url']);
+    expect(Object.keys(data)).toEqual([
+      'order_id',
+      'status',
+      'amount',
+      'create_time',
+      'vs_currency',
+      'vs_price',
+      'address',
+      'contract_addr',
+      'pay_url',
+    ]);
     expect(data.order_id).toMatch(/^\d{20}$/);
     expect(data.status).toBe('PENDING');
     expect(data.create_time).toMatch(AURPAY_TIME);
@@ -90,20 +102,26 @@ describe('POST /api/order/pay-info', () => {
     [{ enable_post_callback: 'yes' }, CODES.fieldInvalid],
     [{ fixed_encrypt_price: 1 }, CODES.fieldInvalid],
   ])('rejects %j', async (change, code) => {
-    const answer = await sandbox.api('POST', '/api/order/pay-info', { body: { chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18, ...change } });
+    const answer = await sandbox.api('POST', '/api/order/pay-info', {
+      body: { chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18, ...change },
+    });
     expect(answer.json).toMatchObject({ code, result: false });
   });
 });
 
 describe('POST /api/order/pay-url', () => {
   it('returns a hosted checkout URL on the sandbox', async () => {
-    const answer = await sandbox.api('POST', '/api/order/pay-url', { body: { price: 10, currency: 'USD', callback_url: 'https://shop.test/cb' } });
+    const answer = await sandbox.api('POST', '/api/order/pay-url', {
+      body: { price: 10, currency: 'USD', callback_url: 'https://shop.test/cb' },
+    });
     expect(answer.json.data.pay_url).toMatch(new RegExp(`^${sandbox.url}/#/cashier/choose\\?token=[0-9a-f]{64}$`));
   });
 
   it('validates price and currency', async () => {
     expect((await sandbox.api('POST', '/api/order/pay-url', { body: { currency: 'USD' } })).json.code).toBe(CODES.fieldMissing);
-    expect((await sandbox.api('POST', '/api/order/pay-url', { body: { price: 1, currency: 'BTC' } })).json.code).toBe(CODES.currencyUnsupported);
+    expect((await sandbox.api('POST', '/api/order/pay-url', { body: { price: 1, currency: 'BTC' } })).json.code).toBe(
+      CODES.currencyUnsupported,
+    );
   });
 });
 
@@ -169,7 +187,16 @@ describe('GET /api/v2/order/ and detail', () => {
   it('shows obtained, tx_hash, from_addr and to_addr only once paid', async () => {
     const order = await sandbox.createOrder({ chain: 'TRX', currency: 'USDC-TRC20', vs_price: 19 });
     const before = (await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`)).json.data;
-    expect(before).toMatchObject({ amount: '19.0001', obtained: null, from_addr: null, to_addr: false, tx_hash: '', tx_type: 'ORDER', contract_id: null, fee: '0.1520008' });
+    expect(before).toMatchObject({
+      amount: '19.0001',
+      obtained: null,
+      from_addr: null,
+      to_addr: false,
+      tx_hash: '',
+      tx_type: 'ORDER',
+      contract_id: null,
+      fee: '0.1520008',
+    });
     expect(before.tx_id).toMatch(/^[0-9a-f-]{36}$/);
     await sandbox.control('POST', `/_sandbox/orders/${order.order_id}/pay`);
     const after = (await sandbox.api('GET', `/api/v2/order/detail/${order.order_id}`, { auth: 'signature' })).json.data;

@@ -25,7 +25,8 @@ const ORDER_TYPES = ['ORDER', 'INVOICE', 'WITHDRAW'];
 function oneOf(query: URLSearchParams, name: string, allowed: readonly string[]): string | null {
   const value = query.get(name);
   if (value === null || value === '') return null;
-  if (!allowed.includes(value)) throw new GatewayError('fieldInvalid', `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  if (!allowed.includes(value))
+    throw new GatewayError('fieldInvalid', `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -71,7 +72,11 @@ export const ORDER_ROUTES: readonly Route[] = [
       const vsCurrency = requireText(body, 'currency');
       supportedFiat(vsCurrency, 'currency');
       const { urls, postCallback } = readOrderOptions(body);
-      const checkout = state.checkouts.create({ vsPrice, vsCurrency, urls, postCallback }, state.now(), state.config.orderTtlSeconds * 1000);
+      const checkout = state.checkouts.create(
+        { vsPrice, vsCurrency, urls, postCallback },
+        state.now(),
+        state.config.orderTtlSeconds * 1000,
+      );
       return okReply({ pay_url: `${state.baseUrl}/#/cashier/choose?token=${checkout.token}` });
     },
   },

@@ -11,7 +11,10 @@ export function parseTimeFilter(name: string, value: string): number {
   const zoned = /(Z|[+-]\d{2}:\d{2})$/.test(value) ? value : /T/.test(value) ? `${value}Z` : `${value}T00:00:00Z`;
   const ms = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:\d{2})?$/.test(value) ? Date.parse(zoned) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw new GatewayError('fieldInvalid', `${name} must be a time such as 2024-06-13T09:36:14 (UTC) or unix seconds, got ${JSON.stringify(value)}`);
+    throw new GatewayError(
+      'fieldInvalid',
+      `${name} must be a time such as 2024-06-13T09:36:14 (UTC) or unix seconds, got ${JSON.stringify(value)}`,
+    );
   }
   return ms;
 }

@@ -23,9 +23,18 @@ async function paidOrder(body: Record<string, unknown>, amount?: string) {
 describe('currency lists', () => {
   it("lists the crypto currencies of Aurpay's example in its order, all enabled", async () => {
     const data = (await sandbox.api('GET', '/api/order/pay/crypto-currency', { auth: 'signature' })).json.data;
-    expect(data.map((c: { chain: string; currency: string }) => `${c.chain}/${c.currency}`)).toEqual(
-      ['ETH/ETH', 'ETH/USDT-ERC20', 'ETH/USDC-ERC20', 'ETH/DAI-ERC20', 'BTC/BTC', 'BLN/BTC-LN', 'LTC/LTC', 'BSC/BNB', 'TRX/USDT-TRC20', 'TRX/USDC-TRC20'],
-    );
+    expect(data.map((c: { chain: string; currency: string }) => `${c.chain}/${c.currency}`)).toEqual([
+      'ETH/ETH',
+      'ETH/USDT-ERC20',
+      'ETH/USDC-ERC20',
+      'ETH/DAI-ERC20',
+      'BTC/BTC',
+      'BLN/BTC-LN',
+      'LTC/LTC',
+      'BSC/BNB',
+      'TRX/USDT-TRC20',
+      'TRX/USDC-TRC20',
+    ]);
     expect(data.every((c: { status: unknown }) => c.status === true)).toBe(true);
   });
 
@@ -63,7 +72,14 @@ describe('balances, wallets and withdrawals', () => {
     expect(short.json).toMatchObject({ code: CODES.insufficientBalance, result: false });
     await paidOrder({ chain: 'ETH', currency: 'USDT-ERC20', vs_price: 18 });
     const ok = await sandbox.api('POST', '/api/withdraw', { body: { chain: 'ETH', currency: 'USDT-ERC20', amount: 10 } });
-    expect(ok.json.data).toMatchObject({ type: 'WITHDRAW', status: 'SUCCESS', chain: 'ETH', currency: 'USDT-ERC20', amount: '10', balance: '8.0001' });
+    expect(ok.json.data).toMatchObject({
+      type: 'WITHDRAW',
+      status: 'SUCCESS',
+      chain: 'ETH',
+      currency: 'USDT-ERC20',
+      amount: '10',
+      balance: '8.0001',
+    });
     expect((await sandbox.api('GET', '/api/contract/balance')).text).toContain('"currency":"USDT-ERC20","amount":8.0001}');
   });
 
@@ -112,7 +128,21 @@ describe('GET /api/v2/tx', () => {
     expect(all.data.map((t: { tx_type: string }) => t.tx_type).sort()).toEqual(['ORDER', 'ORDER', 'ORDER', 'REFUND', 'WITHDRAW']);
     const partial = all.data.find((t: { currency: string }) => t.currency === 'BTC');
     expect(partial).toMatchObject({ status: 'PARTIAL', amount: '0.00020001', obtained: '0.0001' });
-    expect(Object.keys(partial)).toEqual(['user_id', 'chain', 'currency', 'tx_id', 'tx_type', 'status', 'amount', 'obtained', 'fee', 'from_addr', 'to_addr', 'tx_hash', 'event_time']);
+    expect(Object.keys(partial)).toEqual([
+      'user_id',
+      'chain',
+      'currency',
+      'tx_id',
+      'tx_type',
+      'status',
+      'amount',
+      'obtained',
+      'fee',
+      'from_addr',
+      'to_addr',
+      'tx_hash',
+      'event_time',
+    ]);
 
     const list = async (query: string) => (await sandbox.api('GET', `/api/v2/tx?${query}`)).json.data.data;
     expect((await list('type=REFUND'))[0]).toMatchObject({ currency: 'USDT-TRC20', amount: '20.0001', obtained: '19.6471', fee: '0.353' });

@@ -43,14 +43,20 @@ function listTransactions(ctx: RequestContext, state: SandboxState) {
         (et === null || at <= et),
     )
     .sort((a, b) => (sort === 'asc' ? a.at - b.at : b.at - a.at));
-  return okReply(paginate(rows.map((row) => row.tx), paging));
+  return okReply(
+    paginate(
+      rows.map((row) => row.tx),
+      paging,
+    ),
+  );
 }
 
 /** A Lightning withdrawal through `/api/withdraw`: the invoice, and the verification code Aurpay requires for it. */
 function lightningPayout(body: Record<string, unknown>, amount: string, state: SandboxState) {
   const invoice = requireText(body, 'ln_invoices');
   const code = requireText(body, 'verify_code');
-  if (!constantTimeEqual(code, state.config.verifyCode)) throw new GatewayError('verifyCodeInvalid', 'verify_code is not the verification code');
+  if (!constantTimeEqual(code, state.config.verifyCode))
+    throw new GatewayError('verifyCodeInvalid', 'verify_code is not the verification code');
   return payInvoice(state, invoice, amount);
 }
 
@@ -71,7 +77,15 @@ function withdraw(ctx: RequestContext, state: SandboxState) {
     const at = state.now();
     const wallet = merchantWallets(state).find((w) => w.currency === info.currency);
     const txId = randomUUID();
-    state.ledger.record({ txId, chain: info.chain, currency: info.currency, amount, toAddr: wallet?.address ?? null, txHash: randomTxHash(info.chain), at });
+    state.ledger.record({
+      txId,
+      chain: info.chain,
+      currency: info.currency,
+      amount,
+      toAddr: wallet?.address ?? null,
+      txHash: randomTxHash(info.chain),
+      at,
+    });
     payout = { txId, amount, balance: subtractAmounts(balance, amount), at };
   }
   return okReply({

@@ -7,7 +7,7 @@ export function isEip55(address: string): boolean {
   if (!/^0x[0-9a-fA-F]{40}$/.test(address)) return false;
   const body = address.slice(2);
   const hash = hex.encode(keccak_256(new TextEncoder().encode(body.toLowerCase())));
-  return [...body].every((char, i) => (/[a-f]/i.test(char) ? (parseInt(hash[i] ?? '0', 16) >= 8) === (char === char.toUpperCase()) : true));
+  return [...body].every((char, i) => (/[a-f]/i.test(char) ? parseInt(hash[i] ?? '0', 16) >= 8 === (char === char.toUpperCase()) : true));
 }
 
 /** The bech32 prefix and witness program of a P2WPKH address, or throws. */

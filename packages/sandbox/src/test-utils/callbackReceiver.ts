@@ -33,7 +33,13 @@ export async function startCallbackReceiver(statuses: number[] = [200], options:
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      });
       for (const wake of waiting) wake();
       if (options.hang === true) return void held.push(res);
       const status = statuses[Math.min(received.length - 1, statuses.length - 1)] ?? 200;

@@ -15,8 +15,16 @@ export function signHeaders(input: {
   const algorithm = input.algorithm ?? 'HMAC-SHA256';
   const date = input.date ?? new Date().toISOString();
   const method = input.method.toUpperCase();
-  const bodyMd5 = input.bodyMd5 ?? (method === 'GET' ? '' : createHash('md5').update(input.body ?? '').digest('hex'));
+  const bodyMd5 =
+    input.bodyMd5 ??
+    (method === 'GET'
+      ? ''
+      : createHash('md5')
+          .update(input.body ?? '')
+          .digest('hex'));
   const origin = `${algorithm} | ${date} | ${method} ${input.pathWithQuery}` + (bodyMd5 ? ` | ${bodyMd5}` : '');
-  const signature = createHmac(algorithm === 'HMAC-SHA256' ? 'sha256' : 'sha3-256', input.secretKey).update(origin).digest('base64');
+  const signature = createHmac(algorithm === 'HMAC-SHA256' ? 'sha256' : 'sha3-256', input.secretKey)
+    .update(origin)
+    .digest('base64');
   return { 'API-Token': input.apiToken, Algorithm: algorithm, Date: date, 'Body-MD5': bodyMd5, Signature: signature };
 }

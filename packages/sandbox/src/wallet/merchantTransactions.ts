@@ -43,7 +43,12 @@ function detectedTransaction(userId: string, order: SandboxOrder, quirks: Sandbo
  *
  * @example merchantTransactions(userId, orders.all(), ledger, quirks).map((t) => t.tx.tx_type)
  */
-export function merchantTransactions(userId: string, orders: readonly SandboxOrder[], ledger: Ledger, quirks: SandboxQuirks): TimedTransaction[] {
+export function merchantTransactions(
+  userId: string,
+  orders: readonly SandboxOrder[],
+  ledger: Ledger,
+  quirks: SandboxQuirks,
+): TimedTransaction[] {
   const out: TimedTransaction[] = [];
   for (const order of orders) {
     const detected = order.detected;

@@ -13,7 +13,8 @@ const MAX_AMOUNT_LENGTH = 40;
  */
 export function withdrawAmount(value: unknown, name: string): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const fail = () => new GatewayError('fieldInvalid', `${name} must be a positive JSON number or decimal string, got ${JSON.stringify(value)}`);
+  const fail = () =>
+    new GatewayError('fieldInvalid', `${name} must be a positive JSON number or decimal string, got ${JSON.stringify(value)}`);
   if (typeof value === 'number' && (!Number.isFinite(value) || value <= 0)) throw fail();
   if (typeof value !== 'number' && (typeof value !== 'string' || value.length > MAX_AMOUNT_LENGTH)) throw fail();
   let amount: string;

@@ -59,7 +59,10 @@ describe('verifyCallback', () => {
 
   it('names each missing header', () => {
     const { Signature: _s, ...noSignature } = signed();
-    expect(failure({ headers: noSignature })).toMatchObject({ code: 'callback_header_missing', message: expect.stringMatching(/Signature/) });
+    expect(failure({ headers: noSignature })).toMatchObject({
+      code: 'callback_header_missing',
+      message: expect.stringMatching(/Signature/),
+    });
     const { Date: _d, ...noDate } = signed();
     expect(failure({ headers: noDate }).message).toMatch(/lacks the Date header/);
     expect(failure({ headers: {} }).message).toMatch(/Callback-Token, Date, Signature/);
@@ -70,7 +73,10 @@ describe('verifyCallback', () => {
   it('refuses a header sent more than once: there is no one value to check', () => {
     const headers = signed();
     const twice = (name: string) => ({ ...headers, [name.toLowerCase()]: [headers[name]!, headers[name]!] });
-    expect(failure({ headers: { ...twice('Callback-Token') } })).toMatchObject({ code: 'callback_token_invalid', message: expect.stringMatching(/Callback-Token more than once/) });
+    expect(failure({ headers: { ...twice('Callback-Token') } })).toMatchObject({
+      code: 'callback_token_invalid',
+      message: expect.stringMatching(/Callback-Token more than once/),
+    });
     expect(failure({ headers: { ...twice('Signature') } }).code).toBe('callback_signature_invalid');
     expect(failure({ headers: { ...twice('Date') } }).code).toBe('callback_date_invalid');
     // Without a secret, Signature is not read at all.

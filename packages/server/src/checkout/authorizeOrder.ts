@@ -21,9 +21,14 @@ export async function authorizeOrder(ctx: CheckoutContext, request: CheckoutRequ
   if (fromHeader === undefined) throw new CheckoutHttpError(400, 'header_invalid', `${STATUS_TOKEN_HEADER} may be sent only once.`);
   const token = fromHeader ?? singleQueryValue(splitRequestUrl(request.url).query, STATUS_TOKEN_QUERY);
   if (token === null || token === '') {
-    throw new CheckoutHttpError(401, 'status_token_missing', `Send the order's status token in ${STATUS_TOKEN_HEADER} or ?${STATUS_TOKEN_QUERY}=.`);
+    throw new CheckoutHttpError(
+      401,
+      'status_token_missing',
+      `Send the order's status token in ${STATUS_TOKEN_HEADER} or ?${STATUS_TOKEN_QUERY}=.`,
+    );
   }
-  if (!ctx.tokens.verify(orderId, token)) throw new CheckoutHttpError(403, 'status_token_invalid', 'This status token does not open this order.');
+  if (!ctx.tokens.verify(orderId, token))
+    throw new CheckoutHttpError(403, 'status_token_invalid', 'This status token does not open this order.');
   const cached = ctx.cache.get(orderId);
   if (cached !== undefined) return cached;
   const order = await ctx.options.store.get(orderId);

@@ -19,7 +19,9 @@ export class CallbackKeys {
   }
 
   sign(callbackRef: string): string {
-    return createHmac('sha256', this.#secret).update(DOMAIN + callbackRef, 'utf8').digest('base64url');
+    return createHmac('sha256', this.#secret)
+      .update(DOMAIN + callbackRef, 'utf8')
+      .digest('base64url');
   }
 
   /** Constant-time comparison; any malformed key is simply false. */

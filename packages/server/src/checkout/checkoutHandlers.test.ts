@@ -16,12 +16,37 @@ describe('createCheckoutHandlers: POST /orders', () => {
       vs_currency: 'USD',
       vs_price: 18,
       callback_url: expect.stringMatching(new RegExp(`^${PUBLIC_URL}/callback\\?ref=${stored?.callbackRef}&event=paid&key=[\\w-]{43}$`)),
-      timeout_callback: expect.stringMatching(new RegExp(`^${PUBLIC_URL}/callback\\?ref=${stored?.callbackRef}&event=expired&key=[\\w-]{43}$`)),
+      timeout_callback: expect.stringMatching(
+        new RegExp(`^${PUBLIC_URL}/callback\\?ref=${stored?.callbackRef}&event=expired&key=[\\w-]{43}$`),
+      ),
     });
     expect(stored?.callbackRef).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(stored?.metadata).toEqual({ cartId: 'c1' });
     expect(Object.keys(order).sort()).toEqual(
-      ['orderId', 'status', 'aurpayStatus', 'amount', 'paidAmount', 'remainingAmount', 'currency', 'expiresAt', 'updatedAt', 'kind', 'chain', 'address', 'contractAddress', 'paymentUri', 'qrValue', 'paymentRequest', 'fiatAmount', 'fiatCurrency', 'createdAt', 'payUrl', 'statusToken', 'transactions'].sort(),
+      [
+        'orderId',
+        'status',
+        'aurpayStatus',
+        'amount',
+        'paidAmount',
+        'remainingAmount',
+        'currency',
+        'expiresAt',
+        'updatedAt',
+        'kind',
+        'chain',
+        'address',
+        'contractAddress',
+        'paymentUri',
+        'qrValue',
+        'paymentRequest',
+        'fiatAmount',
+        'fiatCurrency',
+        'createdAt',
+        'payUrl',
+        'statusToken',
+        'transactions',
+      ].sort(),
     );
     expect(order).toMatchObject({
       kind: 'crypto',
@@ -44,7 +69,12 @@ describe('createCheckoutHandlers: POST /orders', () => {
     const now = () => signedAt + 60_000;
     const fake = fakeCheckout({ orderTtlMs: 2 * 86_400_000, now });
     const order = await fake.create({ kind: 'lightning' });
-    expect(fake.client.requests[0]).toEqual({ price: 18, currency: 'USD', callback_url: expect.stringMatching(/event=paid&key=[\w-]{43}$/), timeout_callback: expect.stringMatching(/event=expired&key=[\w-]{43}$/) });
+    expect(fake.client.requests[0]).toEqual({
+      price: 18,
+      currency: 'USD',
+      callback_url: expect.stringMatching(/event=paid&key=[\w-]{43}$/),
+      timeout_callback: expect.stringMatching(/event=expired&key=[\w-]{43}$/),
+    });
     expect(order).toMatchObject({
       kind: 'lightning',
       chain: 'BLN',
@@ -64,7 +94,9 @@ describe('createCheckoutHandlers: POST /orders', () => {
     const late = fakeCheckout({ now: () => signedAt + 3 * 86_400_000 });
     const stale = await late.create({ kind: 'lightning' });
     expect(Date.parse(stale.expiresAt)).toBeGreaterThanOrEqual(signedAt + 3 * 86_400_000);
-    expect(late.errors).toEqual([expect.objectContaining({ code: 'aurpay_bad_response', message: expect.stringContaining('deadline in the past') })]);
+    expect(late.errors).toEqual([
+      expect.objectContaining({ code: 'aurpay_bad_response', message: expect.stringContaining('deadline in the past') }),
+    ]);
   });
 
   it('offers only enabled, known and allowed currencies', async () => {
@@ -74,8 +106,15 @@ describe('createCheckoutHandlers: POST /orders', () => {
       { chain: 'BTC', currency: 'BTC' },
       { chain: 'TRX', currency: 'USDT-TRC20' },
     ]);
-    for (const body of [{ kind: 'lightning' }, { kind: 'crypto', chain: 'TRX', currency: 'USDC-TRC20' }, { kind: 'crypto', chain: 'ETH', currency: 'ETH' }]) {
-      expect(await fake.call({ method: 'POST', url: '/orders', body })).toMatchObject({ status: 400, body: { error: { code: 'currency_unsupported' } } });
+    for (const body of [
+      { kind: 'lightning' },
+      { kind: 'crypto', chain: 'TRX', currency: 'USDC-TRC20' },
+      { kind: 'crypto', chain: 'ETH', currency: 'ETH' },
+    ]) {
+      expect(await fake.call({ method: 'POST', url: '/orders', body })).toMatchObject({
+        status: 400,
+        body: { error: { code: 'currency_unsupported' } },
+      });
     }
     await fake.call({ method: 'GET', url: '/currencies' });
     expect(fake.client.calls.listCryptoCurrencies).toBe(1);
@@ -83,11 +122,22 @@ describe('createCheckoutHandlers: POST /orders', () => {
   });
 
   it('answers a bad priceFor answer with a bare 500 and reports it to onError', async () => {
-    const prices: unknown[] = [{ amount: 18, currency: 'USD' }, { amount: '-1', currency: 'USD' }, { amount: '0', currency: 'USD' }, { amount: '1.23456789012345678', currency: 'USD' }, { amount: '1', currency: 'usd' }, null];
+    const prices: unknown[] = [
+      { amount: 18, currency: 'USD' },
+      { amount: '-1', currency: 'USD' },
+      { amount: '0', currency: 'USD' },
+      { amount: '1.23456789012345678', currency: 'USD' },
+      { amount: '1', currency: 'usd' },
+      null,
+    ];
     for (const price of prices) {
       const fake = fakeCheckout({ priceFor: () => price as never });
       const answer = await fake.call({ method: 'POST', url: '/orders', body: { kind: 'lightning' } });
-      expect(answer).toEqual({ status: 500, headers: { 'Cache-Control': 'no-store' }, body: { error: { code: 'internal_error', message: 'Something went wrong on the server.' } } });
+      expect(answer).toEqual({
+        status: 500,
+        headers: { 'Cache-Control': 'no-store' },
+        body: { error: { code: 'internal_error', message: 'Something went wrong on the server.' } },
+      });
       expect(fake.errors).toEqual([expect.objectContaining({ code: 'price_invalid' })]);
       expect(fake.client.calls.createBlnOrder).toBe(0);
     }
@@ -96,15 +146,24 @@ describe('createCheckoutHandlers: POST /orders', () => {
         throw new CheckoutHttpError(409, 'cart_changed', 'The cart changed; reload it.');
       },
     });
-    expect((await refusing.call({ method: 'POST', url: '/orders', body: { kind: 'lightning' } })).body).toEqual({ error: { code: 'cart_changed', message: 'The cart changed; reload it.' } });
+    expect((await refusing.call({ method: 'POST', url: '/orders', body: { kind: 'lightning' } })).body).toEqual({
+      error: { code: 'cart_changed', message: 'The cart changed; reload it.' },
+    });
     expect(refusing.errors).toEqual([]);
   });
 
   it('answers 502 and stores nothing when the gateway’s answer fails a check', async () => {
     const fake = fakeCheckout();
     const realPayInfo = fake.client.createPayInfo.bind(fake.client);
-    fake.client.createPayInfo = async (req) => ({ ...(await realPayInfo(req)), contract_addr: '0x000000000000000000000000000000000000dEaD' });
-    const wrongContract = await fake.call({ method: 'POST', url: '/orders', body: { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' } });
+    fake.client.createPayInfo = async (req) => ({
+      ...(await realPayInfo(req)),
+      contract_addr: '0x000000000000000000000000000000000000dEaD',
+    });
+    const wrongContract = await fake.call({
+      method: 'POST',
+      url: '/orders',
+      body: { kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' },
+    });
     expect(wrongContract).toMatchObject({ status: 502, body: { error: { code: 'aurpay_bad_response' } } });
     fake.client.createPayInfo = async (req) => ({ ...(await realPayInfo(req)), address: 'not-an-address' });
     expect((await fake.call({ method: 'POST', url: '/orders', body: { kind: 'crypto', chain: 'BTC', currency: 'BTC' } })).status).toBe(502);
@@ -132,7 +191,8 @@ describe('createCheckoutHandlers: POST /orders', () => {
     };
     expect((await fake.create({ kind: 'crypto', chain: 'BSC', currency: 'BNB' })).contractAddress).toBeNull();
     // Accepted, but unreadable: 502, nothing stored, and reported for someone to look at.
-    fake.client.createPayInfo = async (req) => ({ ...(await realPayInfo(req)), address: null, complete: false, unreadable: ['data.address'], raw: {} }) as never;
+    fake.client.createPayInfo = async (req) =>
+      ({ ...(await realPayInfo(req)), address: null, complete: false, unreadable: ['data.address'], raw: {} }) as never;
     const before = fake.errors.length;
     const answer = await fake.call({ method: 'POST', url: '/orders', body: { kind: 'crypto', chain: 'BTC', currency: 'BTC' } });
     expect(answer).toMatchObject({ status: 502, body: { error: { code: 'aurpay_bad_response' } } });
@@ -142,7 +202,9 @@ describe('createCheckoutHandlers: POST /orders', () => {
   it('shares one upstream order among concurrent requests with one Idempotency-Key, and frees the key on failure', async () => {
     const fake = fakeCheckout();
     const headers = { 'Idempotency-Key': 'key-0001-abcdef' };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => fake.call({ method: 'POST', url: '/orders', headers, body: { kind: 'lightning' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fake.call({ method: 'POST', url: '/orders', headers, body: { kind: 'lightning' } })),
+    );
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
     expect(answers.filter((a) => a.headers['Idempotent-Replayed'] === 'true')).toHaveLength(19);
     expect(fake.client.calls.createBlnOrder).toBe(1);
@@ -220,7 +282,11 @@ describe('createCheckoutHandlers: callbacks and events', () => {
     expect(fake.handlers.activeWatchers()).toBe(1);
     close();
     expect(fake.handlers.activeWatchers()).toBe(0);
-    const json = await fake.call({ method: 'GET', url: `/orders/${order.orderId}/events`, headers: { 'x-status-token': order.statusToken } });
+    const json = await fake.call({
+      method: 'GET',
+      url: `/orders/${order.orderId}/events`,
+      headers: { 'x-status-token': order.statusToken },
+    });
     expect(json).toMatchObject({ status: 200, body: { orderId: order.orderId, status: 'awaiting_payment' } });
     fake.handlers.close();
   });

@@ -103,9 +103,23 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
     }
   };
   const owner = randomUUID();
-  const runner = new FulfilmentRunner({ store: options.store, hooks: { paid: options.onPaid, expired: options.onExpired }, policy: options.fulfilment, owner, now, onError });
+  const runner = new FulfilmentRunner({
+    store: options.store,
+    hooks: { paid: options.onPaid, expired: options.onExpired },
+    policy: options.fulfilment,
+    owner,
+    now,
+    onError,
+  });
   const applier = new StatusApplier({ options, hooks, fulfilments: runner, publish: announce });
-  const refresher = new OrderRefresher({ client, store: options.store, applier, minRefreshMs: options.minRefreshMs, now, lock: options.refreshLock });
+  const refresher = new OrderRefresher({
+    client,
+    store: options.store,
+    applier,
+    minRefreshMs: options.minRefreshMs,
+    now,
+    lock: options.refreshLock,
+  });
   const reconciler =
     options.reconcile === null
       ? null
@@ -121,7 +135,13 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
           onError,
         });
   reconciler?.start();
-  const watchers = new OrderWatchers({ refresh: (orderId) => refresher.refresh(orderId), pollIntervalMs: options.pollIntervalMs, budgetPerSecond: options.pollBudgetPerSecond, onError, now });
+  const watchers = new OrderWatchers({
+    refresh: (orderId) => refresher.refresh(orderId),
+    pollIntervalMs: options.pollIntervalMs,
+    budgetPerSecond: options.pollBudgetPerSecond,
+    onError,
+    now,
+  });
   const cache = new OrderCache({ maxEntries: 10_000, openTtlMs: options.minRefreshMs, finalTtlMs: 60_000, now });
   // Every process's writes, this one's included, reach the cache and the streams open here.
   const stopEvents = events.subscribe((order) => {
@@ -132,9 +152,19 @@ export function createCheckoutHandlers(checkoutOptions: CheckoutOptions): Checko
     options,
     tokens: new StatusTokens(options.statusSecret),
     callbackKeys: new CallbackKeys(options.statusSecret),
-    currencies: new CurrencyCache({ load: async () => supportedCurrencies(await client.listCryptoCurrencies(), options.allowedCurrencies), ttlMs: options.currencyCacheMs, now }),
+    currencies: new CurrencyCache({
+      load: async () => supportedCurrencies(await client.listCryptoCurrencies(), options.allowedCurrencies),
+      ttlMs: options.currencyCacheMs,
+      now,
+    }),
     rateLimiter:
-      options.rateLimit === null ? null : new CreationLimiter(options.rateLimitBackend, { points: options.rateLimit.max, durationMs: options.rateLimit.windowMs, keyPrefix: 'aurpay-orders' }),
+      options.rateLimit === null
+        ? null
+        : new CreationLimiter(options.rateLimitBackend, {
+            points: options.rateLimit.max,
+            durationMs: options.rateLimit.windowMs,
+            keyPrefix: 'aurpay-orders',
+          }),
     applier,
     refresher,
     watchers,

@@ -1,4 +1,12 @@
-import type { BlnOrderRequest, CheckoutStatus, CryptoCurrency, ListOrdersQuery, ListTransactionsQuery, PayInfoRequest, QrFormat } from '@aurpay-kit/core';
+import type {
+  BlnOrderRequest,
+  CheckoutStatus,
+  CryptoCurrency,
+  ListOrdersQuery,
+  ListTransactionsQuery,
+  PayInfoRequest,
+  QrFormat,
+} from '@aurpay-kit/core';
 import type { Accepted, BlnOrder, Order, OrderDetail, Page, PayInfo, Transaction } from '../client/aurpayResults.js';
 import type { FulfilmentContext } from './fulfilment/fulfilment.js';
 import type { RateLimitBackend } from './stores/rateLimitBackend.js';

@@ -61,7 +61,9 @@ describe('POST /orders with an order key', () => {
 
   it('creates one order for 10 concurrent requests of one cart', async () => {
     const fake = keyedCheckout();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => fake.call({ method: 'POST', url: '/orders', body: usdt('cart-1') })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => fake.call({ method: 'POST', url: '/orders', body: usdt('cart-1') })),
+    );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 200)).toHaveLength(9);
     expect(new Set(answers.map((a) => (a.body as CheckoutOrder).orderId)).size).toBe(1);
@@ -96,7 +98,8 @@ describe('POST /orders with an order key', () => {
   it('counts 100 addresses of one IPv6 /64 as one client', async () => {
     const fake = keyedCheckout({ rateLimit: { max: 20, windowMs: 60_000 } });
     const answers = [];
-    for (let i = 0; i < 100; i += 1) answers.push(await fake.call({ method: 'POST', url: '/orders', body: usdt(), clientId: `2001:db8:aa:bb:${i.toString(16)}::1` }));
+    for (let i = 0; i < 100; i += 1)
+      answers.push(await fake.call({ method: 'POST', url: '/orders', body: usdt(), clientId: `2001:db8:aa:bb:${i.toString(16)}::1` }));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(80);
     expect((await fake.call({ method: 'POST', url: '/orders', body: usdt(), clientId: '2001:db8:aa:bc::1' })).status).toBe(201);
@@ -106,7 +109,8 @@ describe('POST /orders with an order key', () => {
 describe('POST /orders with an Idempotency-Key', () => {
   it('replays the first answer to the client that sent the key, and to no other client', async () => {
     const fake = keyedCheckout();
-    const send = (clientId: string) => fake.call({ method: 'POST', url: '/orders', body: usdt(), headers: { 'Idempotency-Key': 'checkout-attempt-1' }, clientId });
+    const send = (clientId: string) =>
+      fake.call({ method: 'POST', url: '/orders', body: usdt(), headers: { 'Idempotency-Key': 'checkout-attempt-1' }, clientId });
     const first = await send('203.0.113.7');
     const replay = await send('203.0.113.7');
     const other = await send('198.51.100.9');

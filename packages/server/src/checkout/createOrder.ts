@@ -30,7 +30,11 @@ async function chooseCurrency(ctx: CheckoutContext, body: CreateOrderBody): Prom
   if (supported.some((c) => c.chain === body.chain && c.currency === body.currency)) {
     return { kind: 'crypto', chain: body.chain, currency: body.currency };
   }
-  throw new CheckoutHttpError(400, 'currency_unsupported', `${body.currency} on ${body.chain} is not offered; GET /currencies lists what is.`);
+  throw new CheckoutHttpError(
+    400,
+    'currency_unsupported',
+    `${body.currency} on ${body.chain} is not offered; GET /currencies lists what is.`,
+  );
 }
 
 function choiceKey(choice: OrderChoice): string {
@@ -53,7 +57,13 @@ async function create(ctx: CheckoutContext, request: CheckoutRequest, body: Crea
 }
 
 /** Counts the creation against the client's limit, creates the order at Aurpay and stores it. */
-async function place(ctx: CheckoutContext, request: CheckoutRequest, choice: OrderChoice, price: CheckedPrice, openOrderKey: string | null): Promise<CheckoutResponse> {
+async function place(
+  ctx: CheckoutContext,
+  request: CheckoutRequest,
+  choice: OrderChoice,
+  price: CheckedPrice,
+  openOrderKey: string | null,
+): Promise<CheckoutResponse> {
   const decision = (await ctx.rateLimiter?.take(clientKey(request.clientId))) ?? { allowed: true };
   if (!decision.allowed) {
     throw new CheckoutHttpError(429, 'rate_limited', 'Too many orders from this client; try again shortly.', {
@@ -64,10 +74,22 @@ async function place(ctx: CheckoutContext, request: CheckoutRequest, choice: Ord
   const { client, publicUrl, orderTtlMs, qrFormat, now, onError } = options;
   let order: StoredOrder;
   try {
-    order = await placeOrder({ client, publicUrl, callbackKeys: ctx.callbackKeys, orderTtlMs, qrFormat, now, onError, choice, price, openOrderKey });
+    order = await placeOrder({
+      client,
+      publicUrl,
+      callbackKeys: ctx.callbackKeys,
+      orderTtlMs,
+      qrFormat,
+      now,
+      onError,
+      choice,
+      price,
+      openOrderKey,
+    });
   } catch (error) {
     // The gateway took the order but said it unreadably: someone should look at what it sent.
-    if (error instanceof AurpayError && typeof error.cause === 'object' && error.cause !== null && 'unreadable' in error.cause) onError(error, { where: 'order creation' });
+    if (error instanceof AurpayError && typeof error.cause === 'object' && error.cause !== null && 'unreadable' in error.cause)
+      onError(error, { where: 'order creation' });
     throw error;
   }
   await options.store.put(order);
@@ -92,7 +114,15 @@ export async function createOrder(ctx: CheckoutContext, request: CheckoutRequest
   const { store, idempotencyTtlMs, now } = ctx.options;
   return runIdempotent(
     // Scoped to the client that sent it: another client with the same key and body gets its own order.
-    { store, key: `orders:${clientKey(request.clientId)}:${key}`, fingerprint, ttlMs: idempotencyTtlMs, pendingTtlMs: PENDING_TTL_MS, waitMs: DUPLICATE_WAIT_MS, now },
+    {
+      store,
+      key: `orders:${clientKey(request.clientId)}:${key}`,
+      fingerprint,
+      ttlMs: idempotencyTtlMs,
+      pendingTtlMs: PENDING_TTL_MS,
+      waitMs: DUPLICATE_WAIT_MS,
+      now,
+    },
     () => create(ctx, request, body),
   );
 }

@@ -38,6 +38,8 @@ describe('CreationLimiter', () => {
     expect(await limiter.take('a')).toEqual({ allowed: true });
     const failing = new RateLimiterMemory({ points: 1, duration: 1 });
     failing.consume = () => Promise.reject(new Error('connection reset'));
-    await expect(new CreationLimiter({ limiter: () => failing }, SPEC).take('a')).rejects.toThrow('The rate limit could not be counted: connection reset');
+    await expect(new CreationLimiter({ limiter: () => failing }, SPEC).take('a')).rejects.toThrow(
+      'The rate limit could not be counted: connection reset',
+    );
   });
 });

@@ -39,7 +39,10 @@ export class CreationLimiter {
       return { allowed: true };
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(outcome.msBeforeNext)) };
-      throw new StoreUnavailableError(`The rate limit could not be counted: ${outcome instanceof Error ? outcome.message : String(outcome)}`, { cause: outcome });
+      throw new StoreUnavailableError(
+        `The rate limit could not be counted: ${outcome instanceof Error ? outcome.message : String(outcome)}`,
+        { cause: outcome },
+      );
     }
   }
 }

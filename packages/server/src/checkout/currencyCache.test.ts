@@ -28,7 +28,11 @@ describe('CurrencyCache', () => {
   });
 
   it('serves the last good value when a reload fails, and fails with nothing cached', async () => {
-    const load = vi.fn<() => Promise<string[]>>().mockRejectedValueOnce(new Error('down')).mockResolvedValueOnce(['BTC']).mockRejectedValueOnce(new Error('down again'));
+    const load = vi
+      .fn<() => Promise<string[]>>()
+      .mockRejectedValueOnce(new Error('down'))
+      .mockResolvedValueOnce(['BTC'])
+      .mockRejectedValueOnce(new Error('down again'));
     const cache = new CurrencyCache({ load, ttlMs: 1000 });
     await expect(cache.get()).rejects.toThrow('down');
     expect(await cache.get()).toEqual(['BTC']);

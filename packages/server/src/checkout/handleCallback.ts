@@ -70,7 +70,13 @@ function signedByAurpay(ctx: CheckoutContext, request: CheckoutRequest): boolean
   const { callback, publicUrl, now } = ctx.options;
   if (callback === null) return false;
   try {
-    verifyCallback({ headers: request.headers as Record<string, string | string[] | undefined>, callbackUrl: publicUrl + request.url, token: callback.token, secret: callback.secret, now: now() });
+    verifyCallback({
+      headers: request.headers as Record<string, string | string[] | undefined>,
+      callbackUrl: publicUrl + request.url,
+      token: callback.token,
+      secret: callback.secret,
+      now: now(),
+    });
     return true;
   } catch {
     return false;

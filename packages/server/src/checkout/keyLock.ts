@@ -24,7 +24,9 @@ export async function withKeyLock<T>(lock: KeyLock, work: () => Promise<T>): Pro
   const deadline = lock.now() + lock.waitMs;
   while ((await lock.store.reserveIdempotencyKey(lock.key, 'lock', lock.holdMs)).state !== 'reserved') {
     if (lock.now() >= deadline) {
-      throw new CheckoutHttpError(409, 'order_in_progress', 'An order for this is being created; try again in a moment.', { headers: { 'Retry-After': '1' } });
+      throw new CheckoutHttpError(409, 'order_in_progress', 'An order for this is being created; try again in a moment.', {
+        headers: { 'Retry-After': '1' },
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

@@ -23,12 +23,19 @@ describe('orderDeadline for Lightning orders', () => {
   const invoice = (timestamp: number, expiresAt: number) => ({ timestamp: timestamp / 1000, expiresAt: expiresAt / 1000 }) as never;
 
   it('ends at the invoice expiry when it comes before the window', () => {
-    expect(orderDeadline({ createdAt: T, ttlMs: 30 * 60_000, now: T, invoice: invoice(T, T + 10 * 60_000) }).expiresAt).toBe(T + 10 * 60_000);
+    expect(orderDeadline({ createdAt: T, ttlMs: 30 * 60_000, now: T, invoice: invoice(T, T + 10 * 60_000) }).expiresAt).toBe(
+      T + 10 * 60_000,
+    );
   });
 
   it("starts the window at the invoice's timestamp when create_time lags it (Aurpay's own BLN example)", () => {
     const signed = Date.parse('2026-12-02T12:51:36Z');
-    const deadline = orderDeadline({ createdAt: T, ttlMs: 30 * 60_000, now: signed + 1000, invoice: invoice(signed, signed + 60 * 60_000) });
+    const deadline = orderDeadline({
+      createdAt: T,
+      ttlMs: 30 * 60_000,
+      now: signed + 1000,
+      invoice: invoice(signed, signed + 60 * 60_000),
+    });
     expect(deadline).toEqual({ expiresAt: signed + 30 * 60_000, correction: null });
   });
 

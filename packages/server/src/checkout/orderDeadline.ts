@@ -23,12 +23,18 @@ export function orderDeadline(input: { createdAt: number; ttlMs: number; now: nu
   if (invoice === undefined) {
     const expiresAt = createdAt + ttlMs;
     if (expiresAt > now) return { expiresAt, correction: null };
-    return { expiresAt: now + ttlMs, correction: `create_time ${new Date(createdAt).toISOString()} put the deadline in the past; it runs from now instead` };
+    return {
+      expiresAt: now + ttlMs,
+      correction: `create_time ${new Date(createdAt).toISOString()} put the deadline in the past; it runs from now instead`,
+    };
   }
   const signedAt = invoice.timestamp * 1000;
   const start = Math.abs(createdAt - signedAt) > AGREEMENT_MS ? signedAt : createdAt;
   const invoiceEnd = invoice.expiresAt * 1000;
   const expiresAt = Math.min(start + ttlMs, invoiceEnd);
   if (expiresAt > now) return { expiresAt, correction: null };
-  return { expiresAt: Math.max(invoiceEnd, now), correction: `the order's times put the deadline in the past; the invoice's expiry (${new Date(invoiceEnd).toISOString()}) is used` };
+  return {
+    expiresAt: Math.max(invoiceEnd, now),
+    correction: `the order's times put the deadline in the past; the invoice's expiry (${new Date(invoiceEnd).toISOString()}) is used`,
+  };
 }

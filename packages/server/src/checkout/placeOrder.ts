@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { compareAmounts, currencyInfo, decodeInvoice, isZeroAmount, parseAurpayTime, type BlnOrderRequest, type QrFormat } from '@aurpay-kit/core';
+import {
+  compareAmounts,
+  currencyInfo,
+  decodeInvoice,
+  isZeroAmount,
+  parseAurpayTime,
+  type BlnOrderRequest,
+  type QrFormat,
+} from '@aurpay-kit/core';
 import { AurpayError } from '../client/aurpayError.js';
 import type { Accepted, BlnOrder, PayInfo } from '../client/aurpayResults.js';
 import type { CallbackKeys } from './callbackKeys.js';
@@ -59,7 +67,11 @@ export function callbackUrls(publicUrl: string, ref: string, key: string): { pai
  */
 function readable<T extends object>(answer: T | Accepted<T>, what: string): T {
   if ('complete' in answer && answer.complete === false) {
-    throw new AurpayError('aurpay_bad_response', `The gateway accepted the ${what} but its answer could not be read (${answer.unreadable.join(', ')}).`, { cause: answer });
+    throw new AurpayError(
+      'aurpay_bad_response',
+      `The gateway accepted the ${what} but its answer could not be read (${answer.unreadable.join(', ')}).`,
+      { cause: answer },
+    );
   }
   return answer as T;
 }
@@ -90,7 +102,16 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
   let order: StoredOrder;
   if (choice.kind === 'crypto') {
     const info = currencyInfo(choice.currency, choice.chain);
-    const res = readable<PayInfo>(await client.createPayInfo({ chain: info.chain, currency: info.currency, vs_currency: price.currency, vs_price: price.number, ...common }), 'order');
+    const res = readable<PayInfo>(
+      await client.createPayInfo({
+        chain: info.chain,
+        currency: info.currency,
+        vs_currency: price.currency,
+        vs_price: price.number,
+        ...common,
+      }),
+      'order',
+    );
     const contract = res.contract_addr === null || res.contract_addr === undefined || res.contract_addr === '' ? null : res.contract_addr;
     if (info.contract !== null ? contract?.toLowerCase() !== info.contract.toLowerCase() : contract !== null) {
       throw badResponse(`The gateway's token contract for ${info.currency} is ${String(contract)}, not ${String(info.contract)}.`);
@@ -115,7 +136,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<StoredOrder> {
     const req: BlnOrderRequest = { price: price.number, currency: price.currency, ...common };
     const res = readable<BlnOrder>(await client.createBlnOrder(req), 'Lightning order');
     // The endpoint makes BTC-LN orders only; its described answer carries no currency at all.
-    if (res.currency !== null && res.currency !== undefined && res.currency !== 'BTC-LN') throw badResponse(`The gateway's Lightning order is in ${res.currency}, not BTC-LN.`);
+    if (res.currency !== null && res.currency !== undefined && res.currency !== 'BTC-LN')
+      throw badResponse(`The gateway's Lightning order is in ${res.currency}, not BTC-LN.`);
     const invoice = fromGateway('invoice', () => decodeInvoice(res.payment_request));
     if (invoice.amountBtc !== null && compareAmounts(invoice.amountBtc, res.amount) !== 0) {
       throw badResponse(`The gateway's invoice is for ${invoice.amountBtc} BTC but the order for ${res.amount} BTC.`);

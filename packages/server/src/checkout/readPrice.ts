@@ -15,7 +15,11 @@ export interface CheckedPrice {
 }
 
 function priceInvalid(message: string, cause?: unknown): AurpayKitError {
-  return new AurpayKitError('price_invalid', `priceFor returned an unusable price: ${message}`, cause === undefined ? undefined : { cause });
+  return new AurpayKitError(
+    'price_invalid',
+    `priceFor returned an unusable price: ${message}`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /**

@@ -32,7 +32,10 @@ describe('resolveCheckoutOptions', () => {
       reconcile: { intervalMs: 30_000, expiredWindowMs: 86_400_000 },
       unpaidOrderRetentionMs: 172_800_000,
     });
-    expect(resolveCheckoutOptions({ ...VALID, reconcile: false, fulfilment: { maxAttempts: 3 } })).toMatchObject({ reconcile: null, fulfilment: { maxAttempts: 3, leaseMs: 30_000 } });
+    expect(resolveCheckoutOptions({ ...VALID, reconcile: false, fulfilment: { maxAttempts: 3 } })).toMatchObject({
+      reconcile: null,
+      fulfilment: { maxAttempts: 3, leaseMs: 30_000 },
+    });
     expect(resolveCheckoutOptions({ ...VALID, rateLimit: false, allowedCurrencies: ['BTC', 'BTC-LN'] })).toMatchObject({
       rateLimit: null,
       allowedCurrencies: new Set(['BTC', 'BTC-LN']),
@@ -41,7 +44,11 @@ describe('resolveCheckoutOptions', () => {
 
   it('keeps unpaid orders at least as long as the reconciler watches expired ones', () => {
     const window = (expiredWindowMs: number, unpaidOrderRetentionMs?: number) =>
-      resolveCheckoutOptions({ ...VALID, reconcile: { expiredWindowMs }, ...(unpaidOrderRetentionMs === undefined ? {} : { unpaidOrderRetentionMs }) }).unpaidOrderRetentionMs;
+      resolveCheckoutOptions({
+        ...VALID,
+        reconcile: { expiredWindowMs },
+        ...(unpaidOrderRetentionMs === undefined ? {} : { unpaidOrderRetentionMs }),
+      }).unpaidOrderRetentionMs;
     expect(window(72 * 3_600_000)).toBe(72 * 3_600_000);
     expect(window(3_600_000, 3_600_000)).toBe(3_600_000);
     expect(resolveCheckoutOptions({ ...VALID, reconcile: false, unpaidOrderRetentionMs: 0 }).unpaidOrderRetentionMs).toBe(0);
@@ -76,14 +83,26 @@ describe('resolveCheckoutOptions', () => {
     ['store', { store: { get: () => null } }, /store must implement OrderStore \(missing findByCallbackRef\)/],
     ['events', { events: { publish: () => undefined } }, /events must implement OrderEventBus \(missing subscribe\)/],
     ['refreshLock', { refreshLock: {} }, /refreshLock must implement RefreshLock \(missing acquire\)/],
-    ['store without fulfilments', { store: { get: () => null, findByCallbackRef: () => null, put: () => undefined, compareAndSetStatus: () => null } }, /store must implement OrderStore \(missing findOpenOrder\)/],
+    [
+      'store without fulfilments',
+      { store: { get: () => null, findByCallbackRef: () => null, put: () => undefined, compareAndSetStatus: () => null } },
+      /store must implement OrderStore \(missing findOpenOrder\)/,
+    ],
     ['fulfilment', { fulfilment: 3 }, /fulfilment must be an object such as \{ maxAttempts: 20 \}\./],
     ['fulfilment.maxAttempts', { fulfilment: { maxAttempts: 0 } }, /fulfilment.maxAttempts must be an integer ≥ 1, got 0/],
     ['reconcile', { reconcile: true }, /reconcile must be an object such as \{ intervalMs: 30000 \}, or false/],
     ['reconcile.intervalMs', { reconcile: { intervalMs: 5 } }, /reconcile.intervalMs must be an integer ≥ 100 ms, got 5/],
     ['unpaidOrderRetentionMs', { unpaidOrderRetentionMs: -1 }, /unpaidOrderRetentionMs must be an integer ≥ 0 ms, got -1/],
-    ['unpaidOrderRetentionMs below reconcile.expiredWindowMs', { unpaidOrderRetentionMs: 3_600_000 }, /unpaidOrderRetentionMs \(3600000 ms\) must be at least reconcile.expiredWindowMs \(86400000 ms\)/],
-    ['a client without listOrders', { client: { createPayInfo: () => null, createBlnOrder: () => null, getOrderDetail: () => null, listCryptoCurrencies: () => null } }, /client must have listOrders for reconciliation .* or set reconcile: false/],
+    [
+      'unpaidOrderRetentionMs below reconcile.expiredWindowMs',
+      { unpaidOrderRetentionMs: 3_600_000 },
+      /unpaidOrderRetentionMs \(3600000 ms\) must be at least reconcile.expiredWindowMs \(86400000 ms\)/,
+    ],
+    [
+      'a client without listOrders',
+      { client: { createPayInfo: () => null, createBlnOrder: () => null, getOrderDetail: () => null, listCryptoCurrencies: () => null } },
+      /client must have listOrders for reconciliation .* or set reconcile: false/,
+    ],
   ])('refuses a bad %s with a message naming it', (_name, change, message) => {
     expect(() => resolveCheckoutOptions({ ...VALID, ...(change as Partial<CheckoutOptions>) })).toThrow(message);
     try {
@@ -100,7 +119,9 @@ describe('resolveCheckoutOptions', () => {
 
     it('refuses to keep orders in memory, saying what to set', () => {
       vi.stubEnv('NODE_ENV', 'production');
-      expect(() => resolveCheckoutOptions(VALID)).toThrow(/NODE_ENV is production but orders would be kept in memory .* createSqliteStore\(\{ filename \}\)/);
+      expect(() => resolveCheckoutOptions(VALID)).toThrow(
+        /NODE_ENV is production but orders would be kept in memory .* createSqliteStore\(\{ filename \}\)/,
+      );
       expect(() => resolveCheckoutOptions({ ...VALID, store: new MemoryOrderStore() })).toThrow(/acceptDataLoss: true/);
     });
 
@@ -108,7 +129,10 @@ describe('resolveCheckoutOptions', () => {
       vi.stubEnv('NODE_ENV', 'production');
       const accepted = new MemoryOrderStore({ acceptDataLoss: true });
       expect(resolveCheckoutOptions({ ...VALID, store: accepted }).store).toBe(accepted);
-      const durable = Object.assign(Object.create(null) as object, Object.fromEntries(Object.getOwnPropertyNames(MemoryOrderStore.prototype).map((name) => [name, () => undefined])));
+      const durable = Object.assign(
+        Object.create(null) as object,
+        Object.fromEntries(Object.getOwnPropertyNames(MemoryOrderStore.prototype).map((name) => [name, () => undefined])),
+      );
       expect(resolveCheckoutOptions({ ...VALID, store: durable as unknown as MemoryOrderStore }).store).toBe(durable);
     });
   });

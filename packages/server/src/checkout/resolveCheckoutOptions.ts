@@ -9,8 +9,19 @@ import { ORDER_STORE_METHODS, type OrderStore } from './stores/orderStore.js';
 import { memoryRateLimitBackend, type RateLimitBackend } from './stores/rateLimitBackend.js';
 import type { RefreshLock } from './stores/refreshLock.js';
 
-export interface ResolvedCheckoutOptions
-  extends Omit<Required<CheckoutOptions>, 'allowedCurrencies' | 'callback' | 'rateLimit' | 'rateLimitBackend' | 'streams' | 'store' | 'events' | 'refreshLock' | 'fulfilment' | 'reconcile'> {
+export interface ResolvedCheckoutOptions extends Omit<
+  Required<CheckoutOptions>,
+  | 'allowedCurrencies'
+  | 'callback'
+  | 'rateLimit'
+  | 'rateLimitBackend'
+  | 'streams'
+  | 'store'
+  | 'events'
+  | 'refreshLock'
+  | 'fulfilment'
+  | 'reconcile'
+> {
   /** Without a trailing slash. */
   publicUrl: string;
   store: OrderStore;
@@ -39,7 +50,9 @@ function integer(name: string, value: unknown, fallback: number, min: number, un
 
 function secret(name: string, value: unknown, minLength: number): string {
   if (typeof value !== 'string' || value.length < minLength) {
-    throw invalid(`${name} must be a string of at least ${minLength} characters${minLength > 1 ? ' (use a random value, e.g. crypto.randomBytes(32).toString("hex"))' : ''}.`);
+    throw invalid(
+      `${name} must be a string of at least ${minLength} characters${minLength > 1 ? ' (use a random value, e.g. crypto.randomBytes(32).toString("hex"))' : ''}.`,
+    );
   }
   return value;
 }
@@ -47,8 +60,17 @@ function secret(name: string, value: unknown, minLength: number): string {
 function publicUrl(value: unknown): string {
   const text = typeof value === 'string' ? value : '';
   const url = URL.canParse(text) ? new URL(text) : null;
-  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw invalid(`publicUrl must be the absolute http(s) URL where the checkout routes are mounted, with no query or fragment (e.g. "https://shop.example/api/pay"), got ${JSON.stringify(value)}.`);
+  if (
+    url === null ||
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw invalid(
+      `publicUrl must be the absolute http(s) URL where the checkout routes are mounted, with no query or fragment (e.g. "https://shop.example/api/pay"), got ${JSON.stringify(value)}.`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -68,7 +90,8 @@ function allowed(value: unknown): ReadonlySet<string> | null {
 function implementing<T>(name: string, value: T | undefined, methods: readonly (keyof T & string)[], what: string): T | undefined {
   if (value === undefined || value === null) return undefined;
   for (const method of methods) {
-    if (typeof (value as Record<string, unknown>)[method] !== 'function') throw invalid(`${name} must implement ${what} (missing ${method}).`);
+    if (typeof (value as Record<string, unknown>)[method] !== 'function')
+      throw invalid(`${name} must implement ${what} (missing ${method}).`);
   }
   return value;
 }
@@ -81,7 +104,8 @@ function hook<T>(name: string, value: T | undefined): T | undefined {
 function settings<T extends object>(name: string, value: T | false | undefined, example: string, canTurnOff: boolean): Partial<T> | false {
   if (value === undefined) return {};
   if (value === false && canTurnOff) return false;
-  if (typeof value !== 'object' || value === null) throw invalid(`${name} must be an object such as ${example}${canTurnOff ? ', or false' : ''}.`);
+  if (typeof value !== 'object' || value === null)
+    throw invalid(`${name} must be an object such as ${example}${canTurnOff ? ', or false' : ''}.`);
   return value;
 }
 
@@ -106,13 +130,18 @@ function unpaidOrderRetention(value: unknown, reconcile: { expiredWindowMs: numb
   const window = reconcile?.expiredWindowMs ?? 0;
   const retention = integer('unpaidOrderRetentionMs', value, Math.max(172_800_000, window), 0);
   if (retention < window) {
-    throw invalid(`unpaidOrderRetentionMs (${retention} ms) must be at least reconcile.expiredWindowMs (${window} ms): no unpaid order may be removed while it is still watched for a late payment.`);
+    throw invalid(
+      `unpaidOrderRetentionMs (${retention} ms) must be at least reconcile.expiredWindowMs (${window} ms): no unpaid order may be removed while it is still watched for a late payment.`,
+    );
   }
   return retention;
 }
 
 function defaultOnError(error: unknown, context: { where: string; orderId?: string }): void {
-  console.error(`aurpay-kit checkout: ${context.where}${context.orderId === undefined ? '' : ` (order ${context.orderId})`} failed:`, error);
+  console.error(
+    `aurpay-kit checkout: ${context.where}${context.orderId === undefined ? '' : ` (order ${context.orderId})`} failed:`,
+    error,
+  );
 }
 
 /**
@@ -132,7 +161,8 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
     throw invalid('callback must be { token, secret } from Aurpay, or left out when Aurpay does not sign callbacks.');
   }
   const rate = options.rateLimit;
-  if (rate !== undefined && rate !== false && (typeof rate !== 'object' || rate === null)) throw invalid('rateLimit must be { max, windowMs } or false.');
+  if (rate !== undefined && rate !== false && (typeof rate !== 'object' || rate === null))
+    throw invalid('rateLimit must be { max, windowMs } or false.');
   const qrFormat = options.qrFormat ?? 'auto';
   if (!QR_FORMATS.includes(qrFormat)) throw invalid(`qrFormat must be one of ${QR_FORMATS.join(', ')}.`);
   const given = implementing('store', options.store, ORDER_STORE_METHODS, 'OrderStore');
@@ -156,7 +186,10 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
     publicUrl: publicUrl(options.publicUrl),
     priceFor: options.priceFor,
     statusSecret: secret('statusSecret', options.statusSecret, 32),
-    callback: options.callback === undefined ? null : { token: secret('callback.token', options.callback.token, 1), secret: secret('callback.secret', options.callback.secret, 1) },
+    callback:
+      options.callback === undefined
+        ? null
+        : { token: secret('callback.token', options.callback.token, 1), secret: secret('callback.secret', options.callback.secret, 1) },
     store,
     events: implementing('events', options.events, ['publish', 'subscribe'], 'OrderEventBus') ?? new MemoryEventBus(),
     refreshLock: implementing('refreshLock', options.refreshLock, ['acquire'], 'RefreshLock') ?? null,
@@ -176,7 +209,10 @@ export function resolveCheckoutOptions(options: CheckoutOptions): ResolvedChecko
       maxLifetimeMs: integer('streams.maxLifetimeMs', streams.maxLifetimeMs, 300_000, 1000),
     },
     pollBudgetPerSecond: integer('pollBudgetPerSecond', options.pollBudgetPerSecond, 10, 1, ''),
-    rateLimit: rate === false ? null : { max: integer('rateLimit.max', rate?.max, 20, 1, ''), windowMs: integer('rateLimit.windowMs', rate?.windowMs, 60_000, 1) },
+    rateLimit:
+      rate === false
+        ? null
+        : { max: integer('rateLimit.max', rate?.max, 20, 1, ''), windowMs: integer('rateLimit.windowMs', rate?.windowMs, 60_000, 1) },
     idempotencyTtlMs: integer('idempotencyTtlMs', options.idempotencyTtlMs, 86_400_000, 1000),
     currencyCacheMs: integer('currencyCacheMs', options.currencyCacheMs, 300_000, 0),
     qrFormat,

@@ -13,7 +13,13 @@ const track = closedAfterEach();
 /** Two checkouts as two processes would be: one upstream, one shared store, bus and lock. */
 function twoCheckouts() {
   const client = new FakeCheckoutClient();
-  const shared = { client, store: new MemoryOrderStore(), events: new MemoryEventBus(), refreshLock: new MemoryRefreshLock(), minRefreshMs: 2000 };
+  const shared = {
+    client,
+    store: new MemoryOrderStore(),
+    events: new MemoryEventBus(),
+    refreshLock: new MemoryRefreshLock(),
+    minRefreshMs: 2000,
+  };
   return { client, shared, a: track(fakeCheckout(shared)), b: track(fakeCheckout(shared)) };
 }
 
@@ -30,13 +36,17 @@ function collectingSink() {
   return sink;
 }
 
-const statusOf = (fake: FakeCheckout, orderId: string, token: string) => fake.call({ method: 'GET', url: `/orders/${orderId}`, headers: { 'X-Status-Token': token } });
+const statusOf = (fake: FakeCheckout, orderId: string, token: string) =>
+  fake.call({ method: 'GET', url: `/orders/${orderId}`, headers: { 'X-Status-Token': token } });
 
 describe('several checkouts sharing a store, an event bus and a refresh lock', () => {
   it('serves an order created by one from the other, and streams a change one learned to the other', async () => {
     const { client, shared, a, b } = twoCheckouts();
     const order = await a.create();
-    expect((await statusOf(b, order.orderId, order.statusToken)).body).toMatchObject({ orderId: order.orderId, status: 'awaiting_payment' });
+    expect((await statusOf(b, order.orderId, order.statusToken)).body).toMatchObject({
+      orderId: order.orderId,
+      status: 'awaiting_payment',
+    });
     const sink = collectingSink();
     const request: CheckoutRequest = { method: 'GET', url: `/orders/${order.orderId}/events?token=${order.statusToken}`, headers: {} };
     expect(await b.handlers.handle(request, sink)).toBeNull();
@@ -44,7 +54,10 @@ describe('several checkouts sharing a store, an event bus and a refresh lock', (
     const stored = await shared.store.get(order.orderId);
     expect((await a.callback(stored!)).status).toBe(200);
     expect(sink.ended).toBe(true);
-    expect(sink.frames.filter((f) => f.startsWith('id:')).map((f) => JSON.parse(f.split('data: ')[1] ?? '').status)).toEqual(['awaiting_payment', 'paid']);
+    expect(sink.frames.filter((f) => f.startsWith('id:')).map((f) => JSON.parse(f.split('data: ')[1] ?? '').status)).toEqual([
+      'awaiting_payment',
+      'paid',
+    ]);
     await a.handlers.idle();
     expect(a.paid.map((o) => o.orderId)).toEqual([order.orderId]);
     expect(b.paid).toEqual([]);
@@ -53,7 +66,9 @@ describe('several checkouts sharing a store, an event bus and a refresh lock', (
   it('makes one upstream call per minRefreshMs for 50 concurrent status requests over both', async () => {
     const { client, a, b } = twoCheckouts();
     const order = await a.create();
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => statusOf(i % 2 === 0 ? a : b, order.orderId, order.statusToken)));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => statusOf(i % 2 === 0 ? a : b, order.orderId, order.statusToken)),
+    );
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(client.calls.getOrderDetail).toBe(1);
   });

@@ -23,7 +23,9 @@ export class StatusTokens {
   }
 
   sign(orderId: string): string {
-    return createHmac('sha256', this.#secret).update(DOMAIN + orderId, 'utf8').digest('base64url');
+    return createHmac('sha256', this.#secret)
+      .update(DOMAIN + orderId, 'utf8')
+      .digest('base64url');
   }
 
   /** Constant-time comparison; any malformed token is simply false. */

@@ -5,7 +5,12 @@ import type { PayUrl } from './aurpayResults.js';
 describe('acceptedAnswer', () => {
   it('is complete when nothing was unreadable, keeping the raw data beside the fields', () => {
     const raw = { pay_url: 'https://x' };
-    expect(acceptedAnswer<PayUrl>({ pay_url: 'https://x' }, [], raw)).toEqual({ pay_url: 'https://x', complete: true, unreadable: [], raw });
+    expect(acceptedAnswer<PayUrl>({ pay_url: 'https://x' }, [], raw)).toEqual({
+      pay_url: 'https://x',
+      complete: true,
+      unreadable: [],
+      raw,
+    });
   });
 
   it('lists each unreadable path once, in the order met', () => {

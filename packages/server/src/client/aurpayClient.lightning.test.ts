@@ -42,7 +42,11 @@ describe('AurpayClient with lightningAuth', () => {
   });
 
   it('signs the Lightning calls with Lightning signature credentials, and falls back to auth without any', async () => {
-    const signed = new AurpayClient({ baseUrl: server.url, auth: { type: 'api-key', apiKey: 'k' }, lightningAuth: { type: 'signature', apiToken: 'ln-tok', secretKey: 's' } });
+    const signed = new AurpayClient({
+      baseUrl: server.url,
+      auth: { type: 'api-key', apiKey: 'k' },
+      lightningAuth: { type: 'signature', apiToken: 'ln-tok', secretKey: 's' },
+    });
     await signed.getBlnBalance();
     expect(last().headers).toMatchObject({ 'api-token': 'ln-tok', algorithm: 'HMAC-SHA256' });
     await signed.listRealCurrencies();

@@ -23,8 +23,32 @@ const order = {
   create_time: '2024-06-13T09:36:14',
   update_time: '2024-06-13T09:36:14',
 };
-const refund = { order_id: ORDER_ID, chain: 'TRX', currency: 'USDT-TRC20', amount: 7.6883, network_fee: 0.353, obtained: 7.3353, from_addr: 'T1', to_addr: 'T2', refund_et: 60 };
-const tx = { user_id: 'mct-1', tx_id: 't1', tx_type: 'WITHDRAW', status: 'SUCCESS', chain: 'ETH', currency: 'ETH', amount: '1.50', obtained: null, fee: '0', from_addr: null, to_addr: null, tx_hash: null, event_time: '2024-10-10T02:22:06' };
+const refund = {
+  order_id: ORDER_ID,
+  chain: 'TRX',
+  currency: 'USDT-TRC20',
+  amount: 7.6883,
+  network_fee: 0.353,
+  obtained: 7.3353,
+  from_addr: 'T1',
+  to_addr: 'T2',
+  refund_et: 60,
+};
+const tx = {
+  user_id: 'mct-1',
+  tx_id: 't1',
+  tx_type: 'WITHDRAW',
+  status: 'SUCCESS',
+  chain: 'ETH',
+  currency: 'ETH',
+  amount: '1.50',
+  obtained: null,
+  fee: '0',
+  from_addr: null,
+  to_addr: null,
+  tx_hash: null,
+  event_time: '2024-10-10T02:22:06',
+};
 
 /** What the local gateway answers on each path. */
 function answer(method: string, path: string): unknown {
@@ -32,7 +56,17 @@ function answer(method: string, path: string): unknown {
     'POST /api/order/pay-url': { pay_url: 'https://dashboard.aurpay.net/#/cashier/choose?token=x' },
     'POST /api/order/pay-info': { ...order, amount: 18.0098, vs_price: 18, address: '0xabc', contract_addr: null, pay_url: 'https://p' },
     'GET /api/v2/order/': { page: 1, size: 10, total: 1, max_page: 1, data: [order] },
-    [`GET /api/v2/order/detail/${ORDER_ID}`]: { ...order, tx_id: 'x', tx_type: 'ORDER', obtained: null, fee: '0.20', from_addr: null, to_addr: false, tx_hash: '', contract_id: null },
+    [`GET /api/v2/order/detail/${ORDER_ID}`]: {
+      ...order,
+      tx_id: 'x',
+      tx_type: 'ORDER',
+      obtained: null,
+      fee: '0.20',
+      from_addr: null,
+      to_addr: false,
+      tx_hash: '',
+      contract_id: null,
+    },
     [`GET /api/v2/order/refund-info/${ORDER_ID}`]: refund,
     [`POST /api/v2/order/refund/${ORDER_ID}`]: refund,
     'GET /api/v2/tx': { page: 2, size: 5, total: 6, max_page: 2, data: [tx] },
@@ -42,8 +76,28 @@ function answer(method: string, path: string): unknown {
     'POST /api/withdraw': { tx_id: 'w1', amount: 10 },
     'GET /api/contract/balance': [{ chain: 'ETH', currency: 'ETH', amount: 10.31299 }],
     'GET /api/bln/balance': { balance: '0.00002518' },
-    'POST /api/bln/order': { order_id: ORDER_ID, status: 'PENDING', amount: '0.00019044', create_time: 't', payment_request: 'lntb1', payment_addr: 'aa', pay_url: 'p', currency: 'BTC-LN' },
-    'POST /api/bln/withdraw': { user_id: 'u', tx_id: 't', type: 'WITHDRAW', status: 'SUCCESS', chain: 'BLN', currency: 'BTC-LN', amount: '0.00004321', fee: '0', balance: '0.00277925368', update_time: 't' },
+    'POST /api/bln/order': {
+      order_id: ORDER_ID,
+      status: 'PENDING',
+      amount: '0.00019044',
+      create_time: 't',
+      payment_request: 'lntb1',
+      payment_addr: 'aa',
+      pay_url: 'p',
+      currency: 'BTC-LN',
+    },
+    'POST /api/bln/withdraw': {
+      user_id: 'u',
+      tx_id: 't',
+      type: 'WITHDRAW',
+      status: 'SUCCESS',
+      chain: 'BLN',
+      currency: 'BTC-LN',
+      amount: '0.00004321',
+      fee: '0',
+      balance: '0.00277925368',
+      update_time: 't',
+    },
     'POST /api/user/login': { access_token: 'jwt.token.sig', expire: 86400 },
     'GET /api/plugin/key': { api_key: 'the-key', user_id: 'mct-1' },
   };
@@ -72,21 +126,57 @@ function last(): RecordedRequest {
 const apiKeyClient = () => new AurpayClient({ baseUrl: server.url, auth: { type: 'api-key', apiKey: 'the-api-key' } });
 
 const calls: [string, (c: AurpayClient) => Promise<unknown>, string, string, unknown][] = [
-  ['getPayUrl', (c) => c.getPayUrl({ price: 10, currency: 'USD', callback_url: 'https://shop/cb' }), 'POST', '/api/order/pay-url', { price: 10, currency: 'USD', callback_url: 'https://shop/cb' }],
-  ['createPayInfo', (c) => c.createPayInfo({ chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 }), 'POST', '/api/order/pay-info', { chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 }],
-  ['listOrders', (c) => c.listOrders({ page: 1, size: 10, status: 'PENDING' }), 'GET', '/api/v2/order/?page=1&size=10&status=PENDING', undefined],
+  [
+    'getPayUrl',
+    (c) => c.getPayUrl({ price: 10, currency: 'USD', callback_url: 'https://shop/cb' }),
+    'POST',
+    '/api/order/pay-url',
+    { price: 10, currency: 'USD', callback_url: 'https://shop/cb' },
+  ],
+  [
+    'createPayInfo',
+    (c) => c.createPayInfo({ chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 }),
+    'POST',
+    '/api/order/pay-info',
+    { chain: 'ETH', currency: 'USDT-ERC20', vs_currency: 'USD', vs_price: 18 },
+  ],
+  [
+    'listOrders',
+    (c) => c.listOrders({ page: 1, size: 10, status: 'PENDING' }),
+    'GET',
+    '/api/v2/order/?page=1&size=10&status=PENDING',
+    undefined,
+  ],
   ['getOrderDetail', (c) => c.getOrderDetail(ORDER_ID), 'GET', `/api/v2/order/detail/${ORDER_ID}`, undefined],
   ['getRefundInfo', (c) => c.getRefundInfo(ORDER_ID), 'GET', `/api/v2/order/refund-info/${ORDER_ID}`, undefined],
   ['refundOrder', (c) => c.refundOrder(ORDER_ID), 'POST', `/api/v2/order/refund/${ORDER_ID}`, undefined],
-  ['listTransactions', (c) => c.listTransactions({ page: 2, size: 5, st: '2024-10-01 00:00:00' }), 'GET', '/api/v2/tx?page=2&size=5&st=2024-10-01%2000%3A00%3A00', undefined],
+  [
+    'listTransactions',
+    (c) => c.listTransactions({ page: 2, size: 5, st: '2024-10-01 00:00:00' }),
+    'GET',
+    '/api/v2/tx?page=2&size=5&st=2024-10-01%2000%3A00%3A00',
+    undefined,
+  ],
   ['listRealCurrencies', (c) => c.listRealCurrencies(), 'GET', '/api/order/pay/real-currency', undefined],
   ['listCryptoCurrencies', (c) => c.listCryptoCurrencies(), 'GET', '/api/order/pay/crypto-currency', undefined],
   ['listWallets', (c) => c.listWallets(), 'GET', '/api/withdraw/wallets', undefined],
-  ['withdraw', (c) => c.withdraw({ chain: 'ETH', currency: 'USDT-ERC20', amount: 10 }), 'POST', '/api/withdraw', { chain: 'ETH', currency: 'USDT-ERC20', amount: 10 }],
+  [
+    'withdraw',
+    (c) => c.withdraw({ chain: 'ETH', currency: 'USDT-ERC20', amount: 10 }),
+    'POST',
+    '/api/withdraw',
+    { chain: 'ETH', currency: 'USDT-ERC20', amount: 10 },
+  ],
   ['getCustodyBalances', (c) => c.getCustodyBalances(), 'GET', '/api/contract/balance', undefined],
   ['getBlnBalance', (c) => c.getBlnBalance(), 'GET', '/api/bln/balance', undefined],
   ['createBlnOrder', (c) => c.createBlnOrder({ price: 20, currency: 'USD' }), 'POST', '/api/bln/order', { price: 20, currency: 'USD' }],
-  ['createBlnWithdraw', (c) => c.createBlnWithdraw({ ln_invoices: 'lnbc1', amount: 0.00017293 }), 'POST', '/api/bln/withdraw', { ln_invoices: 'lnbc1', amount: 0.00017293 }],
+  [
+    'createBlnWithdraw',
+    (c) => c.createBlnWithdraw({ ln_invoices: 'lnbc1', amount: 0.00017293 }),
+    'POST',
+    '/api/bln/withdraw',
+    { ln_invoices: 'lnbc1', amount: 0.00017293 },
+  ],
 ];
 
 describe('AurpayClient requests', () => {
@@ -130,13 +220,23 @@ describe('AurpayClient requests', () => {
 
   it('normalizes every answer: amounts as decimal strings, ids as strings', async () => {
     const c = apiKeyClient();
-    expect(await c.createPayInfo({ chain: 'ETH', currency: 'ETH', vs_currency: 'USD', vs_price: 18 })).toMatchObject({ order_id: ORDER_ID, amount: '18.0098', vs_price: '18' });
+    expect(await c.createPayInfo({ chain: 'ETH', currency: 'ETH', vs_currency: 'USD', vs_price: 18 })).toMatchObject({
+      order_id: ORDER_ID,
+      amount: '18.0098',
+      vs_price: '18',
+    });
     expect((await c.listOrders({ page: 1, size: 10 })).data[0]).toMatchObject({ amount: '18.0098', vs_price: '18' });
     expect(await c.getOrderDetail(ORDER_ID)).toMatchObject({ fee: '0.2', obtained: null });
     expect(await c.refundOrder(ORDER_ID)).toMatchObject({ amount: '7.6883', network_fee: '0.353', obtained: '7.3353' });
     expect((await c.listTransactions({ page: 2, size: 5 })).data[0]).toMatchObject({ amount: '1.5', obtained: null, fee: '0' });
     expect(await c.listWallets()).toEqual([{ chain: 'ETH', currency: 'ETH', amount: '1' }]);
-    expect(await c.withdraw({ chain: 'ETH', currency: 'ETH', amount: 10 })).toMatchObject({ tx_id: 'w1', amount: '10', fee: null, complete: true, raw: { tx_id: 'w1', amount: '10' } });
+    expect(await c.withdraw({ chain: 'ETH', currency: 'ETH', amount: 10 })).toMatchObject({
+      tx_id: 'w1',
+      amount: '10',
+      fee: null,
+      complete: true,
+      raw: { tx_id: 'w1', amount: '10' },
+    });
     expect(await c.getCustodyBalances()).toEqual([{ chain: 'ETH', currency: 'ETH', amount: '10.31299' }]);
     expect(await c.getBlnBalance()).toEqual({ balance: '0.00002518' });
     expect(await c.createBlnOrder({ price: 20, currency: 'USD' })).toMatchObject({ amount: '0.00019044', complete: true });

@@ -72,14 +72,28 @@ export class AurpayClient {
     return this.#config.baseUrl;
   }
 
-  #get<T>(label: string, path: string, normalize: Normalizer<T>, options?: CallOptions, query?: Record<string, unknown>, auth: Auth = 'client'): Promise<T> {
+  #get<T>(
+    label: string,
+    path: string,
+    normalize: Normalizer<T>,
+    options?: CallOptions,
+    query?: Record<string, unknown>,
+    auth: Auth = 'client',
+  ): Promise<T> {
     const req: GatewayRequest = { label, method: 'GET', path, auth };
     if (query !== undefined) req.query = query as Record<string, QueryValue>;
     return sendGatewayRequest(this.#config, req, normalize, options);
   }
 
   /** A call that moves money or creates something: never retried, read by a reader that never throws. */
-  #post<T>(label: string, path: string, reader: AcceptedReading<T>, options?: CallOptions, json?: unknown, auth: Auth = 'client'): Promise<T> {
+  #post<T>(
+    label: string,
+    path: string,
+    reader: AcceptedReading<T>,
+    options?: CallOptions,
+    json?: unknown,
+    auth: Auth = 'client',
+  ): Promise<T> {
     const req: GatewayRequest = { label, method: 'POST', path, auth };
     if (json !== undefined) req.body = { json };
     return sendGatewayRequest(this.#config, req, reader, options);
@@ -162,7 +176,14 @@ export class AurpayClient {
 
   /** Pays BOLT11 invoices from the Lightning balance. Never retried. `POST /api/bln/withdraw` */
   async createBlnWithdraw(req: BlnWithdrawRequest, options?: CallOptions): Promise<Accepted<BlnWithdrawal>> {
-    return this.#post('createBlnWithdraw', AURPAY_PATHS.blnWithdraw, read.readBlnWithdrawal, options, body.blnWithdrawBody(req), 'lightning');
+    return this.#post(
+      'createBlnWithdraw',
+      AURPAY_PATHS.blnWithdraw,
+      read.readBlnWithdrawal,
+      options,
+      body.blnWithdrawBody(req),
+      'lightning',
+    );
   }
 
   /** Exchanges a dashboard login for an access token (form-urlencoded, no API credentials). `POST /api/user/login` */

@@ -1,11 +1,4 @@
-import type {
-  AurpayOrder,
-  AurpayOrderDetail,
-  AurpayTransaction,
-  BlnWithdrawResponse,
-  PayInfoResponse,
-  RefundInfo,
-} from '@aurpay-kit/core';
+import type { AurpayOrder, AurpayOrderDetail, AurpayTransaction, BlnWithdrawResponse, PayInfoResponse, RefundInfo } from '@aurpay-kit/core';
 
 /**
  * What `AurpayClient` returns: Aurpay's wire shapes, field for field, except that every amount is

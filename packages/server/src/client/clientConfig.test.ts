@@ -78,10 +78,17 @@ describe('resolveClientConfig', () => {
   it('takes separate Lightning credentials, checked like auth and named as lightningAuth', () => {
     expect(resolveClientConfig({ auth: signature }).lightningAuth).toBeNull();
     expect(resolveClientConfig({ auth: signature, lightningAuth: apiKey }).lightningAuth).toEqual(apiKey);
-    expect(resolveClientConfig({ auth: apiKey, lightningAuth: signature }).lightningAuth).toEqual({ ...signature, algorithm: 'HMAC-SHA256' });
+    expect(resolveClientConfig({ auth: apiKey, lightningAuth: signature }).lightningAuth).toEqual({
+      ...signature,
+      algorithm: 'HMAC-SHA256',
+    });
     expect(configError({ auth: signature, lightningAuth: { type: 'api-key' } }).message).toMatch(/set lightningAuth\.apiKey .*BTCLN/);
-    expect(configError({ auth: signature, lightningAuth: { type: 'api-key', apiKey: 'a\rb' } }).message).toMatch(/lightningAuth\.apiKey must not contain line breaks/);
-    expect(configError({ auth: signature, lightningAuth: { ...signature, algorithm: 'MD5' } }).message).toMatch(/lightningAuth\.algorithm "MD5"/);
+    expect(configError({ auth: signature, lightningAuth: { type: 'api-key', apiKey: 'a\rb' } }).message).toMatch(
+      /lightningAuth\.apiKey must not contain line breaks/,
+    );
+    expect(configError({ auth: signature, lightningAuth: { ...signature, algorithm: 'MD5' } }).message).toMatch(
+      /lightningAuth\.algorithm "MD5"/,
+    );
     expect(configError({ auth: signature, lightningAuth: { type: 'bearer' } }).message).toMatch(/lightningAuth\.type must be/);
     expect(configError({ auth: signature, lightningAuth: 'key' }).message).toMatch(/lightningAuth, when given, must be .*BTCLN/);
     expect(configError({ auth: signature, lightningAuth: null }).message).toMatch(/lightningAuth/);

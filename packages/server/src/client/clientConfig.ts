@@ -5,8 +5,7 @@ import { isSignatureAlgorithm, SIGNATURE_ALGORITHMS } from './signRequest.js';
 
 /** How the client authenticates: Aurpay accepts either on every endpoint. */
 export type AurpayAuth =
-  | { type: 'api-key'; apiKey: string }
-  | { type: 'signature'; apiToken: string; secretKey: string; algorithm?: SignatureAlgorithm };
+  { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string; algorithm?: SignatureAlgorithm };
 
 export interface AurpayClientOptions {
   /** Default `https://dashboard.aurpay.net`. Plain http only for loopback hosts. */
@@ -27,8 +26,7 @@ export interface AurpayClientOptions {
 
 /** Credentials after checking, the algorithm filled in. */
 export type ResolvedAuth =
-  | { type: 'api-key'; apiKey: string }
-  | { type: 'signature'; apiToken: string; secretKey: string; algorithm: SignatureAlgorithm };
+  { type: 'api-key'; apiKey: string } | { type: 'signature'; apiToken: string; secretKey: string; algorithm: SignatureAlgorithm };
 
 export interface ClientConfig {
   /** The origin, without a trailing slash. */
@@ -58,15 +56,16 @@ function credential(value: unknown, name: string, where: string): string {
 function resolveAuth(auth: unknown, name: 'auth' | 'lightningAuth'): ResolvedAuth {
   if (typeof auth !== 'object' || auth === null) {
     if (name === 'lightningAuth') {
-      throw configError("lightningAuth, when given, must be { type: 'api-key', apiKey } with the BTCLN platform's key (or signature credentials).");
+      throw configError(
+        "lightningAuth, when given, must be { type: 'api-key', apiKey } with the BTCLN platform's key (or signature credentials).",
+      );
     }
-    throw configError(
-      "set `auth`: { type: 'signature', apiToken, secretKey } for production, or { type: 'api-key', apiKey } for testing.",
-    );
+    throw configError("set `auth`: { type: 'signature', apiToken, secretKey } for production, or { type: 'api-key', apiKey } for testing.");
   }
   const a = auth as Record<string, unknown>;
   if (a['type'] === 'api-key') {
-    const where = name === 'auth' ? "the API-Key from Aurpay's Get API-Key endpoint" : "the API-Key from Aurpay's Key page for the BTCLN platform";
+    const where =
+      name === 'auth' ? "the API-Key from Aurpay's Get API-Key endpoint" : "the API-Key from Aurpay's Key page for the BTCLN platform";
     return { type: 'api-key', apiKey: credential(a['apiKey'], `${name}.apiKey`, where) };
   }
   if (a['type'] === 'signature') {

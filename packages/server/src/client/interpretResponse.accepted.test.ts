@@ -29,7 +29,11 @@ describe('interpretResponse for calls that move money', () => {
   });
 
   it('reads code 0 whatever result and HTTP status say, and lists a result that is not true', () => {
-    expect(accepted('{"code":0,"message":"odd","data":{"pay_url":"u"},"result":false}')).toMatchObject({ pay_url: 'u', complete: false, unreadable: ['result'] });
+    expect(accepted('{"code":0,"message":"odd","data":{"pay_url":"u"},"result":false}')).toMatchObject({
+      pay_url: 'u',
+      complete: false,
+      unreadable: ['result'],
+    });
     expect(accepted('{"code":0,"data":{"pay_url":"u"}}', 500)).toMatchObject({ pay_url: 'u', complete: false, unreadable: ['result'] });
   });
 
@@ -42,7 +46,8 @@ describe('interpretResponse for calls that move money', () => {
   });
 
   it('reads either refund shape', () => {
-    const refund = (data: unknown) => interpretResponse({ status: 200, contentType: json, body: JSON.stringify({ code: 0, data, result: true }) }, ctx, readRefund);
+    const refund = (data: unknown) =>
+      interpretResponse({ status: 200, contentType: json, body: JSON.stringify({ code: 0, data, result: true }) }, ctx, readRefund);
     expect(refund({ order_id: '1', refund_status: 'REFUNDED', refund_amount: 7.3348, refund_date: '2024-06-14T06:30:00' })).toMatchObject({
       shape: 'refund-status',
       refund_amount: '7.3348',
@@ -63,16 +68,27 @@ describe('interpretResponse hints and signature origins', () => {
   };
 
   it('adds the hint to refused credentials only', () => {
-    expect(refusal({ code: 401, message: 'The API-Key is missing in the request header', data: {}, result: false }).message).toMatch(/header \(code 401\)\. Set lightningAuth\.$/);
-    expect(refusal({ code: 40110, message: 'Only the key of the lightning network', result: false }).message).toMatch(/Set lightningAuth\.$/);
+    expect(refusal({ code: 401, message: 'The API-Key is missing in the request header', data: {}, result: false }).message).toMatch(
+      /header \(code 401\)\. Set lightningAuth\.$/,
+    );
+    expect(refusal({ code: 40110, message: 'Only the key of the lightning network', result: false }).message).toMatch(
+      /Set lightningAuth\.$/,
+    );
     expect(refusal({ code: 40005, message: 'Insufficient account balance', result: false }).message).not.toMatch(/lightningAuth/);
   });
 
   it('finds the origin under another key of data, or inside the message', () => {
     const origin = 'HMAC-SHA256 | 2024-06-17T00:00:00.000Z | GET /api/bln/balance';
     expect(refusal({ code: 40108, message: 'x', data: { origin }, result: false }).gatewaySignatureOrigin).toBe(origin);
-    const inMessage = refusal({ code: 40108, message: `Signature mismatch, server signed: ${origin} | 0cc175b9c0f1b6a831c399e269772661.`, result: false });
-    expect(inMessage).toMatchObject({ code: 'aurpay_signature_rejected', gatewaySignatureOrigin: `${origin} | 0cc175b9c0f1b6a831c399e269772661` });
+    const inMessage = refusal({
+      code: 40108,
+      message: `Signature mismatch, server signed: ${origin} | 0cc175b9c0f1b6a831c399e269772661.`,
+      result: false,
+    });
+    expect(inMessage).toMatchObject({
+      code: 'aurpay_signature_rejected',
+      gatewaySignatureOrigin: `${origin} | 0cc175b9c0f1b6a831c399e269772661`,
+    });
     expect(refusal({ code: 40108, message: 'Signature mismatch', data: { note: 'HMAC' }, result: false }).code).toBe('aurpay_rejected');
   });
 });

@@ -31,7 +31,9 @@ describe('interpretResponse', () => {
       body: '{"result":false,"code":40004,"message":"The account needs to pass the KYB verification","trace_id":"8dbbb4de"}',
     });
     expect(error).toMatchObject({ code: 'aurpay_rejected', aurpayCode: 40004, traceId: '8dbbb4de', httpStatus: 200 });
-    expect(error.message).toMatch(/getPayUrl: Aurpay rejected the request: The account needs to pass the KYB verification \(code 40004, trace_id 8dbbb4de\)/);
+    expect(error.message).toMatch(
+      /getPayUrl: Aurpay rejected the request: The account needs to pass the KYB verification \(code 40004, trace_id 8dbbb4de\)/,
+    );
     expect(error.gatewaySignatureOrigin).toBeNull();
   });
 
@@ -54,7 +56,9 @@ describe('interpretResponse', () => {
       signatureOrigin: ctx.signatureOrigin,
       gatewaySignatureOrigin: 'HMAC-SHA256 | 2024-06-17T00:00:00.000Z | POST /api/order/pay-url | def',
     });
-    expect(error.message).toContain('Signed "HMAC-SHA256 | 2024-06-17T00:00:00.000Z | POST /api/order/pay-url | abc" but the gateway computed');
+    expect(error.message).toContain(
+      'Signed "HMAC-SHA256 | 2024-06-17T00:00:00.000Z | POST /api/order/pay-url | abc" but the gateway computed',
+    );
     expect(error.message).toContain('| def');
   });
 
@@ -81,7 +85,9 @@ describe('interpretResponse', () => {
   it('names content-type and a snippet for HTML, empty and truncated bodies', () => {
     const html = fail({ contentType: 'text/html; charset=utf-8', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' });
     expect(html.code).toBe('aurpay_bad_response');
-    expect(html.message).toMatch(/a body that is not Aurpay JSON \(content-type text\/html; charset=utf-8\): "<html><body><h1>502 Bad Gateway/);
+    expect(html.message).toMatch(
+      /a body that is not Aurpay JSON \(content-type text\/html; charset=utf-8\): "<html><body><h1>502 Bad Gateway/,
+    );
     expect(fail({ contentType: null, body: '' }).message).toMatch(/an empty body \(no content-type\)/);
     const truncated = fail({ body: '{"code":0,"message":"ok","data":{"pay_u' });
     expect(truncated).toMatchObject({ code: 'aurpay_bad_response', httpStatus: 200 });
@@ -115,7 +121,9 @@ describe('interpretResponse', () => {
   });
 
   it('reports other non-2xx without an envelope as aurpay_http_error', () => {
-    expect(fail({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' }).message).toMatch(/HTTP 404 with a body that is not Aurpay JSON \(content-type text\/html\)/);
+    expect(fail({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' }).message).toMatch(
+      /HTTP 404 with a body that is not Aurpay JSON \(content-type text\/html\)/,
+    );
     expect(fail({ status: 302, body: '' }).message).toMatch(/redirects are not followed: check baseUrl/);
     expect(fail({ status: 404, body: '{"code":0,"result":true,"data":{}}' }).code).toBe('aurpay_http_error');
   });

@@ -8,8 +8,7 @@ import { findItem, loadCollection } from './test-utils/postmanScript.js';
 /** The `data` of an example response in Aurpay's Postman collection, read as the client reads it. */
 const collection = loadCollection();
 function example(folder: string, item: string, index = 0): unknown {
-  const response = (findItem(findItem(collection.item, folder).item ?? [], item) as { response?: { body: string }[] })
-    .response?.[index];
+  const response = (findItem(findItem(collection.item, folder).item ?? [], item) as { response?: { body: string }[] }).response?.[index];
   if (response === undefined) throw new Error(`no example response for ${item}`);
   return (parseGatewayJson(response.body) as { data: unknown }).data;
 }
@@ -48,7 +47,13 @@ describe('normalizers on Aurpay’s own examples', () => {
 
   it('the order detail in the POST callback example, with its extra fields', () => {
     const detail = n.normalizeOrderDetail(callbackExample());
-    expect(detail).toMatchObject({ order_id: '20250207040935220628', amount: '0.00102549', vs_price: '100', obtained: null, fee: '0.00000820392' });
+    expect(detail).toMatchObject({
+      order_id: '20250207040935220628',
+      amount: '0.00102549',
+      vs_price: '100',
+      obtained: null,
+      fee: '0.00000820392',
+    });
     expect(detail).toMatchObject({ bind_id: null, tx_hash_list: [], website: null });
   });
 
@@ -71,10 +76,19 @@ describe('normalizers on wrong shapes', () => {
   it.each([
     [() => n.normalizeOrder(null), /^data: expected an object, got null$/],
     [() => n.normalizeOrder([]), /expected an object, got an array/],
-    [() => n.normalizeOrder({ order_id: 'abc', status: 'PENDING', amount: 1, vs_price: 1 }), /data\.order_id: expected a numeric order id, got "abc"/],
-    [() => n.normalizeOrderDetail({ order_id: '1', status: 'PENDING', amount: 'NaN', vs_price: 1 }), /data\.amount: expected a decimal amount, got "NaN"/],
+    [
+      () => n.normalizeOrder({ order_id: 'abc', status: 'PENDING', amount: 1, vs_price: 1 }),
+      /data\.order_id: expected a numeric order id, got "abc"/,
+    ],
+    [
+      () => n.normalizeOrderDetail({ order_id: '1', status: 'PENDING', amount: 'NaN', vs_price: 1 }),
+      /data\.amount: expected a decimal amount, got "NaN"/,
+    ],
     [() => n.normalizeOrder({ order_id: '1', status: 'PENDING', amount: -1, vs_price: 1 }), /data\.amount/],
-    [() => n.normalizeOrder({ order_id: '1', status: 'PENDING', amount: '1', vs_price: null }), /data\.vs_price: expected a decimal amount, got null/],
+    [
+      () => n.normalizeOrder({ order_id: '1', status: 'PENDING', amount: '1', vs_price: null }),
+      /data\.vs_price: expected a decimal amount, got null/,
+    ],
     [() => n.normalizeOrder({ order_id: '1', status: 7, amount: '1', vs_price: '1' }), /data\.status: expected a string/],
     [() => n.normalizeOrderDetail({ order_id: '1', status: 'PAID', amount: '1', vs_price: '1', obtained: 'lots' }), /data\.obtained/],
     [() => n.pageOf(n.normalizeOrder)({ page: '1', size: 1, total: 0, max_page: 0, data: [] }), /data\.page: expected an integer/],

@@ -11,8 +11,7 @@ describe('parseGatewayJson', () => {
   });
 
   it('reads money as its exact source text, nested and in lists', () => {
-    const text =
-      '{"data":{"amount":18.0098,"vs_price":18,"list":[{"fee":0.2,"obtained":1e-7,"balance":-0.5,"network_fee":0.3530}]}}';
+    const text = '{"data":{"amount":18.0098,"vs_price":18,"list":[{"fee":0.2,"obtained":1e-7,"balance":-0.5,"network_fee":0.3530}]}}';
     expect(parseGatewayJson(text)).toEqual({
       data: { amount: '18.0098', vs_price: '18', list: [{ fee: '0.2', obtained: '1e-7', balance: '-0.5', network_fee: '0.3530' }] },
     });

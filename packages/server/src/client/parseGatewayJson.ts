@@ -50,7 +50,7 @@ export function quoteExactNumbers(text: string): string {
   let lastString: string | null = null;
   let key: string | null = null;
   let prev = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const ch = text[i] as string;
     if (ch === '"') {
       const end = stringEnd(text, i);

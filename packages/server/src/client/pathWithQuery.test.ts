@@ -18,7 +18,7 @@ describe('pathWithQuery', () => {
 
   it('encodes strictly, so a URL parser sends exactly what was signed', () => {
     const path = pathWithQuery('/x', { "q's": "a b&c=d/é!*()'~", flag: true });
-    expect(path).toBe("/x?q%27s=a%20b%26c%3Dd%2F%C3%A9%21%2A%28%29%27~&flag=true");
+    expect(path).toBe('/x?q%27s=a%20b%26c%3Dd%2F%C3%A9%21%2A%28%29%27~&flag=true');
     const url = new URL(`https://dashboard.aurpay.net${path}`);
     expect(url.pathname + url.search).toBe(path);
   });

@@ -4,7 +4,8 @@ import { descriptionJson, exampleData } from './test-utils/collectionExamples.js
 
 const LN = 'Bitcoin Lightning Network';
 const record = (value: unknown) => value as Record<string, unknown>;
-const without = (value: unknown, ...keys: string[]) => Object.fromEntries(Object.entries(record(value)).filter(([key]) => !keys.includes(key)));
+const without = (value: unknown, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(record(value)).filter(([key]) => !keys.includes(key)));
 const accept = <T>(reader: read.AcceptedReading<T>, data: unknown) => reader.readAccepted(data, true);
 
 describe('answers to calls that move money, in every documented shape', () => {
@@ -55,7 +56,12 @@ describe('answers to calls that move money, in every documented shape', () => {
 
   it('bln/withdraw: the example (with fee) and the description’s schema (without)', () => {
     const example = exampleData(LN, 'Create BLN Withdraw');
-    expect(accept(read.readBlnWithdrawal, example)).toMatchObject({ complete: true, amount: '0.00004321', fee: '0', balance: '0.00277925368' });
+    expect(accept(read.readBlnWithdrawal, example)).toMatchObject({
+      complete: true,
+      amount: '0.00004321',
+      fee: '0',
+      balance: '0.00277925368',
+    });
     const schema = record(descriptionJson(LN, 'Create BLN Withdraw'));
     const fields = Object.keys(record(record(record(schema['properties'])['data'])['properties']));
     expect(fields).not.toContain('fee');
@@ -78,7 +84,12 @@ describe('answers to calls that move money, in every documented shape', () => {
   it("refund: the description's shape, built from its schema", () => {
     const schema = record(descriptionJson('Order', 'Orders Refund'));
     expect(Object.keys(schema)).toEqual(['order_id', 'refund_status', 'refund_amount', 'refund_date']);
-    const described = { order_id: '20240614061316661529', refund_status: 'REFUNDED', refund_amount: 7.3348, refund_date: '2024-06-14T06:30:00' };
+    const described = {
+      order_id: '20240614061316661529',
+      refund_status: 'REFUNDED',
+      refund_amount: 7.3348,
+      refund_date: '2024-06-14T06:30:00',
+    };
     expect(accept(read.readRefund, described)).toEqual({
       ...described,
       shape: 'refund-status',
@@ -91,7 +102,16 @@ describe('answers to calls that move money, in every documented shape', () => {
 
   it('withdraw: nothing documented, so whatever is there is read and nothing is required', () => {
     expect(accept(read.readWithdrawal, {})).toMatchObject({ complete: true, tx_id: null, amount: null });
-    const sandboxShape = { tx_id: 't', status: 'SUCCESS', chain: 'BLN', currency: 'BTC-LN', amount: '0.0001', fee: '0', balance: '0.0003', update_time: 'x' };
+    const sandboxShape = {
+      tx_id: 't',
+      status: 'SUCCESS',
+      chain: 'BLN',
+      currency: 'BTC-LN',
+      amount: '0.0001',
+      fee: '0',
+      balance: '0.0003',
+      update_time: 'x',
+    };
     expect(accept(read.readWithdrawal, sandboxShape)).toMatchObject({ complete: true, amount: '0.0001', balance: '0.0003' });
     expect(accept(read.readWithdrawal, { amount: 'ten' })).toMatchObject({ complete: false, unreadable: ['data.amount'], amount: null });
   });
@@ -101,13 +121,25 @@ describe('answers that cannot be read in full', () => {
   it('keep what was read, null the rest, list it, and keep the raw data', () => {
     const data = { ...record(exampleData('Order', 'Get Payment Info')), amount: 'a lot', order_id: undefined, contract_addr: 7 };
     const info = accept(read.readPayInfo, data);
-    expect(info).toMatchObject({ complete: false, amount: null, order_id: null, contract_addr: null, address: '0x686691e7b70e9239e19eB4cd080DDb8aB6F33cf3' });
+    expect(info).toMatchObject({
+      complete: false,
+      amount: null,
+      order_id: null,
+      contract_addr: null,
+      address: '0x686691e7b70e9239e19eB4cd080DDb8aB6F33cf3',
+    });
     expect(info.unreadable).toEqual(['data.order_id', 'data.amount', 'data.contract_addr']);
     expect(info.raw).toBe(data);
   });
 
   it.each([null, [], 'ok', 42])('data %j: every field null, "data" unreadable', (data) => {
-    expect(accept(read.readBlnOrder, data)).toMatchObject({ complete: false, unreadable: ['data'], order_id: null, amount: null, raw: data });
+    expect(accept(read.readBlnOrder, data)).toMatchObject({
+      complete: false,
+      unreadable: ['data'],
+      order_id: null,
+      amount: null,
+      raw: data,
+    });
   });
 
   it('a refund half in each shape is read as the description’s, and says what is missing', () => {
@@ -116,7 +148,11 @@ describe('answers that cannot be read in full', () => {
   });
 
   it('lists an envelope result that is not true', () => {
-    expect(read.readPayUrl.readAccepted({ pay_url: 'u' }, undefined)).toMatchObject({ complete: false, unreadable: ['result'], pay_url: 'u' });
+    expect(read.readPayUrl.readAccepted({ pay_url: 'u' }, undefined)).toMatchObject({
+      complete: false,
+      unreadable: ['result'],
+      pay_url: 'u',
+    });
   });
 
   it('narrows on complete', () => {

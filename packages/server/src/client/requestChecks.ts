@@ -15,7 +15,8 @@ export function requestObject(label: string, value: unknown, name = 'the request
 
 export function requiredText(label: string, obj: Record<string, unknown>, key: string, when = ''): void {
   const value = obj[key];
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(label, `${key} must be a non-empty string${when === '' ? '' : ` ${when}`}.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw invalid(label, `${key} must be a non-empty string${when === '' ? '' : ` ${when}`}.`);
 }
 
 export function optionalText(label: string, obj: Record<string, unknown>, key: string): void {
@@ -26,7 +27,10 @@ export function positiveNumber(label: string, obj: Record<string, unknown>, key:
   const value = obj[key];
   if (optional && value === undefined) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw invalid(label, `${key} must be a positive finite number, got ${typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value))}.`);
+    throw invalid(
+      label,
+      `${key} must be a positive finite number, got ${typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value))}.`,
+    );
   }
 }
 

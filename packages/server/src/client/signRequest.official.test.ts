@@ -5,13 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pathWithQuery } from './pathWithQuery.js';
 import { signRequest } from './signRequest.js';
 import type { PostmanItem } from './test-utils/postmanScript.js';
-import {
-  findItem,
-  itemPathWithQuery,
-  loadCollection,
-  prerequestScript,
-  runPmScripts,
-} from './test-utils/postmanScript.js';
+import { findItem, itemPathWithQuery, loadCollection, prerequestScript, runPmScripts } from './test-utils/postmanScript.js';
 
 /**
  * Agreement with Aurpay's own signing code: the pre-request script of the "Signature
@@ -140,7 +134,10 @@ describe('signRequest agrees with the official Postman script', () => {
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
         fc.array(segment, { minLength: 1, maxLength: 4 }),
         fc.dictionary(segment, fc.oneof(fc.string({ unit: 'grapheme' }), fc.integer()), { maxKeys: 4 }),
-        fc.option(fc.jsonValue({ stringUnit: 'grapheme' }).map((v) => JSON.stringify(v)), { nil: undefined }),
+        fc.option(
+          fc.jsonValue({ stringUnit: 'grapheme' }).map((v) => JSON.stringify(v)),
+          { nil: undefined },
+        ),
         fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
         fc.string({ unit: 'grapheme', minLength: 1 }).filter((k) => k.trim() !== ''),
         (method, segments, query, body, date, secret) => {

@@ -79,7 +79,12 @@ describe('signRequest', () => {
   });
 
   it('signs GET without Body-MD5 and with base64 HMAC-SHA256 of the origin', () => {
-    const { headers, signatureOrigin: origin } = signRequest({ ...base, method: 'GET', pathWithQuery: '/api/v2/order/?page=1&size=10', body: 'ignored' });
+    const { headers, signatureOrigin: origin } = signRequest({
+      ...base,
+      method: 'GET',
+      pathWithQuery: '/api/v2/order/?page=1&size=10',
+      body: 'ignored',
+    });
     expect(origin).toBe('HMAC-SHA256 | 2024-06-17T00:00:00Z | GET /api/v2/order/?page=1&size=10');
     expect(headers).toEqual({
       'API-Token': 'tok',

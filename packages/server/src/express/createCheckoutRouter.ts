@@ -28,7 +28,11 @@ export type CheckoutRouter = RequestHandler & { checkout: CheckoutHandlers };
 // header helpers.
 function send(res: Response, answer: CheckoutResponse): void {
   const text = answer.bodyText ?? JSON.stringify(answer.body);
-  res.writeHead(answer.status, { ...answer.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -48,7 +52,9 @@ const JSON_TYPES = [...ORDER_BODY_TYPES];
 
 /** Whether a request says it carries a body (a length above zero, or chunks). */
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+  return (
+    req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0')
+  );
 }
 
 /** Body-parser failures as JSON: malformed JSON 400, too large 413, the rest by their own status. */

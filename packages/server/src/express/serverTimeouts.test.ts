@@ -41,4 +41,3 @@ describe('the Express router and its server’s timeouts', () => {
     expect({ headers: custom.headersTimeout, request: custom.requestTimeout }).toEqual({ headers: 5000, request: 30_000 });
   });
 });
-

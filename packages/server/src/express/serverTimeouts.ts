@@ -25,5 +25,6 @@ export function tightenServerTimeouts(server: Server | undefined, timeouts: Serv
   if (server === undefined || tightened.has(server)) return;
   tightened.add(server);
   if (server.headersTimeout === NODE_DEFAULTS.headersTimeout) server.headersTimeout = timeouts.headersTimeoutMs;
-  if (server.requestTimeout === NODE_DEFAULTS.requestTimeout) server.requestTimeout = Math.max(timeouts.requestTimeoutMs, server.headersTimeout);
+  if (server.requestTimeout === NODE_DEFAULTS.requestTimeout)
+    server.requestTimeout = Math.max(timeouts.requestTimeoutMs, server.headersTimeout);
 }

@@ -35,7 +35,12 @@ async function json(response: Response): Promise<{ status: number; headers: Head
 
 const ORDER = JSON.stringify({ kind: 'crypto', chain: 'ETH', currency: 'USDT-ERC20' });
 const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }, path = '/api/pay/orders') =>
-  new Request(ORIGIN + path, { method: 'POST', headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+  new Request(ORIGIN + path, {
+    method: 'POST',
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
 
 async function createOrder(handler: CheckoutFetchHandler): Promise<CheckoutOrder> {
   const answer = await json(await handler(post(ORDER)));
@@ -71,7 +76,9 @@ describe('routes under publicUrl’s path', () => {
     const order = await createOrder(handler);
     const status = await json(await handler(new Request(`${ORIGIN}/api/pay/orders/${order.orderId}?token=${order.statusToken}`)));
     expect(status).toMatchObject({ status: 200, body: { orderId: order.orderId, status: 'awaiting_payment' } });
-    const header = await json(await handler(new Request(`${ORIGIN}/api/pay/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } })));
+    const header = await json(
+      await handler(new Request(`${ORIGIN}/api/pay/orders/${order.orderId}`, { headers: { 'X-Status-Token': order.statusToken } })),
+    );
     expect(header.status).toBe(200);
   });
 });
@@ -85,7 +92,9 @@ describe('the order request’s body', () => {
       return { amount: '5', currency: 'EUR' };
     });
     const handler = handlerWith({ priceFor });
-    const answer = await json(await handler(post(JSON.stringify({ kind: 'lightning', cartId: 'c-1' }), { 'content-type': 'application/json', cookie: 'cart=c-1' })));
+    const answer = await json(
+      await handler(post(JSON.stringify({ kind: 'lightning', cartId: 'c-1' }), { 'content-type': 'application/json', cookie: 'cart=c-1' })),
+    );
     expect(answer).toMatchObject({ status: 201, body: { kind: 'lightning', fiatAmount: '5', fiatCurrency: 'EUR' } });
     expect(priceFor).toHaveBeenCalledOnce();
   });
@@ -94,7 +103,12 @@ describe('the order request’s body', () => {
     const handler = handlerWith();
     const big = JSON.stringify({ kind: 'lightning', note: 'x'.repeat(17 * 1024) });
     const cases: [string, Request, number, string][] = [
-      ['a declared length over 16 kB', post(big, { 'content-type': 'application/json', 'content-length': String(big.length) }), 413, 'body_too_large'],
+      [
+        'a declared length over 16 kB',
+        post(big, { 'content-type': 'application/json', 'content-length': String(big.length) }),
+        413,
+        'body_too_large',
+      ],
       ['a stream over 16 kB', post(new Blob([big]).stream(), { 'content-type': 'application/json' }), 413, 'body_too_large'],
       ['malformed JSON', post('{"kind": "lightning"'), 400, 'body_malformed'],
       ['a JSON string', post('"lightning"'), 400, 'body_malformed'],
@@ -106,8 +120,18 @@ describe('the order request’s body', () => {
       ['a form', post('kind=lightning', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'body_unsupported'],
       ['text/plain', post('{"kind":"lightning"}', { 'content-type': 'text/plain' }), 415, 'body_unsupported'],
       ['a body with no content type', post(new Blob(['{"kind":"lightning"}']), {}), 415, 'body_unsupported'],
-      ['a charset other than UTF-8', post('{"kind":"lightning"}', { 'content-type': 'application/json; charset=koi8-r' }), 415, 'body_unsupported'],
-      ['a content encoding', post('{"kind":"lightning"}', { 'content-type': 'application/json', 'content-encoding': 'gzip' }), 415, 'body_unsupported'],
+      [
+        'a charset other than UTF-8',
+        post('{"kind":"lightning"}', { 'content-type': 'application/json; charset=koi8-r' }),
+        415,
+        'body_unsupported',
+      ],
+      [
+        'a content encoding',
+        post('{"kind":"lightning"}', { 'content-type': 'application/json', 'content-encoding': 'gzip' }),
+        415,
+        'body_unsupported',
+      ],
     ];
     for (const [name, request, status, code] of cases) {
       const answer = await json(await handler(request));
@@ -145,7 +169,8 @@ describe('the client address', () => {
         return request.headers.get('x-test-address');
       },
     });
-    const from = async (address: string) => (await handler(post(ORDER, { 'content-type': 'application/json', 'x-test-address': address }), { via: 'test' })).status;
+    const from = async (address: string) =>
+      (await handler(post(ORDER, { 'content-type': 'application/json', 'x-test-address': address }), { via: 'test' })).status;
     expect([await from('203.0.113.7'), await from('203.0.113.7'), await from('203.0.113.7')]).toEqual([201, 201, 429]);
     // Another IPv6 /64 is another client; the same /64 is one.
     expect([await from('2001:db8:1:2::1'), await from('2001:db8:1:2::2'), await from('2001:db8:1:2::3')]).toEqual([201, 201, 429]);
@@ -169,7 +194,14 @@ describe('the client address', () => {
     const handler = handlerWith({ rateLimit: { max: 2, windowMs: 60_000 }, clientAddress: () => undefined });
     const statuses = [];
     // A Next.js route handler is called with { params }: no address in it.
-    for (let i = 0; i < 3; i += 1) statuses.push((await handler(post(ORDER, { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` }), { params: Promise.resolve({}) })).status);
+    for (let i = 0; i < 3; i += 1)
+      statuses.push(
+        (
+          await handler(post(ORDER, { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` }), {
+            params: Promise.resolve({}),
+          })
+        ).status,
+      );
     expect(statuses).toEqual([201, 201, 429]);
     expect(handler.errors).toHaveLength(1);
     expect(String(handler.errors[0])).toMatch(/clientAddress/);
@@ -267,7 +299,11 @@ describe('failures', () => {
       },
     });
     const answer = await json(await handler(post(ORDER)));
-    expect(answer).toEqual({ status: 500, headers: expect.anything(), body: { error: { code: 'internal_error', message: expect.any(String) } } });
+    expect(answer).toEqual({
+      status: 500,
+      headers: expect.anything(),
+      body: { error: { code: 'internal_error', message: expect.any(String) } },
+    });
     expect(handler.errors).toEqual([expect.objectContaining({ message: 'cart service down' })]);
   });
 

@@ -85,7 +85,10 @@ export function createCheckoutFetchHandler<Platform = unknown>(options: FetchChe
     if (typeof found === 'string' && found !== '') return found;
     if (!addressReported) {
       addressReported = true;
-      const source = clientAddress === undefined ? 'No clientAddress option is set and the runtime passed no address' : 'clientAddress returned no address';
+      const source =
+        clientAddress === undefined
+          ? 'No clientAddress option is set and the runtime passed no address'
+          : 'clientAddress returned no address';
       onError(
         new AurpayKitError(
           'client_address_missing',
@@ -124,7 +127,10 @@ export function createCheckoutFetchHandler<Platform = unknown>(options: FetchChe
       stream?.abandon();
       return jsonAnswer(answer);
     }
-    return stream?.response() ?? errorAnswer(new CheckoutHttpError(499, 'client_closed_request', 'The client went away before the stream opened.'));
+    return (
+      stream?.response() ??
+      errorAnswer(new CheckoutHttpError(499, 'client_closed_request', 'The client went away before the stream opened.'))
+    );
   };
 
   const handler = async (request: Request, platform?: Platform): Promise<Response> => {

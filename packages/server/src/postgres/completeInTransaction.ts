@@ -50,7 +50,11 @@ export async function completeInTransaction<T>(
   const transaction: SqlTransaction = {
     dialect: 'postgres',
     async query<Row = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-      if (!open) throw new AurpayKitError('transaction_ended', `The fulfilment transaction of order ${orderId} has ended; run statements inside its work.`);
+      if (!open)
+        throw new AurpayKitError(
+          'transaction_ended',
+          `The fulfilment transaction of order ${orderId} has ended; run statements inside its work.`,
+        );
       try {
         return (await client.query(text, params as unknown[])).rows as Row[];
       } catch (error) {
@@ -71,7 +75,8 @@ export async function completeInTransaction<T>(
     await run(client, sql.complete, [orderId, outcome, now]);
     const commit = await run(client, 'COMMIT');
     // COMMIT of a transaction a failed statement aborted answers ROLLBACK instead of failing.
-    if (commit.command !== 'COMMIT') throw new Error(`The fulfilment transaction of order ${orderId} was rolled back: one of its statements failed.`);
+    if (commit.command !== 'COMMIT')
+      throw new Error(`The fulfilment transaction of order ${orderId} was rolled back: one of its statements failed.`);
     open = false;
     held.release();
     return result;

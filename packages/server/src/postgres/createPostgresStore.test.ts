@@ -44,19 +44,33 @@ describe('createPostgresStore', () => {
     ['both connectionString and pool', { connectionString: URL, pool: new pg.Pool() }, /give exactly one of connectionString and pool/],
     ['a mysql url', { connectionString: 'mysql://127.0.0.1/shop' }, /connectionString must be a postgres:\/\/ or postgresql:\/\/ URL/],
     ['a pool that is not a pg Pool', { pool: { query: () => null } }, /pool must be a pg Pool/],
-    ['a timeout beside your own pool', { pool: new pg.Pool(), statementTimeoutMs: 1000 }, /statementTimeoutMs applies to the pool the store opens/],
+    [
+      'a timeout beside your own pool',
+      { pool: new pg.Pool(), statementTimeoutMs: 1000 },
+      /statementTimeoutMs applies to the pool the store opens/,
+    ],
     ['a schema with a quote', { connectionString: URL, schema: 'shop"; DROP TABLE x; --' }, /schema must be an SQL identifier/],
     ['an empty schema', { connectionString: URL, schema: '' }, /schema must be/],
     ['a tablePrefix with a dash', { connectionString: URL, tablePrefix: 'my-shop_' }, /tablePrefix must be letters, digits and _/],
     ['a tablePrefix too long for its index names', { connectionString: URL, tablePrefix: 'p'.repeat(38) }, /tablePrefix .* at most 37/],
     ['a channel with spaces', { connectionString: URL, channel: 'shop events' }, /channel must be an SQL identifier/],
-    ['a fractional statementTimeoutMs', { connectionString: URL, statementTimeoutMs: 1.5 }, /statementTimeoutMs must be an integer ≥ 1 ms, got 1.5/],
-    ['a zero connectionTimeoutMs', { connectionString: URL, connectionTimeoutMs: 0 }, /connectionTimeoutMs must be an integer ≥ 1 ms, got 0/],
+    [
+      'a fractional statementTimeoutMs',
+      { connectionString: URL, statementTimeoutMs: 1.5 },
+      /statementTimeoutMs must be an integer ≥ 1 ms, got 1.5/,
+    ],
+    [
+      'a zero connectionTimeoutMs',
+      { connectionString: URL, connectionTimeoutMs: 0 },
+      /connectionTimeoutMs must be an integer ≥ 1 ms, got 0/,
+    ],
     ['an onError that is not a function', { connectionString: URL, onError: 'log' }, /onError must be a function/],
     ['a now that is not a function', { connectionString: URL, now: 5 }, /now must be a function/],
   ])('refuses %s with a message naming the option', (_name, options, message) => {
     expect(() => createPostgresStore(options as unknown as PostgresStoreOptions)).toThrow(message);
-    expect(() => createPostgresStore(options as unknown as PostgresStoreOptions)).toThrow(expect.objectContaining({ code: 'postgres_options_invalid' }));
+    expect(() => createPostgresStore(options as unknown as PostgresStoreOptions)).toThrow(
+      expect.objectContaining({ code: 'postgres_options_invalid' }),
+    );
   });
 
   it('spreads into the checkout options as exactly store, events and refreshLock', async () => {
@@ -68,11 +82,19 @@ describe('createPostgresStore', () => {
 
   it('fails fast with StoreUnavailableError when the database refuses connections, and names the timeout in ready()', async () => {
     const reported: { error: unknown; where: string }[] = [];
-    const postgres = createPostgresStore({ connectionString: `postgres://shop@127.0.0.1:${await closedPort()}/shop`, onError: (error, { where }) => void reported.push({ error, where }) });
+    const postgres = createPostgresStore({
+      connectionString: `postgres://shop@127.0.0.1:${await closedPort()}/shop`,
+      onError: (error, { where }) => void reported.push({ error, where }),
+    });
     try {
       await expect(postgres.store.get('1')).rejects.toBeInstanceOf(StoreUnavailableError);
-      await expect(postgres.store.put(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable', message: expect.stringMatching(/^PostgreSQL could not bring its tables up to date: /) });
-      await expect(postgres.store.completeFulfilmentWith('1', 'paid', { owner: 'a', now: 1 }, () => 1)).rejects.toMatchObject({ code: 'store_unavailable' });
+      await expect(postgres.store.put(storedOrder())).rejects.toMatchObject({
+        code: 'store_unavailable',
+        message: expect.stringMatching(/^PostgreSQL could not bring its tables up to date: /),
+      });
+      await expect(postgres.store.completeFulfilmentWith('1', 'paid', { owner: 'a', now: 1 }, () => 1)).rejects.toMatchObject({
+        code: 'store_unavailable',
+      });
       await expect(postgres.refreshLock.acquire('1', 1000)).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(postgres.events.publish(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(postgres.migrate()).rejects.toMatchObject({ code: 'store_unavailable' });
@@ -87,7 +109,11 @@ describe('createPostgresStore', () => {
 
   it('gives up on a database that accepts connections and never answers after connectionTimeoutMs', async () => {
     const hung = await silentServer();
-    const postgres = createPostgresStore({ connectionString: `postgres://shop@127.0.0.1:${hung.port}/shop`, connectionTimeoutMs: 200, onError: () => undefined });
+    const postgres = createPostgresStore({
+      connectionString: `postgres://shop@127.0.0.1:${hung.port}/shop`,
+      connectionTimeoutMs: 200,
+      onError: () => undefined,
+    });
     try {
       await expect(postgres.store.get('1')).rejects.toMatchObject({ code: 'store_unavailable', message: expect.stringMatching(/timeout/) });
     } finally {

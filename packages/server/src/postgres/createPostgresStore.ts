@@ -47,15 +47,19 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresChec
   if (pool !== undefined && !isPool(pool)) throw invalid('pool must be a pg Pool.');
   if (pool !== undefined) {
     for (const name of ['statementTimeoutMs', 'connectionTimeoutMs'] as const) {
-      if (options[name] !== undefined) throw invalid(`${name} applies to the pool the store opens; with your own pool, set the timeouts on it.`);
+      if (options[name] !== undefined)
+        throw invalid(`${name} applies to the pool the store opens; with your own pool, set the timeouts on it.`);
     }
   }
   const schema = options.schema ?? 'public';
-  if (typeof schema !== 'string' || !IDENTIFIER.test(schema)) throw invalid('schema must be an SQL identifier (letters, digits and _, not starting with a digit, at most 63).');
+  if (typeof schema !== 'string' || !IDENTIFIER.test(schema))
+    throw invalid('schema must be an SQL identifier (letters, digits and _, not starting with a digit, at most 63).');
   const tablePrefix = options.tablePrefix ?? 'aurpay_';
-  if (typeof tablePrefix !== 'string' || !PREFIX.test(tablePrefix)) throw invalid('tablePrefix must be letters, digits and _, not starting with a digit, at most 37.');
+  if (typeof tablePrefix !== 'string' || !PREFIX.test(tablePrefix))
+    throw invalid('tablePrefix must be letters, digits and _, not starting with a digit, at most 37.');
   const channel = options.channel ?? `${tablePrefix}events`;
-  if (typeof channel !== 'string' || !IDENTIFIER.test(channel)) throw invalid('channel must be an SQL identifier (letters, digits and _, not starting with a digit, at most 63).');
+  if (typeof channel !== 'string' || !IDENTIFIER.test(channel))
+    throw invalid('channel must be an SQL identifier (letters, digits and _, not starting with a digit, at most 63).');
   return new PostgresCheckoutStore({
     connectionString: connectionString ?? null,
     pool: pool ?? null,

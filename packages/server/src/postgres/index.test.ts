@@ -16,6 +16,8 @@ describe('@aurpay-kit/server/postgres exports', () => {
 
   it('keeps pg out of the main entry', () => {
     expect(Object.keys(server)).not.toContain('createPostgresStore');
-    expect(Object.keys(server)).toEqual(expect.arrayContaining(['MemoryEventBus', 'MemoryOrderStore', 'MemoryRefreshLock', 'StoreUnavailableError']));
+    expect(Object.keys(server)).toEqual(
+      expect.arrayContaining(['MemoryEventBus', 'MemoryOrderStore', 'MemoryRefreshLock', 'StoreUnavailableError']),
+    );
   });
 });

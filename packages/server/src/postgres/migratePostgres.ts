@@ -12,20 +12,32 @@ import type { PostgresTables } from './postgresTables.js';
  *
  * @example await migratePostgres(client, postgresTables('public', 'aurpay_'), POSTGRES_MIGRATIONS) // [1] on a new database, [] after
  */
-export async function migratePostgres(client: PoolClient, tables: PostgresTables, migrations: readonly PostgresMigration[]): Promise<number[]> {
+export async function migratePostgres(
+  client: PoolClient,
+  tables: PostgresTables,
+  migrations: readonly PostgresMigration[],
+): Promise<number[]> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [tables.migrationLock]);
     // Looked up first: CREATE SCHEMA IF NOT EXISTS needs the CREATE privilege even when the schema exists.
     const schema = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [tables.schemaName]);
     if (schema.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS ${tables.schema}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${tables.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`);
-    const done = new Set((await client.query<{ version: number }>(`SELECT version FROM ${tables.migrations}`)).rows.map((row) => row.version));
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${tables.migrations} (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`,
+    );
+    const done = new Set(
+      (await client.query<{ version: number }>(`SELECT version FROM ${tables.migrations}`)).rows.map((row) => row.version),
+    );
     const applied: number[] = [];
     for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(migration.version)) continue;
       await client.query(migration.sql(tables));
-      await client.query(`INSERT INTO ${tables.migrations} (version, name, applied_at) VALUES ($1, $2, $3)`, [migration.version, migration.name, Date.now()]);
+      await client.query(`INSERT INTO ${tables.migrations} (version, name, applied_at) VALUES ($1, $2, $3)`, [
+        migration.version,
+        migration.name,
+        Date.now(),
+      ]);
       applied.push(migration.version);
     }
     await client.query('COMMIT');

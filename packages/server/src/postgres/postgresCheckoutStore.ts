@@ -68,7 +68,12 @@ export class PostgresCheckoutStore {
     const listenConfig =
       connectionString === null
         ? { ...pool.options }
-        : { connectionString, connectionTimeoutMillis: options.connectionTimeoutMs, query_timeout: options.connectionTimeoutMs, keepAlive: true };
+        : {
+            connectionString,
+            connectionTimeoutMillis: options.connectionTimeoutMs,
+            query_timeout: options.connectionTimeoutMs,
+            keepAlive: true,
+          };
     this.#db = new PostgresDatabase(pool, postgresTables(options.schema, options.tablePrefix));
     this.store = new PostgresOrderStore(this.#db, { now: options.now });
     this.events = new PostgresEventBus({

@@ -54,7 +54,10 @@ export class PostgresEventBus implements OrderEventBus {
       localError = error;
     }
     const whole = JSON.stringify({ from: this.#id, order } satisfies EventBusMessage);
-    const payload = Buffer.byteLength(whole) < NOTIFY_LIMIT ? whole : JSON.stringify({ from: this.#id, orderId: order.orderId, version: order.version } satisfies EventBusMessage);
+    const payload =
+      Buffer.byteLength(whole) < NOTIFY_LIMIT
+        ? whole
+        : JSON.stringify({ from: this.#id, orderId: order.orderId, version: order.version } satisfies EventBusMessage);
     await this.#o.db.query('publish a status change', 'SELECT pg_notify($1, $2)', [this.#o.channel, payload]);
     if (localError !== null) throw localError;
   }

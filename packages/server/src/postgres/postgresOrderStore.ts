@@ -62,12 +62,37 @@ export class PostgresOrderStore implements OrderStore {
 
   async put(order: StoredOrder): Promise<void> {
     const { orderId, callbackRef, openOrderKey, status, version, createdAt, expiresAt, updatedAt } = order;
-    await this.#db.query('save an order', this.#sql.put, [orderId, callbackRef, openOrderKey, status, version, createdAt, expiresAt, updatedAt, JSON.stringify(order)]);
+    await this.#db.query('save an order', this.#sql.put, [
+      orderId,
+      callbackRef,
+      openOrderKey,
+      status,
+      version,
+      createdAt,
+      expiresAt,
+      updatedAt,
+      JSON.stringify(order),
+    ]);
   }
 
-  async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
+  async compareAndSetStatus(
+    orderId: string,
+    expectedVersion: number,
+    update: OrderStatusUpdate,
+    owe?: FulfilmentOutcome,
+  ): Promise<StoredOrder | null> {
     const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
-    const params = [orderId, expectedVersion, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, owe ?? null, transactions === undefined ? null : JSON.stringify(transactions)];
+    const params = [
+      orderId,
+      expectedVersion,
+      status,
+      aurpayStatus,
+      paidAmount,
+      updatedAt,
+      gatewayUpdatedAt,
+      owe ?? null,
+      transactions === undefined ? null : JSON.stringify(transactions),
+    ];
     return this.#order('write an order status', this.#sql.compareAndSetStatus, params);
   }
 
@@ -76,7 +101,10 @@ export class PostgresOrderStore implements OrderStore {
   }
 
   async listUnsettledOrders({ expiredSince, limit, after }: UnsettledOrdersQuery): Promise<StoredOrder[]> {
-    const [sql, params] = after === undefined ? [this.#sql.listUnsettled, [expiredSince, limit]] : [this.#sql.listUnsettledAfter, [expiredSince, limit, after.createdAt, after.orderId]];
+    const [sql, params] =
+      after === undefined
+        ? [this.#sql.listUnsettled, [expiredSince, limit]]
+        : [this.#sql.listUnsettledAfter, [expiredSince, limit, after.createdAt, after.orderId]];
     const rows = await this.#db.query<RecordRow>('list unsettled orders', sql, params);
     return rows.map((row) => toStoredOrder(row.record));
   }
@@ -91,11 +119,19 @@ export class PostgresOrderStore implements OrderStore {
     return this.#fulfilment('read a fulfilment', this.#fsql.get, [orderId, outcome]);
   }
 
-  async claimFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
+  async claimFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, leaseMs }: LeaseRequest & { leaseMs: number },
+  ): Promise<Fulfilment | null> {
     return this.#fulfilment('claim a fulfilment', this.#fsql.claim, [orderId, outcome, owner, now, leaseMs]);
   }
 
-  async renewFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<boolean> {
+  async renewFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, leaseMs }: LeaseRequest & { leaseMs: number },
+  ): Promise<boolean> {
     return this.#changed('renew a fulfilment lease', this.#fsql.renew, [orderId, outcome, owner, now, leaseMs]);
   }
 
@@ -103,7 +139,11 @@ export class PostgresOrderStore implements OrderStore {
     return this.#changed('mark a fulfilment done', this.#fsql.complete, [orderId, outcome, now]);
   }
 
-  async failFulfilment(orderId: string, outcome: FulfilmentOutcome, failure: LeaseRequest & { error: string; retryAt: number | null }): Promise<Fulfilment | null> {
+  async failFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    failure: LeaseRequest & { error: string; retryAt: number | null },
+  ): Promise<Fulfilment | null> {
     const { owner, error, retryAt, now } = failure;
     return this.#fulfilment('record a failed fulfilment attempt', this.#fsql.fail, [orderId, outcome, owner, error, retryAt, now]);
   }
@@ -122,13 +162,22 @@ export class PostgresOrderStore implements OrderStore {
    * lock throughout. `work` gets a handle whose `query` runs on the transaction's connection with
    * the connection's own `search_path`, so unqualified names find your tables, not the kit's.
    */
-  async completeFulfilmentWith<T>(orderId: string, outcome: FulfilmentOutcome, lease: LeaseRequest, work: (sql: SqlTransaction) => T | Promise<T>): Promise<T> {
+  async completeFulfilmentWith<T>(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    lease: LeaseRequest,
+    work: (sql: SqlTransaction) => T | Promise<T>,
+  ): Promise<T> {
     return completeInTransaction(this.#db, this.#fsql, { orderId, outcome, ...lease }, work);
   }
 
   /** Keys and leases go `PRUNE_MARGIN_MS` after they ran out, as the pruning beside requests does. */
   async prune({ unpaidExpiredBefore, now, limit }: PruneRequest): Promise<{ orders: number }> {
-    const [row] = await this.#db.query<{ orders: number }>('prune orders, idempotency keys and leases', this.#sql.prune, [unpaidExpiredBefore, limit, now - PRUNE_MARGIN_MS]);
+    const [row] = await this.#db.query<{ orders: number }>('prune orders, idempotency keys and leases', this.#sql.prune, [
+      unpaidExpiredBefore,
+      limit,
+      now - PRUNE_MARGIN_MS,
+    ]);
     return { orders: row?.orders ?? 0 };
   }
 
@@ -139,7 +188,13 @@ export class PostgresOrderStore implements OrderStore {
   async reserveIdempotencyKey(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyState> {
     const now = this.#now();
     this.#prune(now);
-    const [row] = await this.#db.query<IdempotencyRow>('reserve an idempotency key', this.#sql.reserveIdempotencyKey, [key, fingerprint, randomUUID(), now, ttlMs]);
+    const [row] = await this.#db.query<IdempotencyRow>('reserve an idempotency key', this.#sql.reserveIdempotencyKey, [
+      key,
+      fingerprint,
+      randomUUID(),
+      now,
+      ttlMs,
+    ]);
     if (row === undefined || row.reserved) return { state: 'reserved' };
     if (row.state === 'pending' || row.response === null) return { state: 'pending', fingerprint: row.fingerprint };
     const response = JSON.parse(row.response) as StoredResponse;

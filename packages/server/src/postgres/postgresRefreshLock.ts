@@ -38,7 +38,12 @@ export class PostgresRefreshLock implements RefreshLock {
   async acquire(orderId: string, ttlMs: number): Promise<boolean> {
     const now = this.#now();
     this.#prune(now);
-    const rows = await this.#db.query('claim an order refresh', this.#sql.claimRefresh, [`refresh:${orderId}`, this.#owner, now, Math.max(1, Math.ceil(ttlMs))]);
+    const rows = await this.#db.query('claim an order refresh', this.#sql.claimRefresh, [
+      `refresh:${orderId}`,
+      this.#owner,
+      now,
+      Math.max(1, Math.ceil(ttlMs)),
+    ]);
     return rows.length > 0;
   }
 

@@ -33,15 +33,25 @@ describe('toPostgresStoreError', () => {
     for (const failure of failures) {
       const mapped = toPostgresStoreError(failure, 'read an order');
       expect(mapped).toBeInstanceOf(StoreUnavailableError);
-      expect(mapped).toMatchObject({ code: 'store_unavailable', message: `PostgreSQL could not read an order: ${failure.message}`, cause: failure });
+      expect(mapped).toMatchObject({
+        code: 'store_unavailable',
+        message: `PostgreSQL could not read an order: ${failure.message}`,
+        cause: failure,
+      });
     }
     const already = new StoreUnavailableError('down');
     expect(toPostgresStoreError(already, 'x')).toBe(already);
   });
 
   it('names the code of an error that has no message (a refused connection to every address of a host)', () => {
-    const refused = Object.assign(new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''), { code: 'ECONNREFUSED' });
-    expect(toPostgresStoreError(refused, 'save an order')).toMatchObject({ code: 'store_unavailable', message: 'PostgreSQL could not save an order: ECONNREFUSED' });
+    const refused = Object.assign(
+      new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
+      { code: 'ECONNREFUSED' },
+    );
+    expect(toPostgresStoreError(refused, 'save an order')).toMatchObject({
+      code: 'store_unavailable',
+      message: 'PostgreSQL could not save an order: ECONNREFUSED',
+    });
     const uncoded = new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], '');
     expect(toPostgresStoreError(uncoded, 'save an order')).toBeInstanceOf(StoreUnavailableError);
   });

@@ -12,7 +12,8 @@ const UNAVAILABLE_STATE = /^(08...|53...|40001|40P01|40003|57014|57P0[1235]|55P0
 /** Node's socket errors on the way to the server. */
 const SOCKET_CODE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|EHOSTDOWN|ENETUNREACH|ENETDOWN|ENOTFOUND|EAI_AGAIN|ENOENT)$/;
 /** What `pg` and its pool throw for a lost or slow connection; they carry no code. */
-const DRIVER_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+const DRIVER_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 
 /**
  * Turns what a `pg` call threw into what the checkout understands: a refused, lost or timed-out
@@ -27,7 +28,11 @@ export function toPostgresStoreError(error: unknown, what: string): unknown {
   if (error instanceof StoreUnavailableError || !(error instanceof Error)) return error;
   const code = (error as { code?: unknown }).code;
   const unavailable =
-    typeof code === 'string' ? UNAVAILABLE_STATE.test(code) || SOCKET_CODE.test(code) : error instanceof AggregateError ? error.errors.some(isSocketError) : DRIVER_MESSAGE.test(error.message);
+    typeof code === 'string'
+      ? UNAVAILABLE_STATE.test(code) || SOCKET_CODE.test(code)
+      : error instanceof AggregateError
+        ? error.errors.some(isSocketError)
+        : DRIVER_MESSAGE.test(error.message);
   return unavailable ? new StoreUnavailableError(`PostgreSQL could not ${what}: ${describe(error)}`, { cause: error }) : error;
 }
 

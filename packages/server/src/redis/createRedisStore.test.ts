@@ -26,7 +26,9 @@ describe('createRedisStore', () => {
     ['an onError that is not a function', { url: 'redis://127.0.0.1:6379', onError: 'log' }, /onError must be a function/],
   ])('refuses %s with a message naming the option', (_name, options, message) => {
     expect(() => createRedisStore(options as unknown as RedisStoreOptions)).toThrow(message);
-    expect(() => createRedisStore(options as unknown as RedisStoreOptions)).toThrow(expect.objectContaining({ code: 'redis_options_invalid' }));
+    expect(() => createRedisStore(options as unknown as RedisStoreOptions)).toThrow(
+      expect.objectContaining({ code: 'redis_options_invalid' }),
+    );
   });
 
   it('fails fast with StoreUnavailableError when Redis is unreachable, and reports it once', async () => {
@@ -41,7 +43,9 @@ describe('createRedisStore', () => {
     try {
       await expect(redis.store.get('1')).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(redis.store.put(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
-      await expect(redis.store.claimFulfilment('1', 'paid', { owner: 'a', now: 0, leaseMs: 1000 })).rejects.toMatchObject({ code: 'store_unavailable' });
+      await expect(redis.store.claimFulfilment('1', 'paid', { owner: 'a', now: 0, leaseMs: 1000 })).rejects.toMatchObject({
+        code: 'store_unavailable',
+      });
       await expect(redis.refreshLock.acquire('1', 1000)).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.events.publish(storedOrder())).rejects.toMatchObject({ code: 'store_unavailable' });
       await expect(redis.ready(300)).rejects.toThrow(/Redis was not reachable within 300 ms/);

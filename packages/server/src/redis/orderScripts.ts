@@ -3,7 +3,8 @@ import { PRUNABLE_STATUSES } from '../checkout/stores/prunableStatuses.js';
 import { LUA_HELPERS } from './luaHelpers.js';
 import { redisScript } from './redisScript.js';
 
-const luaSet = (name: string, values: readonly string[]) => `local ${name} = { ${values.map((value) => `['${value}'] = true`).join(', ')} }`;
+const luaSet = (name: string, values: readonly string[]) =>
+  `local ${name} = { ${values.map((value) => `['${value}'] = true`).join(', ')} }`;
 const OPEN = luaSet('OPEN', OPEN_STATUSES);
 const PRUNABLE = luaSet('PRUNABLE', PRUNABLE_STATUSES);
 

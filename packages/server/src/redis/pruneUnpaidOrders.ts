@@ -24,7 +24,13 @@ export async function pruneUnpaidOrders(run: RunScript, keys: RedisKeys, { unpai
   let pruned = 0;
   let offset = 0;
   while (pruned < limit) {
-    const [orders, kept, walked] = (await run(ORDER_SCRIPTS.prune, indexes, [keys.prefix, unpaidExpiredBefore, limit - pruned, BATCH, offset])) as number[];
+    const [orders, kept, walked] = (await run(ORDER_SCRIPTS.prune, indexes, [
+      keys.prefix,
+      unpaidExpiredBefore,
+      limit - pruned,
+      BATCH,
+      offset,
+    ])) as number[];
     pruned += orders ?? 0;
     offset += kept ?? 0;
     if (walked === 1) break;

@@ -41,7 +41,12 @@ export class RedisCheckoutStore {
     const keys = redisKeys(options.keyPrefix);
     this.#connection = openRedisConnection(options, 'commands');
     this.store = new RedisOrderStore(this.#connection, { keys, retainMs: options.retainMs, now: options.now });
-    this.events = new RedisEventBus({ publisher: this.#connection, openSubscriber: () => openRedisConnection(options, 'subscriber'), channel: keys.events, onError });
+    this.events = new RedisEventBus({
+      publisher: this.#connection,
+      openSubscriber: () => openRedisConnection(options, 'subscriber'),
+      channel: keys.events,
+      onError,
+    });
     this.refreshLock = new RedisRefreshLock(this.#connection, keys);
     this.rateLimitBackend = redisRateLimitBackend(this.#connection, options.keyPrefix);
   }

@@ -55,4 +55,3 @@ export function redisKeys(prefix: string): RedisKeys {
     events: `${prefix}events`,
   };
 }
-

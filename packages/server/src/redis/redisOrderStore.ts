@@ -1,6 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment/fulfilment.js';
-import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/stores/orderStore.js';
+import type {
+  FulfilmentQuery,
+  IdempotencyState,
+  LeaseRequest,
+  OrderStatusUpdate,
+  OrderStore,
+  PruneRequest,
+} from '../checkout/stores/orderStore.js';
 import type { StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/stores/orderStore.js';
 import { CLAIM_SCRIPTS } from './claimScripts.js';
 import { FULFILMENT_SCRIPTS as F } from './fulfilmentScripts.js';
@@ -81,21 +88,50 @@ export class RedisOrderStore implements OrderStore {
     );
   }
 
-  async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
+  async compareAndSetStatus(
+    orderId: string,
+    expectedVersion: number,
+    update: OrderStatusUpdate,
+    owe?: FulfilmentOutcome,
+  ): Promise<StoredOrder | null> {
     const current = await this.get(orderId);
     if (current === null || current.version !== expectedVersion) return null;
     const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
-    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions, version: expectedVersion + 1 };
+    const next: StoredOrder = {
+      ...current,
+      status,
+      aurpayStatus,
+      paidAmount,
+      updatedAt,
+      gatewayUpdatedAt,
+      transactions,
+      version: expectedVersion + 1,
+    };
     const { keys } = this.#o;
     const owed = owe === undefined ? ['', ''] : [keys.fulfilment(orderId, owe), keys.fulfilments('owed')];
     const member = owe === undefined ? '' : keys.fulfilmentMember(orderId, owe);
     const order = [keys.order(orderId), keys.unsettled, keys.unsettledExpiries, this.#openIndex(current), ...owed];
-    const args = [expectedVersion, JSON.stringify(next), orderId, statusClass(status), next.createdAt, next.expiresAt, owe ?? '', member, updatedAt];
+    const args = [
+      expectedVersion,
+      JSON.stringify(next),
+      orderId,
+      statusClass(status),
+      next.createdAt,
+      next.expiresAt,
+      owe ?? '',
+      member,
+      updatedAt,
+    ];
     return (await this.#script('write an order status', ORDER_SCRIPTS.compareAndSetStatus, order, args)) === 1 ? next : null;
   }
 
   async findOpenOrder(openOrderKey: string, now: number): Promise<StoredOrder | null> {
-    const raw = await this.#script('find an open order', ORDER_SCRIPTS.findOpenOrder, [this.#o.keys.openOrders(openOrderKey)], [this.#o.keys.prefix, now]);
+    const raw = await this.#script(
+      'find an open order',
+      ORDER_SCRIPTS.findOpenOrder,
+      [this.#o.keys.openOrders(openOrderKey)],
+      [this.#o.keys.prefix, now],
+    );
     return typeof raw === 'string' ? parseOrder(raw) : null;
   }
 
@@ -104,14 +140,24 @@ export class RedisOrderStore implements OrderStore {
     const { keys } = this.#o;
     const cursor = after === undefined ? ['', ''] : [after.createdAt, after.orderId];
     const args = [keys.prefix, expiredSince, limit, ...cursor];
-    const raws = await this.#script('list unsettled orders', ORDER_SCRIPTS.listUnsettledOrders, [keys.unsettled, keys.unsettledExpiries], args);
+    const raws = await this.#script(
+      'list unsettled orders',
+      ORDER_SCRIPTS.listUnsettledOrders,
+      [keys.unsettled, keys.unsettledExpiries],
+      args,
+    );
     return (raws as string[]).map(parseOrder);
   }
 
   async oweFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment> {
     const { keys } = this.#o;
     const owed = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.order(orderId)];
-    const reply = await this.#script('record an owed fulfilment', F.owe, owed, [orderId, outcome, keys.fulfilmentMember(orderId, outcome), now]);
+    const reply = await this.#script('record an owed fulfilment', F.owe, owed, [
+      orderId,
+      outcome,
+      keys.fulfilmentMember(orderId, outcome),
+      now,
+    ]);
     return parseFulfilment(reply)!;
   }
 
@@ -119,23 +165,50 @@ export class RedisOrderStore implements OrderStore {
     return parseFulfilment(await this.#call('read a fulfilment', () => this.#redis.hgetall(this.#o.keys.fulfilment(orderId, outcome))));
   }
 
-  async claimFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
-    return parseFulfilment(await this.#script('claim a fulfilment', F.claim, [this.#o.keys.fulfilment(orderId, outcome)], [owner, now, now + leaseMs]));
+  async claimFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, leaseMs }: LeaseRequest & { leaseMs: number },
+  ): Promise<Fulfilment | null> {
+    return parseFulfilment(
+      await this.#script('claim a fulfilment', F.claim, [this.#o.keys.fulfilment(orderId, outcome)], [owner, now, now + leaseMs]),
+    );
   }
 
-  async renewFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<boolean> {
-    return (await this.#script('renew a fulfilment lease', F.renew, [this.#o.keys.fulfilment(orderId, outcome)], [owner, now, now + leaseMs])) === 1;
+  async renewFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, leaseMs }: LeaseRequest & { leaseMs: number },
+  ): Promise<boolean> {
+    return (
+      (await this.#script(
+        'renew a fulfilment lease',
+        F.renew,
+        [this.#o.keys.fulfilment(orderId, outcome)],
+        [owner, now, now + leaseMs],
+      )) === 1
+    );
   }
 
   async completeFulfilment(orderId: string, outcome: FulfilmentOutcome, { now }: LeaseRequest): Promise<boolean> {
     const { keys, retainMs } = this.#o;
     const other = outcome === 'paid' ? 'expired' : 'paid';
-    const record = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.fulfilments('done'), keys.order(orderId), keys.fulfilment(orderId, other)];
+    const record = [
+      keys.fulfilment(orderId, outcome),
+      keys.fulfilments('owed'),
+      keys.fulfilments('done'),
+      keys.order(orderId),
+      keys.fulfilment(orderId, other),
+    ];
     const args = [keys.fulfilmentMember(orderId, outcome), now, keys.prefix, retainMs, this.#o.now(), MIN_ORDER_TTL_MS, GC_MARGIN_MS];
     return (await this.#script('complete a fulfilment', F.complete, record, args)) === 1;
   }
 
-  async failFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null }): Promise<Fulfilment | null> {
+  async failFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null },
+  ): Promise<Fulfilment | null> {
     const { keys } = this.#o;
     const record = [keys.fulfilment(orderId, outcome), keys.fulfilments('owed'), keys.fulfilments('failed')];
     const args = [owner, now, error, retryAt ?? '', keys.fulfilmentMember(orderId, outcome)];
@@ -150,12 +223,23 @@ export class RedisOrderStore implements OrderStore {
 
   async listFulfilments({ state, dueBy, limit }: FulfilmentQuery): Promise<Fulfilment[]> {
     if (limit <= 0) return [];
-    const replies = await this.#script('list fulfilments', F.list, [this.#o.keys.fulfilments(state)], [this.#o.keys.prefix, dueBy ?? '+inf', limit]);
+    const replies = await this.#script(
+      'list fulfilments',
+      F.list,
+      [this.#o.keys.fulfilments(state)],
+      [this.#o.keys.prefix, dueBy ?? '+inf', limit],
+    );
     return (replies as unknown[]).map((reply) => parseFulfilment(reply)!);
   }
 
   async prune(request: PruneRequest): Promise<{ orders: number }> {
-    return { orders: await pruneUnpaidOrders((script, keys, args) => this.#script('prune unpaid orders', script, keys, args), this.#o.keys, request) };
+    return {
+      orders: await pruneUnpaidOrders(
+        (script, keys, args) => this.#script('prune unpaid orders', script, keys, args),
+        this.#o.keys,
+        request,
+      ),
+    };
   }
 
   async acquireLease(name: string, { owner, now, ttlMs }: LeaseRequest & { ttlMs: number }): Promise<boolean> {
@@ -167,13 +251,20 @@ export class RedisOrderStore implements OrderStore {
     const now = this.#o.now();
     const pending = idempotencyValue({ state: 'pending', fingerprint }, now + ttlMs);
     const args = [pending, now, Math.ceil(ttlMs) + GC_MARGIN_MS];
-    const held = await this.#script('reserve an idempotency key', CLAIM_SCRIPTS.reserveIdempotencyKey, [this.#o.keys.idempotency(key)], args);
+    const held = await this.#script(
+      'reserve an idempotency key',
+      CLAIM_SCRIPTS.reserveIdempotencyKey,
+      [this.#o.keys.idempotency(key)],
+      args,
+    );
     return typeof held === 'string' ? parseIdempotencyValue(held) : { state: 'reserved' };
   }
 
   async completeIdempotencyKey(key: string, fingerprint: string, response: StoredResponse, ttlMs: number): Promise<void> {
     const value = idempotencyValue({ state: 'completed', fingerprint, response }, this.#o.now() + ttlMs);
-    await this.#call('complete an idempotency key', () => this.#redis.set(this.#o.keys.idempotency(key), value, 'PX', Math.ceil(ttlMs) + GC_MARGIN_MS));
+    await this.#call('complete an idempotency key', () =>
+      this.#redis.set(this.#o.keys.idempotency(key), value, 'PX', Math.ceil(ttlMs) + GC_MARGIN_MS),
+    );
   }
 
   async releaseIdempotencyKey(key: string): Promise<void> {

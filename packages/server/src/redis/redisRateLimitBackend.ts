@@ -10,6 +10,7 @@ import type { RateLimitBackend } from '../checkout/stores/rateLimitBackend.js';
  */
 export function redisRateLimitBackend(redis: Redis, keyPrefix: string): RateLimitBackend {
   return {
-    limiter: ({ points, durationMs, keyPrefix: name }) => new RateLimiterRedis({ storeClient: redis, points, duration: durationMs / 1000, keyPrefix: `${keyPrefix}rl:${name}` }),
+    limiter: ({ points, durationMs, keyPrefix: name }) =>
+      new RateLimiterRedis({ storeClient: redis, points, duration: durationMs / 1000, keyPrefix: `${keyPrefix}rl:${name}` }),
   };
 }

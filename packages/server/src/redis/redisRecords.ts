@@ -1,6 +1,12 @@
 import type { CheckoutStatus } from '@aurpay-kit/core';
 import type { Fulfilment, FulfilmentOutcome, FulfilmentState } from '../checkout/fulfilment/fulfilment.js';
-import { OPEN_STATUSES, WATCHED_FINAL_STATUSES, type IdempotencyState, type StoredOrder, type StoredResponse } from '../checkout/stores/orderStore.js';
+import {
+  OPEN_STATUSES,
+  WATCHED_FINAL_STATUSES,
+  type IdempotencyState,
+  type StoredOrder,
+  type StoredResponse,
+} from '../checkout/stores/orderStore.js';
 import { upgradeStoredOrder } from '../checkout/stores/storeRecords.js';
 
 /**

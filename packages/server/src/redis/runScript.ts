@@ -7,7 +7,12 @@ import type { RedisScript } from './redisScript.js';
  *
  * @example await runScript(redis, CLAIM_SCRIPTS.reserveIdempotencyKey, [key], [entry, ttlMs]);
  */
-export async function runScript(redis: Redis, script: RedisScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+export async function runScript(
+  redis: Redis,
+  script: RedisScript,
+  keys: readonly string[],
+  args: readonly (string | number)[],
+): Promise<unknown> {
   try {
     return await redis.evalsha(script.sha, keys.length, ...keys, ...args);
   } catch (error) {

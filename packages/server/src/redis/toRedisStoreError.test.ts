@@ -16,14 +16,18 @@ describe('toRedisStoreError', () => {
       new Error('Command timed out'),
       Object.assign(new Error('Reached the max retries per request limit (which is 0).'), { name: 'MaxRetriesPerRequestError' }),
       replyError('LOADING Redis is loading the dataset in memory'),
-      replyError('READONLY You can\'t write against a read only replica.'),
-      replyError('MISCONF Redis is configured to save RDB snapshots, but it\'s unable to persist to disk'),
-      replyError('OOM command not allowed when used memory > \'maxmemory\'.'),
+      replyError("READONLY You can't write against a read only replica."),
+      replyError("MISCONF Redis is configured to save RDB snapshots, but it's unable to persist to disk"),
+      replyError("OOM command not allowed when used memory > 'maxmemory'."),
     ];
     for (const failure of failures) {
       const mapped = toRedisStoreError(failure, 'read an order');
       expect(mapped).toBeInstanceOf(StoreUnavailableError);
-      expect(mapped).toMatchObject({ code: 'store_unavailable', message: `Redis could not read an order: ${failure.message}`, cause: failure });
+      expect(mapped).toMatchObject({
+        code: 'store_unavailable',
+        message: `Redis could not read an order: ${failure.message}`,
+        cause: failure,
+      });
     }
     const already = new StoreUnavailableError('down');
     expect(toRedisStoreError(already, 'x')).toBe(already);

@@ -26,8 +26,11 @@ describe('OptionChecks', () => {
       code: 'thing_options_invalid',
       message: 'Thing options: waitMs must be an integer ≥ 1 ms, got 0.',
     });
-    expect(failure(() => check.integer('retries', 11, 2, { min: 0, max: 10 })).message).toBe('Thing options: retries must be an integer from 0 to 10, got 11.');
-    for (const bad of [1.5, Number.NaN, '3', 2 ** 53, null]) expect(failure(() => check.integer('n', bad, 1, { min: 0 })).message).toMatch(/n must be an integer/);
+    expect(failure(() => check.integer('retries', 11, 2, { min: 0, max: 10 })).message).toBe(
+      'Thing options: retries must be an integer from 0 to 10, got 11.',
+    );
+    for (const bad of [1.5, Number.NaN, '3', 2 ** 53, null])
+      expect(failure(() => check.integer('n', bad, 1, { min: 0 })).message).toMatch(/n must be an integer/);
   });
 
   it('checks strings, functions and the options object itself', () => {
@@ -36,8 +39,12 @@ describe('OptionChecks', () => {
     const now = () => 1;
     expect(check.optionalFunction('now', now)).toBe(now);
     expect(check.optionalFunction('now', undefined)).toBeUndefined();
-    expect(failure(() => check.optionalFunction('now', 5 as unknown as () => number)).message).toBe('Thing options: now must be a function.');
-    expect(failure(() => check.object(null, 'an options object with a url')).message).toBe('Thing options: pass an options object with a url.');
+    expect(failure(() => check.optionalFunction('now', 5 as unknown as () => number)).message).toBe(
+      'Thing options: now must be a function.',
+    );
+    expect(failure(() => check.object(null, 'an options object with a url')).message).toBe(
+      'Thing options: pass an options object with a url.',
+    );
     expect(check.invalid('custom.')).toMatchObject({ code: 'thing_options_invalid', message: 'Thing options: custom.' });
   });
 });

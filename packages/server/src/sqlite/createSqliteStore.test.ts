@@ -22,7 +22,11 @@ describe('createSqliteStore', () => {
     ['filename and database', { filename: ':memory:', database: new Database(':memory:') }, /either filename or database, not both/],
     ['a database that is not one', { database: { prepare: 'no' } }, /database must be a better-sqlite3 Database/],
     ['a closed database', { database: closed }, /database is closed/],
-    ['a tablePrefix with a space', { filename: ':memory:', tablePrefix: 'my shop_' }, /tablePrefix must be letters, digits and _ \(not starting with a digit\), got "my shop_"/],
+    [
+      'a tablePrefix with a space',
+      { filename: ':memory:', tablePrefix: 'my shop_' },
+      /tablePrefix must be letters, digits and _ \(not starting with a digit\), got "my shop_"/,
+    ],
     ['a tablePrefix with a quote', { filename: ':memory:', tablePrefix: 'a";DROP TABLE x;--' }, /tablePrefix/],
     ['a tablePrefix starting with a digit', { filename: ':memory:', tablePrefix: '1_' }, /tablePrefix/],
     ['an empty tablePrefix', { filename: ':memory:', tablePrefix: '' }, /tablePrefix/],
@@ -32,7 +36,9 @@ describe('createSqliteStore', () => {
     ['a now that is not a function', { filename: ':memory:', now: 5 }, /now must be a function/],
   ])('refuses %s with a message naming the option', (_name, options, message) => {
     expect(() => createSqliteStore(options as unknown as SqliteStoreOptions)).toThrow(message);
-    expect(() => createSqliteStore(options as unknown as SqliteStoreOptions)).toThrow(expect.objectContaining({ code: 'sqlite_options_invalid' }));
+    expect(() => createSqliteStore(options as unknown as SqliteStoreOptions)).toThrow(
+      expect.objectContaining({ code: 'sqlite_options_invalid' }),
+    );
   });
 
   it('spreads into the checkout options as the store alone', async () => {
@@ -52,7 +58,9 @@ describe('createSqliteStore', () => {
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(database.pragma('busy_timeout', { simple: true })).toBe(1234);
     await sqlite.store.put(storedOrder());
-    expect(database.prepare('SELECT order_id, status, version FROM aurpay_orders').all()).toEqual([{ order_id: '20240613093614690315', status: 'awaiting_payment', version: 1 }]);
+    expect(database.prepare('SELECT order_id, status, version FROM aurpay_orders').all()).toEqual([
+      { order_id: '20240613093614690315', status: 'awaiting_payment', version: 1 },
+    ]);
     await sqlite.close();
     expect(database.open).toBe(true);
     await expect(sqlite.store.get('20240613093614690315')).rejects.toBeInstanceOf(StoreUnavailableError);
@@ -63,9 +71,14 @@ describe('createSqliteStore', () => {
     const sqlite = createSqliteStore({ filename: ':memory:' });
     await sqlite.close();
     await sqlite.close();
-    await expect(sqlite.store.get('1')).rejects.toMatchObject({ code: 'store_unavailable', message: 'SQLite could not read an order: the store is closed.' });
+    await expect(sqlite.store.get('1')).rejects.toMatchObject({
+      code: 'store_unavailable',
+      message: 'SQLite could not read an order: the store is closed.',
+    });
     await expect(sqlite.store.put(storedOrder())).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(sqlite.store.completeFulfilmentWith('1', 'paid', { owner: 'a', now: 1 }, () => 1)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(sqlite.store.completeFulfilmentWith('1', 'paid', { owner: 'a', now: 1 }, () => 1)).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
     await expect(sqlite.migrate()).rejects.toBeInstanceOf(StoreUnavailableError);
 
     const database = new Database(':memory:');
@@ -88,7 +101,14 @@ describe('createSqliteStore', () => {
     const other = new Database(filename);
     other.exec('BEGIN IMMEDIATE');
     try {
-      await expect(sqlite.store.compareAndSetStatus('20240613093614690315', 1, { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 2, gatewayUpdatedAt: null }, 'paid')).rejects.toMatchObject({
+      await expect(
+        sqlite.store.compareAndSetStatus(
+          '20240613093614690315',
+          1,
+          { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 2, gatewayUpdatedAt: null },
+          'paid',
+        ),
+      ).rejects.toMatchObject({
         code: 'store_unavailable',
         message: 'SQLite could not write an order status: database is locked',
       });

@@ -9,7 +9,11 @@ const invalid = (message: string) => check.invalid(message);
 
 function isDatabase(value: unknown): boolean {
   const database = value as { prepare?: unknown; exec?: unknown; pragma?: unknown; transaction?: unknown } | null;
-  return typeof database === 'object' && database !== null && [database.prepare, database.exec, database.pragma, database.transaction].every((method) => typeof method === 'function');
+  return (
+    typeof database === 'object' &&
+    database !== null &&
+    [database.prepare, database.exec, database.pragma, database.transaction].every((method) => typeof method === 'function')
+  );
 }
 
 /**
@@ -40,7 +44,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteCheckoutSt
     throw invalid("filename must be a file path, or ':memory:' for tests.");
   }
   const tablePrefix = options.tablePrefix ?? 'aurpay_';
-  if (typeof tablePrefix !== 'string' || !TABLE_PREFIX.test(tablePrefix)) throw invalid(`tablePrefix must be letters, digits and _ (not starting with a digit), got ${JSON.stringify(tablePrefix)}.`);
+  if (typeof tablePrefix !== 'string' || !TABLE_PREFIX.test(tablePrefix))
+    throw invalid(`tablePrefix must be letters, digits and _ (not starting with a digit), got ${JSON.stringify(tablePrefix)}.`);
   // SQLite keeps names starting with sqlite_ for itself and refuses to create such tables.
   if (/^sqlite_/i.test(tablePrefix)) throw invalid(`tablePrefix must not start with sqlite_, got ${JSON.stringify(tablePrefix)}.`);
   const busyTimeoutMs = check.integer('busyTimeoutMs', options.busyTimeoutMs, 5000, { min: 0, unit: ' ms' });

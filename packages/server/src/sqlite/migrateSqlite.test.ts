@@ -14,7 +14,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ALL_VERSIONS = SQLITE_MIGRATIONS.map((migration) => migration.version);
 
 function tableNames(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter((name) => !name.startsWith('sqlite_'));
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
+    (name) => !name.startsWith('sqlite_'),
+  );
 }
 
 function recordedVersions(filename: string, table = 'aurpay_schema_migrations'): number[] {
@@ -40,7 +42,13 @@ describe('SQLite migrations', () => {
     expect(db.prepare('SELECT version, name, applied_at FROM aurpay_schema_migrations').all()).toEqual(
       SQLITE_MIGRATIONS.map(({ version, name }) => ({ version, name, applied_at: expect.any(Number) })),
     );
-    expect(tableNames(db)).toEqual(['aurpay_fulfilments', 'aurpay_idempotency_keys', 'aurpay_leases', 'aurpay_orders', 'aurpay_schema_migrations']);
+    expect(tableNames(db)).toEqual([
+      'aurpay_fulfilments',
+      'aurpay_idempotency_keys',
+      'aurpay_leases',
+      'aurpay_orders',
+      'aurpay_schema_migrations',
+    ]);
     db.close();
   });
 
@@ -80,8 +88,18 @@ describe('SQLite migrations', () => {
     const sqlite = createSqliteStore({ filename, tablePrefix: 'shop_pay_' });
     await sqlite.close();
     const db = new Database(filename, { readonly: true });
-    expect(tableNames(db)).toEqual(['shop_pay_fulfilments', 'shop_pay_idempotency_keys', 'shop_pay_leases', 'shop_pay_orders', 'shop_pay_schema_migrations']);
-    expect((db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).every((name) => name.startsWith('shop_pay_'))).toBe(true);
+    expect(tableNames(db)).toEqual([
+      'shop_pay_fulfilments',
+      'shop_pay_idempotency_keys',
+      'shop_pay_leases',
+      'shop_pay_orders',
+      'shop_pay_schema_migrations',
+    ]);
+    expect(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]).every(
+        (name) => name.startsWith('shop_pay_'),
+      ),
+    ).toBe(true);
     db.close();
     expect(recordedVersions(filename, 'shop_pay_schema_migrations')).toEqual(ALL_VERSIONS);
   });

@@ -14,7 +14,9 @@ import type { SqliteTables } from './sqliteTables.js';
 export function migrateSqlite(db: Database, tables: SqliteTables, migrations: readonly SqliteMigration[]): number[] {
   db.exec('BEGIN IMMEDIATE');
   try {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${tables.migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${tables.migrations} (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
+    );
     const done = new Set(db.prepare(`SELECT version FROM ${tables.migrations}`).pluck().safeIntegers(false).all() as number[]);
     const record = db.prepare(`INSERT INTO ${tables.migrations} (version, name, applied_at) VALUES (?, ?, ?)`);
     const applied: number[] = [];

@@ -11,7 +11,9 @@ import { toSqliteStoreError } from './toSqliteStoreError.js';
  *
  * @example const db = openSqliteDatabase({ filename: './shop.db', busyTimeoutMs: 5000 });
  */
-export function openSqliteDatabase(source: { filename: string; busyTimeoutMs: number } | { database: SqliteDatabase; busyTimeoutMs: number }): SqliteDatabase {
+export function openSqliteDatabase(
+  source: { filename: string; busyTimeoutMs: number } | { database: SqliteDatabase; busyTimeoutMs: number },
+): SqliteDatabase {
   let db: SqliteDatabase | undefined;
   try {
     db = 'database' in source ? source.database : new Database(source.filename, { timeout: source.busyTimeoutMs });

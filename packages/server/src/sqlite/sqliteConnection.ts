@@ -47,7 +47,10 @@ export class SqliteConnection {
    * writes wait (up to the busy timeout) instead of this one failing half way.
    */
   transaction<T>(what: string, work: () => Promise<T>): Promise<T> {
-    if (this.#inside()) return Promise.reject(new AurpayKitError('sqlite_transaction_nested', `SQLite could not ${what}: a transaction is open in this work already.`));
+    if (this.#inside())
+      return Promise.reject(
+        new AurpayKitError('sqlite_transaction_nested', `SQLite could not ${what}: a transaction is open in this work already.`),
+      );
     if (this.#closing !== null) return Promise.reject(closed(what));
     return this.#enqueue(async () => {
       await this.#runNow(what, () => this.db.exec('BEGIN IMMEDIATE'));

@@ -10,7 +10,13 @@ import { spawnStoreProcess } from './test-utils/spawnStoreProcess.js';
 const dir = mkdtempSync(join(tmpdir(), 'aurpay-sqlite-durability-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const PAID: OrderStatusUpdate = { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_100_000, gatewayUpdatedAt: '2024-06-13T09:36:40' };
+const PAID: OrderStatusUpdate = {
+  status: 'paid',
+  aurpayStatus: 'SUCCESS',
+  paidAmount: '18.0098',
+  updatedAt: 1_100_000,
+  gatewayUpdatedAt: '2024-06-13T09:36:40',
+};
 
 describe('SqliteOrderStore durability', () => {
   it('keeps a paid status and its owed fulfilment written by a process killed right after the write', async () => {
@@ -33,7 +39,11 @@ describe('SqliteOrderStore durability', () => {
     try {
       expect(reopened.appliedMigrations).toEqual([]);
       expect(await reopened.store.get(order.orderId)).toEqual({ ...order, ...PAID, version: 2 });
-      expect(await reopened.store.getFulfilment(order.orderId, 'paid')).toMatchObject({ state: 'owed', dueAt: PAID.updatedAt, attempts: 0 });
+      expect(await reopened.store.getFulfilment(order.orderId, 'paid')).toMatchObject({
+        state: 'owed',
+        dueAt: PAID.updatedAt,
+        attempts: 0,
+      });
     } finally {
       await reopened.close();
     }

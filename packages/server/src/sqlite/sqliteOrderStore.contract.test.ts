@@ -24,10 +24,17 @@ const countKept = async (store: OrderStore) => {
   return row!;
 };
 
-describeOrderStoreContract('SqliteOrderStore', (clock) => open({ filename: ':memory:', now: clock.now }), { transactional: true, countKept });
+describeOrderStoreContract('SqliteOrderStore', (clock) => open({ filename: ':memory:', now: clock.now }), {
+  transactional: true,
+  countKept,
+});
 
 // WAL and synchronous=FULL only take effect on a real file.
 const dir = mkdtempSync(join(tmpdir(), 'aurpay-sqlite-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
-describeOrderStoreContract('SqliteOrderStore on a WAL file', (clock) => open({ filename: join(dir, `store-${++files}.db`), now: clock.now }), { transactional: true, countKept });
+describeOrderStoreContract(
+  'SqliteOrderStore on a WAL file',
+  (clock) => open({ filename: join(dir, `store-${++files}.db`), now: clock.now }),
+  { transactional: true, countKept },
+);

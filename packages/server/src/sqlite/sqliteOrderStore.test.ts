@@ -8,7 +8,13 @@ import { SQLITE_MIGRATIONS } from './sqliteMigrations.js';
 import { sqliteStatements } from './sqliteStatements.js';
 import { sqliteTables } from './sqliteTables.js';
 
-const PAID: OrderStatusUpdate = { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 2_000_000, gatewayUpdatedAt: null };
+const PAID: OrderStatusUpdate = {
+  status: 'paid',
+  aurpayStatus: 'SUCCESS',
+  paidAmount: '18.0098',
+  updatedAt: 2_000_000,
+  gatewayUpdatedAt: null,
+};
 const A = { owner: 'instance-a', now: 1_500_000 };
 const X = storedOrder({ orderId: '20240613093614690001', callbackRef: 'ref-x' });
 const Y = storedOrder({ orderId: '20240613093614690002', callbackRef: 'ref-y' });
@@ -79,7 +85,9 @@ describe('SqliteOrderStore.completeFulfilmentWith', () => {
     ).rejects.toThrow('changed my mind');
     expect(await store.get(Z.orderId)).toBeNull();
 
-    await expect(effects(X.orderId, 'paid', A, () => effects(Y.orderId, 'paid', A, () => 1))).rejects.toMatchObject({ code: 'sqlite_transaction_nested' });
+    await expect(effects(X.orderId, 'paid', A, () => effects(Y.orderId, 'paid', A, () => 1))).rejects.toMatchObject({
+      code: 'sqlite_transaction_nested',
+    });
     expect(await effects(X.orderId, 'paid', A, async () => (await store.getFulfilment(X.orderId, 'paid'))?.state)).toBe('owed');
     expect(await store.getFulfilment(X.orderId, 'paid')).toMatchObject({ state: 'done', updatedAt: A.now });
     await sqlite.close();
@@ -98,7 +106,9 @@ describe('SqliteOrderStore.completeFulfilmentWith', () => {
 
   it('binds $n parameters as the PostgreSQL store would, booleans and undefined included', async () => {
     const { sqlite, effects } = await storeWithClaim();
-    const rows = await effects(X.orderId, 'paid', A, (sql) => sql.query('SELECT $2 AS second, $1 AS first, $3 AS yes, $4 AS missing', ['one', 2, true, undefined]));
+    const rows = await effects(X.orderId, 'paid', A, (sql) =>
+      sql.query('SELECT $2 AS second, $1 AS first, $3 AS yes, $4 AS missing', ['one', 2, true, undefined]),
+    );
     expect(rows).toEqual([{ second: 2, first: 'one', yes: 1, missing: null }]);
     await sqlite.close();
   });
@@ -111,7 +121,10 @@ describe('SqliteOrderStore.completeFulfilmentWith', () => {
       return sql.query<{ n: number }>('SELECT 1 AS n');
     });
     const closing = sqlite.close();
-    await expect(store.get(X.orderId)).rejects.toMatchObject({ code: 'store_unavailable', message: 'SQLite could not read an order: the store is closed.' });
+    await expect(store.get(X.orderId)).rejects.toMatchObject({
+      code: 'store_unavailable',
+      message: 'SQLite could not read an order: the store is closed.',
+    });
     gate.release();
     expect(await completing).toEqual([{ n: 1 }]);
     await closing;
@@ -134,7 +147,9 @@ describe('SqliteOrderStore.prune', () => {
       'CORRELATED SCALAR SUBQUERY 1',
       'SEARCH f USING PRIMARY KEY (order_id=?)',
     ]);
-    expect(plan(statements.pruneKeys)).toEqual(['SEARCH aurpay_idempotency_keys USING INDEX aurpay_idempotency_keys_expires (expires_at<?)']);
+    expect(plan(statements.pruneKeys)).toEqual([
+      'SEARCH aurpay_idempotency_keys USING INDEX aurpay_idempotency_keys_expires (expires_at<?)',
+    ]);
     db.close();
   });
 });

@@ -1,6 +1,13 @@
 import { AurpayKitError } from '@aurpay-kit/core';
 import type { Fulfilment, FulfilmentOutcome } from '../checkout/fulfilment/fulfilment.js';
-import type { FulfilmentQuery, IdempotencyState, LeaseRequest, OrderStatusUpdate, OrderStore, PruneRequest } from '../checkout/stores/orderStore.js';
+import type {
+  FulfilmentQuery,
+  IdempotencyState,
+  LeaseRequest,
+  OrderStatusUpdate,
+  OrderStore,
+  PruneRequest,
+} from '../checkout/stores/orderStore.js';
 import type { SqlTransaction, StoredOrder, StoredResponse, UnsettledOrdersQuery } from '../checkout/stores/orderStore.js';
 import { upgradeStoredOrder } from '../checkout/stores/storeRecords.js';
 import type { SqliteConnection } from './sqliteConnection.js';
@@ -42,15 +49,26 @@ export class SqliteOrderStore implements OrderStore {
     this.#now = options.now;
     // Read-then-write steps take the write lock first (IMMEDIATE): a deferred transaction that read
     // before another process wrote could not upgrade, and would fail instead of waiting.
-    this.#setStatus = connection.db.transaction((orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome) => {
-      const row = s.orderForUpdate.get({ orderId });
-      if (row === undefined || row.version !== expectedVersion) return null;
-      const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
-      const next: StoredOrder = { ...upgradeStoredOrder(JSON.parse(row.record) as StoredOrder), status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions, version: expectedVersion + 1 };
-      s.setStatus.run({ orderId, expectedVersion, status, updatedAt, version: next.version, record: JSON.stringify(next) });
-      if (owe !== undefined) s.oweFulfilment.run({ orderId, outcome: owe, now: updatedAt });
-      return next;
-    }).immediate;
+    this.#setStatus = connection.db.transaction(
+      (orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome) => {
+        const row = s.orderForUpdate.get({ orderId });
+        if (row === undefined || row.version !== expectedVersion) return null;
+        const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
+        const next: StoredOrder = {
+          ...upgradeStoredOrder(JSON.parse(row.record) as StoredOrder),
+          status,
+          aurpayStatus,
+          paidAmount,
+          updatedAt,
+          gatewayUpdatedAt,
+          transactions,
+          version: expectedVersion + 1,
+        };
+        s.setStatus.run({ orderId, expectedVersion, status, updatedAt, version: next.version, record: JSON.stringify(next) });
+        if (owe !== undefined) s.oweFulfilment.run({ orderId, outcome: owe, now: updatedAt });
+        return next;
+      },
+    ).immediate;
     this.#reserve = connection.db.transaction((key: string, fingerprint: string, ttlMs: number): IdempotencyState => {
       const now = this.#now();
       if (s.reserveKey.run({ key, fingerprint, now, expiresAt: now + ttlMs }).changes === 1) return { state: 'reserved' };
@@ -87,11 +105,26 @@ export class SqliteOrderStore implements OrderStore {
   put(order: StoredOrder): Promise<void> {
     return this.#connection.run('save an order', () => {
       const { orderId, callbackRef, openOrderKey, status, version, createdAt, expiresAt, updatedAt } = order;
-      this.#s.putOrder.run({ orderId, callbackRef, openOrderKey: openOrderKey ?? null, status, version, createdAt, expiresAt, updatedAt, record: JSON.stringify(order) });
+      this.#s.putOrder.run({
+        orderId,
+        callbackRef,
+        openOrderKey: openOrderKey ?? null,
+        status,
+        version,
+        createdAt,
+        expiresAt,
+        updatedAt,
+        record: JSON.stringify(order),
+      });
     });
   }
 
-  compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
+  compareAndSetStatus(
+    orderId: string,
+    expectedVersion: number,
+    update: OrderStatusUpdate,
+    owe?: FulfilmentOutcome,
+  ): Promise<StoredOrder | null> {
     return this.#connection.run('write an order status', () => this.#setStatus(orderId, expectedVersion, update, owe));
   }
 
@@ -101,7 +134,10 @@ export class SqliteOrderStore implements OrderStore {
 
   listUnsettledOrders({ expiredSince, limit, after }: UnsettledOrdersQuery): Promise<StoredOrder[]> {
     return this.#connection.run('list unsettled orders', () =>
-      (after === undefined ? this.#s.unsettled.all({ expiredSince, limit }) : this.#s.unsettledAfter.all({ expiredSince, limit, ...after })).map((record) => parse(record)!),
+      (after === undefined
+        ? this.#s.unsettled.all({ expiredSince, limit })
+        : this.#s.unsettledAfter.all({ expiredSince, limit, ...after })
+      ).map((record) => parse(record)!),
     );
   }
 
@@ -113,20 +149,41 @@ export class SqliteOrderStore implements OrderStore {
     return this.#connection.run('read a fulfilment', () => this.#s.getFulfilment.get({ orderId, outcome }) ?? null);
   }
 
-  claimFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
-    return this.#connection.run('claim a fulfilment', () => this.#s.claimFulfilment.get({ orderId, outcome, owner, now, until: now + leaseMs }) ?? null);
+  claimFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, leaseMs }: LeaseRequest & { leaseMs: number },
+  ): Promise<Fulfilment | null> {
+    return this.#connection.run(
+      'claim a fulfilment',
+      () => this.#s.claimFulfilment.get({ orderId, outcome, owner, now, until: now + leaseMs }) ?? null,
+    );
   }
 
-  renewFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, leaseMs }: LeaseRequest & { leaseMs: number }): Promise<boolean> {
-    return this.#connection.run('renew a fulfilment lease', () => this.#s.renewFulfilment.run({ orderId, outcome, owner, now, until: now + leaseMs }).changes === 1);
+  renewFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, leaseMs }: LeaseRequest & { leaseMs: number },
+  ): Promise<boolean> {
+    return this.#connection.run(
+      'renew a fulfilment lease',
+      () => this.#s.renewFulfilment.run({ orderId, outcome, owner, now, until: now + leaseMs }).changes === 1,
+    );
   }
 
   completeFulfilment(orderId: string, outcome: FulfilmentOutcome, { now }: LeaseRequest): Promise<boolean> {
     return this.#connection.run('complete a fulfilment', () => this.#s.completeFulfilment.run({ orderId, outcome, now }).changes === 1);
   }
 
-  failFulfilment(orderId: string, outcome: FulfilmentOutcome, { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null }): Promise<Fulfilment | null> {
-    return this.#connection.run('record a failed fulfilment', () => this.#s.failFulfilment.get({ orderId, outcome, owner, now, error, retryAt }) ?? null);
+  failFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null },
+  ): Promise<Fulfilment | null> {
+    return this.#connection.run(
+      'record a failed fulfilment',
+      () => this.#s.failFulfilment.get({ orderId, outcome, owner, now, error, retryAt }) ?? null,
+    );
   }
 
   retryFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Promise<Fulfilment | null> {
@@ -139,7 +196,12 @@ export class SqliteOrderStore implements OrderStore {
     );
   }
 
-  completeFulfilmentWith<T>(orderId: string, outcome: FulfilmentOutcome, { owner, now }: LeaseRequest, work: (sql: SqlTransaction) => T | Promise<T>): Promise<T> {
+  completeFulfilmentWith<T>(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now }: LeaseRequest,
+    work: (sql: SqlTransaction) => T | Promise<T>,
+  ): Promise<T> {
     const connection = this.#connection;
     return connection.transaction('complete a fulfilment with its transaction', async () => {
       // Inside the transaction, so these run at once, within it.
@@ -152,7 +214,11 @@ export class SqliteOrderStore implements OrderStore {
       } finally {
         sql.end();
       }
-      if (!connection.db.inTransaction) throw new AurpayKitError('sqlite_transaction_ended', 'The fulfilment transaction ended inside its work: leave COMMIT and ROLLBACK to the store.');
+      if (!connection.db.inTransaction)
+        throw new AurpayKitError(
+          'sqlite_transaction_ended',
+          'The fulfilment transaction ended inside its work: leave COMMIT and ROLLBACK to the store.',
+        );
       await this.completeFulfilment(orderId, outcome, { owner, now });
       return result;
     });
@@ -185,6 +251,14 @@ export class SqliteOrderStore implements OrderStore {
 }
 
 function notHeld(orderId: string, outcome: FulfilmentOutcome, owner: string, record: Fulfilment | null): AurpayKitError {
-  const found = record === null ? 'there is none' : record.state !== 'owed' ? `it is ${record.state}` : `the lease is ${record.leaseOwner ?? 'nobody'}'s`;
-  return new AurpayKitError('fulfilment_not_held', `The ${outcome} fulfilment of order ${orderId} is not owed under ${owner}'s lease: ${found}.`);
+  const found =
+    record === null
+      ? 'there is none'
+      : record.state !== 'owed'
+        ? `it is ${record.state}`
+        : `the lease is ${record.leaseOwner ?? 'nobody'}'s`;
+  return new AurpayKitError(
+    'fulfilment_not_held',
+    `The ${outcome} fulfilment of order ${orderId} is not owed under ${owner}'s lease: ${found}.`,
+  );
 }

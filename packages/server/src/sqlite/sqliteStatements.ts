@@ -45,7 +45,8 @@ export function sqliteStatements(db: Database, { orders, fulfilments, idempotenc
   return {
     getOrder: record('WHERE order_id = @orderId'),
     orderByRef: record('WHERE callback_ref = @callbackRef'),
-    putOrder: prepare(`INSERT INTO ${orders} (order_id, callback_ref, open_order_key, status, version, created_at, expires_at, updated_at, record)
+    putOrder:
+      prepare(`INSERT INTO ${orders} (order_id, callback_ref, open_order_key, status, version, created_at, expires_at, updated_at, record)
       VALUES (@orderId, @callbackRef, @openOrderKey, @status, @version, @createdAt, @expiresAt, @updatedAt, @record)
       ON CONFLICT (order_id) DO UPDATE SET callback_ref = excluded.callback_ref, open_order_key = excluded.open_order_key,
         status = excluded.status, version = excluded.version, created_at = excluded.created_at, expires_at = excluded.expires_at,
@@ -61,7 +62,8 @@ export function sqliteStatements(db: Database, { orders, fulfilments, idempotenc
     oweFulfilment: prepare(`INSERT INTO ${fulfilments} (order_id, outcome, state, attempts, due_at, created_at, updated_at)
       VALUES (@orderId, @outcome, 'owed', 0, @now, @now, @now) ON CONFLICT (order_id, outcome) DO NOTHING`),
     getFulfilment: prepare<Fulfilment>(`SELECT ${FULFILMENT} FROM ${fulfilments} WHERE ${ONE_FULFILMENT}`),
-    claimFulfilment: prepare<Fulfilment>(`UPDATE ${fulfilments} SET attempts = attempts + 1, lease_owner = @owner, lease_until = @until, updated_at = @now
+    claimFulfilment:
+      prepare<Fulfilment>(`UPDATE ${fulfilments} SET attempts = attempts + 1, lease_owner = @owner, lease_until = @until, updated_at = @now
       WHERE ${ONE_FULFILMENT} AND state = 'owed' AND due_at <= @now AND (lease_until IS NULL OR lease_until <= @now) RETURNING ${FULFILMENT}`),
     renewFulfilment: prepare(`UPDATE ${fulfilments} SET lease_until = @until
       WHERE ${ONE_FULFILMENT} AND state = 'owed' AND lease_owner = @owner AND lease_until > @now`),
@@ -80,16 +82,20 @@ export function sqliteStatements(db: Database, { orders, fulfilments, idempotenc
     acquireLease: prepare(`INSERT INTO ${leases} (name, owner, until) VALUES (@name, @owner, @until)
       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, until = excluded.until WHERE ${leases}.owner = excluded.owner OR ${leases}.until <= @now`),
 
-    reserveKey: prepare(`INSERT INTO ${idempotency} (key, state, fingerprint, response, expires_at) VALUES (@key, 'pending', @fingerprint, NULL, @expiresAt)
+    reserveKey:
+      prepare(`INSERT INTO ${idempotency} (key, state, fingerprint, response, expires_at) VALUES (@key, 'pending', @fingerprint, NULL, @expiresAt)
       ON CONFLICT (key) DO UPDATE SET state = 'pending', fingerprint = excluded.fingerprint, response = NULL, expires_at = excluded.expires_at
       WHERE ${idempotency}.expires_at <= @now`),
     readKey: prepare<{ state: 'pending' | 'completed'; fingerprint: string; response: string | null }>(
       `SELECT state, fingerprint, response FROM ${idempotency} WHERE key = @key`,
     ),
-    completeKey: prepare(`INSERT INTO ${idempotency} (key, state, fingerprint, response, expires_at) VALUES (@key, 'completed', @fingerprint, @response, @expiresAt)
+    completeKey:
+      prepare(`INSERT INTO ${idempotency} (key, state, fingerprint, response, expires_at) VALUES (@key, 'completed', @fingerprint, @response, @expiresAt)
       ON CONFLICT (key) DO UPDATE SET state = 'completed', fingerprint = excluded.fingerprint, response = excluded.response, expires_at = excluded.expires_at`),
     releaseKey: prepare(`DELETE FROM ${idempotency} WHERE key = @key`),
-    prunableOrders: prepare<{ orderId: string }>(`SELECT order_id AS orderId FROM ${orders} AS o INDEXED BY ${orders}_unpaid_expires WHERE ${UNPAID} AND expires_at < @before
+    prunableOrders: prepare<{
+      orderId: string;
+    }>(`SELECT order_id AS orderId FROM ${orders} AS o INDEXED BY ${orders}_unpaid_expires WHERE ${UNPAID} AND expires_at < @before
         AND NOT EXISTS (SELECT 1 FROM ${fulfilments} AS f WHERE f.order_id = o.order_id AND f.state IN ('owed', 'failed'))
       ORDER BY expires_at, order_id LIMIT @limit`),
     deleteFulfilments: prepare(`DELETE FROM ${fulfilments} WHERE order_id = @orderId`),

@@ -47,7 +47,8 @@ export class SqliteTransaction implements SqlTransaction {
   }
 
   async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    if (this.#ended) throw new AurpayKitError('sqlite_transaction_ended', 'This SQLite transaction has ended: run statements only while its work runs.');
+    if (this.#ended)
+      throw new AurpayKitError('sqlite_transaction_ended', 'This SQLite transaction has ended: run statements only while its work runs.');
     try {
       return runStatement<Row>(this.#db, sql, params);
     } catch (error) {

@@ -21,7 +21,11 @@ describe('toSqliteStoreError', () => {
     for (const failure of failures) {
       const mapped = toSqliteStoreError(failure, 'read an order');
       expect(mapped).toBeInstanceOf(StoreUnavailableError);
-      expect(mapped).toMatchObject({ code: 'store_unavailable', message: `SQLite could not read an order: ${failure.message}`, cause: failure });
+      expect(mapped).toMatchObject({
+        code: 'store_unavailable',
+        message: `SQLite could not read an order: ${failure.message}`,
+        cause: failure,
+      });
     }
     const already = new StoreUnavailableError('down');
     expect(toSqliteStoreError(already, 'x')).toBe(already);

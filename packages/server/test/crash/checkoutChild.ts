@@ -24,7 +24,10 @@ export function checkoutChild(env: Record<string, string>): CheckoutChild {
     },
     start() {
       return new Promise((resolve, reject) => {
-        const started = spawn(process.execPath, ['--import', 'tsx', ENTRY], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const started = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+          env: { ...process.env, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         live.add(started);
         let output = '';
         const timer = setTimeout(() => {

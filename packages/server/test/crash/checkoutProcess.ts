@@ -36,7 +36,9 @@ async function backend(): Promise<{ shared: Pick<ExpressCheckoutOptions, 'store'
   };
   if (kind === 'sqlite') {
     const sqlite = createSqliteStore({ filename: url });
-    await sqlite.query('CREATE TABLE IF NOT EXISTS shop_effects (order_id TEXT NOT NULL, outcome TEXT NOT NULL, PRIMARY KEY (order_id, outcome))');
+    await sqlite.query(
+      'CREATE TABLE IF NOT EXISTS shop_effects (order_id TEXT NOT NULL, outcome TEXT NOT NULL, PRIMARY KEY (order_id, outcome))',
+    );
     return { shared: sqlite, effect: sqlEffect };
   }
   if (kind === 'postgres') {
@@ -44,7 +46,9 @@ async function backend(): Promise<{ shared: Pick<ExpressCheckoutOptions, 'store'
     await postgres.ready();
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: url });
-    await pool.query('CREATE TABLE IF NOT EXISTS shop_effects (order_id TEXT NOT NULL, outcome TEXT NOT NULL, PRIMARY KEY (order_id, outcome))');
+    await pool.query(
+      'CREATE TABLE IF NOT EXISTS shop_effects (order_id TEXT NOT NULL, outcome TEXT NOT NULL, PRIMARY KEY (order_id, outcome))',
+    );
     await pool.end();
     return { shared: postgres, effect: sqlEffect };
   }

@@ -76,15 +76,39 @@ async function eventually(check: () => Promise<boolean>, ms: number, what: () =>
  * open order is expired, and the run waits until the shop's effects match what the gateway says.
  */
 async function run(store: string, backend: Backend): Promise<Report> {
-  const sandbox: Sandbox = await startSandbox({ port: 0, quiet: true, callbackRetries: 2, callbackRetryDelayMs: 30, callbackTimeoutMs: 1000 });
+  const sandbox: Sandbox = await startSandbox({
+    port: 0,
+    quiet: true,
+    callbackRetries: 2,
+    callbackRetryDelayMs: 30,
+    callbackTimeoutMs: 1000,
+  });
   const port = await freePort();
   const invocations = join(work, `${store}-invocations.log`);
   writeFileSync(invocations, '');
-  const child: CheckoutChild = checkoutChild({ STORE: store, STORE_URL: backend.url, SANDBOX_URL: sandbox.url, PORT: String(port), INVOCATIONS_FILE: invocations });
+  const child: CheckoutChild = checkoutChild({
+    STORE: store,
+    STORE_URL: backend.url,
+    SANDBOX_URL: sandbox.url,
+    PORT: String(port),
+    INVOCATIONS_FILE: invocations,
+  });
   const shop = `http://127.0.0.1:${port}/api/pay`;
   const control = (path: string, body: unknown = {}) => callJson(sandbox.url, 'POST', `/_sandbox/orders/${path}`, { body });
   const next = random(SEED + store.length);
-  const report: Report = { store, seed: SEED, orders: 0, payments: 0, partPayments: 0, expiries: 0, kills: 0, longestOutageMs: 0, hookInvocations: 0, fulfilled: 0, expiredFulfilled: 0 };
+  const report: Report = {
+    store,
+    seed: SEED,
+    orders: 0,
+    payments: 0,
+    partPayments: 0,
+    expiries: 0,
+    kills: 0,
+    longestOutageMs: 0,
+    hookInvocations: 0,
+    fulfilled: 0,
+    expiredFulfilled: 0,
+  };
   const open: CheckoutOrder[] = [];
   const all: CheckoutOrder[] = [];
   let longOutageDone = false;
@@ -141,10 +165,24 @@ async function run(store: string, backend: Backend): Promise<Report> {
       report.expiries += 1;
     }
     const gateway = async () => {
-      const statuses = await Promise.all(all.map(async (order) => [order.orderId, ((await callJson(sandbox.url, 'GET', `/_sandbox/orders/${order.orderId}`)).body as { data: { status: string } }).data.status] as const));
+      const statuses = await Promise.all(
+        all.map(
+          async (order) =>
+            [
+              order.orderId,
+              ((await callJson(sandbox.url, 'GET', `/_sandbox/orders/${order.orderId}`)).body as { data: { status: string } }).data.status,
+            ] as const,
+        ),
+      );
       return {
-        paid: statuses.filter(([, status]) => status === 'SUCCESS' || status === 'RESOLVED').map(([id]) => id).sort(),
-        expired: statuses.filter(([, status]) => status === 'OVERDUE').map(([id]) => id).sort(),
+        paid: statuses
+          .filter(([, status]) => status === 'SUCCESS' || status === 'RESOLVED')
+          .map(([id]) => id)
+          .sort(),
+        expired: statuses
+          .filter(([, status]) => status === 'OVERDUE')
+          .map(([id]) => id)
+          .sort(),
       };
     };
     const expected = await gateway();
@@ -175,51 +213,71 @@ async function run(store: string, backend: Backend): Promise<Report> {
 }
 
 describe('a paid order is never lost: the checkout process killed anywhere, many times, while payments arrive', () => {
-  it('on SQLite, fulfils every paid order exactly once and no unpaid one', async () => {
-    const file = join(work, 'shop.db');
-    await run('sqlite', {
-      url: file,
-      effects: async () => {
-        const db = new Database(file, { readonly: true, fileMustExist: true });
-        try {
-          const rows = db.prepare('SELECT order_id, outcome FROM shop_effects').all() as { order_id: string; outcome: string }[];
-          return { paid: rows.filter((r) => r.outcome === 'paid').map((r) => r.order_id), expired: rows.filter((r) => r.outcome === 'expired').map((r) => r.order_id) };
-        } catch {
-          return { paid: [], expired: [] };
-        } finally {
-          db.close();
-        }
-      },
-      close: async () => undefined,
-    });
-  }, RUN_MS);
+  it(
+    'on SQLite, fulfils every paid order exactly once and no unpaid one',
+    async () => {
+      const file = join(work, 'shop.db');
+      await run('sqlite', {
+        url: file,
+        effects: async () => {
+          const db = new Database(file, { readonly: true, fileMustExist: true });
+          try {
+            const rows = db.prepare('SELECT order_id, outcome FROM shop_effects').all() as { order_id: string; outcome: string }[];
+            return {
+              paid: rows.filter((r) => r.outcome === 'paid').map((r) => r.order_id),
+              expired: rows.filter((r) => r.outcome === 'expired').map((r) => r.order_id),
+            };
+          } catch {
+            return { paid: [], expired: [] };
+          } finally {
+            db.close();
+          }
+        },
+        close: async () => undefined,
+      });
+    },
+    RUN_MS,
+  );
 
-  it('on PostgreSQL, fulfils every paid order exactly once and no unpaid one', async () => {
-    const server = await startPostgresServer();
-    const pool = new pg.Pool({ connectionString: server.url });
-    await run('postgres', {
-      url: server.url,
-      effects: async () => {
-        const { rows } = await pool.query<{ order_id: string; outcome: string }>('SELECT order_id, outcome FROM shop_effects').catch(() => ({ rows: [] }));
-        return { paid: rows.filter((r) => r.outcome === 'paid').map((r) => r.order_id), expired: rows.filter((r) => r.outcome === 'expired').map((r) => r.order_id) };
-      },
-      close: async () => {
-        await pool.end();
-        await server.close();
-      },
-    });
-  }, RUN_MS);
+  it(
+    'on PostgreSQL, fulfils every paid order exactly once and no unpaid one',
+    async () => {
+      const server = await startPostgresServer();
+      const pool = new pg.Pool({ connectionString: server.url });
+      await run('postgres', {
+        url: server.url,
+        effects: async () => {
+          const { rows } = await pool
+            .query<{ order_id: string; outcome: string }>('SELECT order_id, outcome FROM shop_effects')
+            .catch(() => ({ rows: [] }));
+          return {
+            paid: rows.filter((r) => r.outcome === 'paid').map((r) => r.order_id),
+            expired: rows.filter((r) => r.outcome === 'expired').map((r) => r.order_id),
+          };
+        },
+        close: async () => {
+          await pool.end();
+          await server.close();
+        },
+      });
+    },
+    RUN_MS,
+  );
 
-  it('on Redis (append-only, fsync always), fulfils every paid order, its effect once, and no unpaid one', async () => {
-    const server = await startRedisServer({ persistent: true });
-    const redis = new Redis(server.url);
-    await run('redis', {
-      url: server.url,
-      effects: async () => ({ paid: await redis.hkeys('shop:effects:paid'), expired: await redis.hkeys('shop:effects:expired') }),
-      close: async () => {
-        redis.disconnect();
-        await server.close();
-      },
-    });
-  }, RUN_MS);
+  it(
+    'on Redis (append-only, fsync always), fulfils every paid order, its effect once, and no unpaid one',
+    async () => {
+      const server = await startRedisServer({ persistent: true });
+      const redis = new Redis(server.url);
+      await run('redis', {
+        url: server.url,
+        effects: async () => ({ paid: await redis.hkeys('shop:effects:paid'), expired: await redis.hkeys('shop:effects:expired') }),
+        close: async () => {
+          redis.disconnect();
+          await server.close();
+        },
+      });
+    },
+    RUN_MS,
+  );
 });

@@ -97,7 +97,11 @@ export function fakeCheckoutServer(options: FakeCheckoutOptions = {}) {
 
   const stamp = () => new Date((lastUpdate = Math.max(now(), lastUpdate + 1))).toISOString();
 
-  function set(orderId: string, status: CheckoutStatus, amounts: Pick<Partial<CheckoutOrder>, 'paidAmount' | 'remainingAmount' | 'transactions'> = {}) {
+  function set(
+    orderId: string,
+    status: CheckoutStatus,
+    amounts: Pick<Partial<CheckoutOrder>, 'paidAmount' | 'remainingAmount' | 'transactions'> = {},
+  ) {
     const order = orders.get(orderId);
     if (!order) throw new Error(`no order ${orderId}`);
     const moved = { ...order, status, aurpayStatus: aurpayStatusOf(status), ...moveTo(order, status), ...amounts, updatedAt: stamp() };
@@ -198,8 +202,7 @@ export function fakeCheckoutServer(options: FakeCheckoutOptions = {}) {
     requests,
     orders,
     /** Requests matching a method and a path prefix. */
-    count: (method: string, prefix = '') =>
-      requests.filter((r) => r.method === method && r.path.startsWith(prefix)).length,
+    count: (method: string, prefix = '') => requests.filter((r) => r.method === method && r.path.startsWith(prefix)).length,
     /** Adds an order as if created elsewhere. */
     add(order: CheckoutOrder) {
       orders.set(order.orderId, order);

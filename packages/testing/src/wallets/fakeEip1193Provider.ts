@@ -94,7 +94,8 @@ export function fakeEip1193Provider(behaviour: FakeWalletBehaviour = {}): FakeWa
     announce: (name) => {
       serial += 1;
       const uuid = `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
-      const icon = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20'%3E%3Ccircle cx='10' cy='10' r='9' fill='%23f6851b'/%3E%3C/svg%3E";
+      const icon =
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 20 20'%3E%3Ccircle cx='10' cy='10' r='9' fill='%23f6851b'/%3E%3C/svg%3E";
       return announceProvider({ info: { uuid, name, icon, rdns: `test.fake.${serial}` }, provider } as never);
     },
   };

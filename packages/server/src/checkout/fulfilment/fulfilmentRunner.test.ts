@@ -58,7 +58,11 @@ describe('FulfilmentRunner', () => {
       if (attempt < 3) throw new Error(`database hiccup ${attempt}`);
     });
     expect(await runner.run(ORDER, 'paid')).toBe('retrying');
-    expect(await store.getFulfilment(ORDER.orderId, 'paid')).toMatchObject({ state: 'owed', dueAt: 1_001_000, lastError: 'Error: database hiccup 1' });
+    expect(await store.getFulfilment(ORDER.orderId, 'paid')).toMatchObject({
+      state: 'owed',
+      dueAt: 1_001_000,
+      lastError: 'Error: database hiccup 1',
+    });
     await vi.advanceTimersByTimeAsync(999);
     expect(attempts).toEqual([1]);
     await vi.advanceTimersByTimeAsync(1);
@@ -131,7 +135,9 @@ describe('FulfilmentRunner', () => {
 
   it('runs every due fulfilment in a pass, a few at a time, skipping those not due', async () => {
     const store = new MemoryOrderStore();
-    const orders = Array.from({ length: 10 }, (_, i) => storedOrder({ orderId: String(20240613093614690000n + BigInt(i)), callbackRef: `ref${String(i).padStart(19, '0')}` }));
+    const orders = Array.from({ length: 10 }, (_, i) =>
+      storedOrder({ orderId: String(20240613093614690000n + BigInt(i)), callbackRef: `ref${String(i).padStart(19, '0')}` }),
+    );
     for (const order of orders) await owed(store, order);
     await store.oweFulfilment('20240613093614699999', 'paid', Date.now() + 60_000);
     let concurrent = 0;
@@ -153,7 +159,12 @@ describe('FulfilmentRunner', () => {
     const completed: string[] = [];
     const sql: SqlTransaction = { dialect: 'test', query: async () => [] };
     Object.assign(store, {
-      completeFulfilmentWith: async <T>(orderId: string, outcome: 'paid', lease: { owner: string; now: number }, work: (tx: SqlTransaction) => T | Promise<T>) => {
+      completeFulfilmentWith: async <T>(
+        orderId: string,
+        outcome: 'paid',
+        lease: { owner: string; now: number },
+        work: (tx: SqlTransaction) => T | Promise<T>,
+      ) => {
         const result = await work(sql);
         completed.push(`${orderId}:${outcome}:${lease.owner}`);
         await store.completeFulfilment(orderId, outcome, lease);
@@ -178,6 +189,9 @@ describe('FulfilmentRunner', () => {
     expect(await runner.runDue()).toBe(0);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.error).toMatchObject({ code: 'fulfilment_order_missing' });
-    expect(await store.getFulfilment('20240613093614690001', 'paid')).toMatchObject({ state: 'failed', lastError: expect.stringContaining('not in the store') });
+    expect(await store.getFulfilment('20240613093614690001', 'paid')).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringContaining('not in the store'),
+    });
   });
 });

@@ -123,9 +123,12 @@ export class FulfilmentRunner {
     const { store, policy, owner, now } = this.#o;
     const claim = await store.claimFulfilment(order.orderId, outcome, { owner, now: now(), leaseMs: policy.leaseMs });
     if (claim === null) return 'skipped';
-    const renewal = setInterval(() => {
-      store.renewFulfilment(order.orderId, outcome, { owner, now: now(), leaseMs: policy.leaseMs }).catch(() => undefined);
-    }, Math.max(1, Math.floor(policy.leaseMs / 3)));
+    const renewal = setInterval(
+      () => {
+        store.renewFulfilment(order.orderId, outcome, { owner, now: now(), leaseMs: policy.leaseMs }).catch(() => undefined);
+      },
+      Math.max(1, Math.floor(policy.leaseMs / 3)),
+    );
     renewal.unref?.();
     try {
       await this.#o.hooks[outcome](order, this.#context(order.orderId, outcome, claim.attempts));
@@ -144,7 +147,10 @@ export class FulfilmentRunner {
   /** A fulfilment owed for an order the store does not have: set failed, so it is listed and reported once. */
   async #orphaned(record: Fulfilment): Promise<void> {
     const { store, owner, now, policy, onError } = this.#o;
-    const error = new AurpayKitError('fulfilment_order_missing', `Order ${record.orderId} owes ${HOOK_NAMES[record.outcome]} but is not in the store.`);
+    const error = new AurpayKitError(
+      'fulfilment_order_missing',
+      `Order ${record.orderId} owes ${HOOK_NAMES[record.outcome]} but is not in the store.`,
+    );
     if ((await store.claimFulfilment(record.orderId, record.outcome, { owner, now: now(), leaseMs: policy.leaseMs })) === null) return;
     await store.failFulfilment(record.orderId, record.outcome, { owner, now: now(), error: error.message, retryAt: null });
     onError(error, { where: 'fulfilments', orderId: record.orderId });
@@ -165,11 +171,13 @@ export class FulfilmentRunner {
     const giveUp = attempts >= policy.maxAttempts;
     const retryAt = giveUp ? null : now() + this.#delay(attempts);
     onError(error, { where: `${hook} (attempt ${attempts} of ${policy.maxAttempts})`, orderId: order.orderId });
-    const record = await store.failFulfilment(order.orderId, outcome, { owner, now: now(), error: describe(error), retryAt }).catch((storeError: unknown) => {
-      // Unrecorded: the lease lapses and the next pass tries again.
-      onError(storeError, { where: `recording a failed ${hook}`, orderId: order.orderId });
-      return null;
-    });
+    const record = await store
+      .failFulfilment(order.orderId, outcome, { owner, now: now(), error: describe(error), retryAt })
+      .catch((storeError: unknown) => {
+        // Unrecorded: the lease lapses and the next pass tries again.
+        onError(storeError, { where: `recording a failed ${hook}`, orderId: order.orderId });
+        return null;
+      });
     if (record === null) return 'skipped';
     if (giveUp) {
       const message = `${hook} for order ${order.orderId} failed ${attempts} times and will not be tried again until retried (last error: ${describe(error)}).`;

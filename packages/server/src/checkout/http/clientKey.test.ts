@@ -8,7 +8,13 @@ describe('clientKey', () => {
   });
 
   it('groups IPv6 addresses by /64, in every spelling', () => {
-    const same = ['2001:db8:1:2::1', '2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:0DB8:0001:0002:0:0:0:ffff', '2001:db8:1:2:ffff::', 'fe80::1%eth0'.replace('fe80::', '2001:db8:1:2::')];
+    const same = [
+      '2001:db8:1:2::1',
+      '2001:db8:1:2:aaaa:bbbb:cccc:dddd',
+      '2001:0DB8:0001:0002:0:0:0:ffff',
+      '2001:db8:1:2:ffff::',
+      'fe80::1%eth0'.replace('fe80::', '2001:db8:1:2::'),
+    ];
     expect(new Set(same.map(clientKey))).toEqual(new Set(['ip6:2001:db8:1:2::/64']));
     expect(clientKey('2001:db8:1:3::1')).toBe('ip6:2001:db8:1:3::/64');
     expect(clientKey('::1')).toBe('ip6:0:0:0:0::/64');

@@ -42,7 +42,10 @@ export function clientKey(clientId: string | undefined | null): string {
     if (groups !== null) {
       const mapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
       if (mapped) return `ip4:${groups[6]! >> 8}.${groups[6]! & 255}.${groups[7]! >> 8}.${groups[7]! & 255}`;
-      return `ip6:${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+      return `ip6:${groups
+        .slice(0, 4)
+        .map((group) => group.toString(16))
+        .join(':')}::/64`;
     }
   }
   return `id:${clientId.slice(0, MAX_OTHER)}`;

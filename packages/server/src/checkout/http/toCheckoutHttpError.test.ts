@@ -9,7 +9,11 @@ describe('toCheckoutHttpError', () => {
     const cases: [AurpayError, number, RegExp][] = [
       [new AurpayError('aurpay_timeout', 'GET … timed out after 15000 ms'), 504, /did not answer in time/],
       [new AurpayError('aurpay_aborted', 'aborted'), 504, /cancelled/],
-      [new AurpayError('aurpay_rejected', 'Insufficient account balance', { aurpayCode: 40005, traceId: 'trace-1' }), 502, /Aurpay code 40005/],
+      [
+        new AurpayError('aurpay_rejected', 'Insufficient account balance', { aurpayCode: 40005, traceId: 'trace-1' }),
+        502,
+        /Aurpay code 40005/,
+      ],
       [new AurpayError('aurpay_signature_rejected', 'bad', { signatureOrigin: 'HMAC-SHA256 | secret origin' }), 502, /credentials/],
       [new AurpayError('aurpay_http_error', 'HTTP 500', { httpStatus: 500 }), 502, /HTTP 500/],
       [new AurpayError('aurpay_bad_response', '<html>'), 502, /could not be used/],
@@ -38,7 +42,9 @@ describe('toCheckoutHttpError', () => {
     expect(expected).toBe(false);
     expect(error.status).toBe(503);
     expect(error.headers).toEqual({ 'Retry-After': '1' });
-    expect(error.toBody()).toEqual({ error: { code: 'store_unavailable', message: 'The checkout cannot reach its order store. Please try again shortly.' } });
+    expect(error.toBody()).toEqual({
+      error: { code: 'store_unavailable', message: 'The checkout cannot reach its order store. Please try again shortly.' },
+    });
     expect(error.cause).toBe(cause);
   });
 

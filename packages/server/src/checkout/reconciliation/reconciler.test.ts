@@ -37,10 +37,25 @@ describe('Reconciler', () => {
     fake.client.calls.getOrderDetail = 0;
     fake.client.calls.listOrders = 0;
     const report = await fake.handlers.reconcile();
-    expect(report).toEqual({ reconciled: true, watched: 1000, listCalls: 4, detailCalls: 0, changed: 0, fulfilments: 0, pruned: 0, errors: 0 });
+    expect(report).toEqual({
+      reconciled: true,
+      watched: 1000,
+      listCalls: 4,
+      detailCalls: 0,
+      changed: 0,
+      fulfilments: 0,
+      pruned: 0,
+      errors: 0,
+    });
     expect(fake.client.calls).toMatchObject({ listOrders: 4, getOrderDetail: 0 });
     expect(fake.client.listQueries.map((q) => q.status)).toEqual(['SUCCESS', 'RESOLVED', 'PARTIAL', 'OVERDUE']);
-    expect(fake.client.listQueries[0]).toEqual({ page: 1, size: 100, status: 'SUCCESS', st: '2026-12-02T09:59:00', et: '2026-12-02T10:01:00' });
+    expect(fake.client.listQueries[0]).toEqual({
+      page: 1,
+      size: 100,
+      status: 'SUCCESS',
+      st: '2026-12-02T09:59:00',
+      et: '2026-12-02T10:01:00',
+    });
   });
 
   it('confirms only the order that changed: one detail call more, the payment recorded and fulfilled', async () => {
@@ -163,7 +178,12 @@ describe('Reconciler', () => {
     const [id] = await createOrders(a, 3);
     expect(await a.handlers.reconcile()).toMatchObject({ reconciled: true, listCalls: 4 });
     expect(await b.handlers.reconcile()).toMatchObject({ reconciled: false, listCalls: 0 });
-    await store.compareAndSetStatus(id!, 1, { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: Date.now(), gatewayUpdatedAt: null }, 'paid');
+    await store.compareAndSetStatus(
+      id!,
+      1,
+      { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: Date.now(), gatewayUpdatedAt: null },
+      'paid',
+    );
     expect(await b.handlers.reconcile()).toMatchObject({ reconciled: false, fulfilments: 1 });
     expect(b.paid.map((order) => order.orderId)).toEqual([id]);
     // A stops gracefully: it hands the lease back, and B takes it at once.
@@ -204,7 +224,14 @@ async function abandoned(store: MemoryOrderStore, count: number, ageMs: number, 
   const orders = Array.from({ length: count }, (_, i) => {
     const n = from + i;
     const expiresAt = Date.now() - ageMs;
-    return storedOrder({ orderId: `9${String(n).padStart(19, '0')}`, callbackRef: `abandoned-${n}`, createdAt: expiresAt - 1_800_000, expiresAt, status: 'expired', aurpayStatus: 'OVERDUE' });
+    return storedOrder({
+      orderId: `9${String(n).padStart(19, '0')}`,
+      callbackRef: `abandoned-${n}`,
+      createdAt: expiresAt - 1_800_000,
+      expiresAt,
+      status: 'expired',
+      aurpayStatus: 'OVERDUE',
+    });
   });
   for (const order of orders) await store.put(order);
   return orders;
@@ -224,8 +251,14 @@ describe('Reconciler: pruning the store', () => {
     const [kept] = await abandoned(store, 1, RETENTION - HOUR, 2000);
     const prune = vi.spyOn(store, 'prune');
     await checkout({ store });
-    expect(prune.mock.calls.map(([request]) => request)).toEqual(Array(3).fill({ unpaidExpiredBefore: START - RETENTION, now: START, limit: 500 }));
-    expect(await Promise.all(prune.mock.results.map((result) => result.value))).toEqual([{ orders: 500 }, { orders: 500 }, { orders: 200 }]);
+    expect(prune.mock.calls.map(([request]) => request)).toEqual(
+      Array(3).fill({ unpaidExpiredBefore: START - RETENTION, now: START, limit: 500 }),
+    );
+    expect(await Promise.all(prune.mock.results.map((result) => result.value))).toEqual([
+      { orders: 500 },
+      { orders: 500 },
+      { orders: 200 },
+    ]);
     expect(store.size.orders).toBe(1);
     expect(await store.get(kept!.orderId)).not.toBeNull();
   });

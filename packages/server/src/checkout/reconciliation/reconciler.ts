@@ -99,7 +99,16 @@ export class Reconciler {
 
   async #pass(): Promise<ReconcileReport> {
     const { store, owner, now, intervalMs } = this.#o;
-    const report: ReconcileReport = { reconciled: false, watched: 0, listCalls: 0, detailCalls: 0, changed: 0, fulfilments: 0, pruned: 0, errors: 0 };
+    const report: ReconcileReport = {
+      reconciled: false,
+      watched: 0,
+      listCalls: 0,
+      detailCalls: 0,
+      changed: 0,
+      fulfilments: 0,
+      pruned: 0,
+      errors: 0,
+    };
     // One interval long: a holder that died stops blocking the others (or its own restart) after it.
     if (await store.acquireLease(LEASE, { owner, now: now(), ttlMs: intervalMs })) {
       report.reconciled = true;
@@ -164,7 +173,13 @@ export class Reconciler {
   }
 
   /** Pages through the orders Aurpay lists with `status` in `window`, adding the watched ones that moved on. */
-  async #listChanged(status: string, window: { st: string; et: string }, watched: Map<string, StoredOrder>, candidates: Set<string>, report: ReconcileReport): Promise<void> {
+  async #listChanged(
+    status: string,
+    window: { st: string; et: string },
+    watched: Map<string, StoredOrder>,
+    candidates: Set<string>,
+    report: ReconcileReport,
+  ): Promise<void> {
     for (let page = 1; page <= MAX_PAGES; page += 1) {
       let answer: Page<Order>;
       try {
@@ -178,7 +193,10 @@ export class Reconciler {
       for (const listed of answer.data) {
         const stored = watched.get(listed.order_id);
         if (stored === undefined) continue;
-        if (listed.status !== stored.aurpayStatus || (typeof listed.update_time === 'string' && listed.update_time !== stored.gatewayUpdatedAt)) {
+        if (
+          listed.status !== stored.aurpayStatus ||
+          (typeof listed.update_time === 'string' && listed.update_time !== stored.gatewayUpdatedAt)
+        ) {
           candidates.add(listed.order_id);
         }
       }

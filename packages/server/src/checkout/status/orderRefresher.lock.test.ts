@@ -53,7 +53,13 @@ describe('OrderRefresher with a lock shared with other processes', () => {
     const caller = refresher.refresh(ORDER.orderId);
     await vi.advanceTimersByTimeAsync(0);
     // The other process's write lands meanwhile; the answer is what the store holds now.
-    await store.compareAndSetStatus(ORDER.orderId, 1, { status: 'partially_paid', aurpayStatus: 'PARTIAL', paidAmount: '2', updatedAt: 1_000_001, gatewayUpdatedAt: null });
+    await store.compareAndSetStatus(ORDER.orderId, 1, {
+      status: 'partially_paid',
+      aurpayStatus: 'PARTIAL',
+      paidAmount: '2',
+      updatedAt: 1_000_001,
+      gatewayUpdatedAt: null,
+    });
     answerAll();
     expect(await caller).toMatchObject({ status: 'partially_paid', version: 2 });
     expect(client.getOrderDetail).not.toHaveBeenCalled();
@@ -105,7 +111,12 @@ describe('OrderRefresher with a lock shared with other processes', () => {
       },
     };
     const noop = () => undefined;
-    const applier = new StatusApplier({ options: { store, now: Date.now, onStatusChange: noop }, hooks: new HookQueue(noop), fulfilments: { kick: noop }, publish: noop });
+    const applier = new StatusApplier({
+      options: { store, now: Date.now, onStatusChange: noop },
+      hooks: new HookQueue(noop),
+      fulfilments: { kick: noop },
+      publish: noop,
+    });
     const refresher = new OrderRefresher({ client, store: slowStore, applier, minRefreshMs: 2000, now: Date.now, lock });
     // The callback is still reading the order when a poll starts, finds the claim taken and
     // falls back to the store: the callback must not take that stored answer for a confirmation.

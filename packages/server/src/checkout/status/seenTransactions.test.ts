@@ -4,16 +4,24 @@ import { countsPayments, seenTransactions, uncountedStage, type SeenTransaction 
 
 const A = 'aa'.repeat(32);
 const B = `0x${'bb'.repeat(32)}`;
-const detail = (extra: Partial<OrderDetail> & Record<string, unknown> = {}) => ({ tx_hash: '', tx_id: 't1', status: 'PENDING', ...extra }) as OrderDetail;
-const tx = (extra: Partial<Transaction> & Record<string, unknown>) => ({ tx_id: 't1', status: 'PENDING', tx_hash: A, ...extra }) as Transaction;
+const detail = (extra: Partial<OrderDetail> & Record<string, unknown> = {}) =>
+  ({ tx_hash: '', tx_id: 't1', status: 'PENDING', ...extra }) as OrderDetail;
+const tx = (extra: Partial<Transaction> & Record<string, unknown>) =>
+  ({ tx_id: 't1', status: 'PENDING', tx_hash: A, ...extra }) as Transaction;
 
 describe('seenTransactions', () => {
   it('has none before a hash appears, whatever Aurpay sends in its place', () => {
-    for (const tx_hash of ['', null, 'abc', `${A}x`, 42]) expect(seenTransactions([], detail({ tx_hash } as never), null, false)).toEqual([]);
+    for (const tx_hash of ['', null, 'abc', `${A}x`, 42])
+      expect(seenTransactions([], detail({ tx_hash } as never), null, false)).toEqual([]);
   });
 
   it('takes the detail hash, the callback-style list and the transaction, once each, oldest first', () => {
-    const seen = seenTransactions([], detail({ tx_hash: B, tx_hash_list: [A, B.toUpperCase().replace('0X', '0x')] }), tx({ tx_hash: A }), false);
+    const seen = seenTransactions(
+      [],
+      detail({ tx_hash: B, tx_hash_list: [A, B.toUpperCase().replace('0X', '0x')] }),
+      tx({ tx_hash: A }),
+      false,
+    );
     expect(seen.map((t) => t.hash)).toEqual([A, B.toUpperCase().replace('0X', '0x')]);
   });
 

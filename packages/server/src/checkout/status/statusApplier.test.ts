@@ -49,7 +49,14 @@ describe('StatusApplier', () => {
     const { store, applier, idle, log, published } = setup();
     await store.put(ORDER);
     const partial = await applier.apply(ORDER.orderId, detailFor(ORDER, 'PARTIAL', '5'));
-    expect(partial).toMatchObject({ status: 'partially_paid', aurpayStatus: 'PARTIAL', paidAmount: '5', version: 2, updatedAt: 5_000_000, gatewayUpdatedAt: '2024-06-13T09:36:14' });
+    expect(partial).toMatchObject({
+      status: 'partially_paid',
+      aurpayStatus: 'PARTIAL',
+      paidAmount: '5',
+      version: 2,
+      updatedAt: 5_000_000,
+      gatewayUpdatedAt: '2024-06-13T09:36:14',
+    });
     const paid = await applier.apply(ORDER.orderId, detailFor(ORDER, 'SUCCESS', '18.0098'));
     await idle();
     expect(paid.version).toBe(3);
@@ -63,7 +70,9 @@ describe('StatusApplier', () => {
     const second = setup(store);
     await store.put(ORDER);
     const detail = detailFor(ORDER, 'SUCCESS', '18.0098');
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? first : second).applier.apply(ORDER.orderId, detail)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? first : second).applier.apply(ORDER.orderId, detail)),
+    );
     await first.idle();
     await second.idle();
     expect(results.every((o) => o.status === 'paid')).toBe(true);
@@ -78,8 +87,12 @@ describe('StatusApplier', () => {
     await store.put(ORDER);
     expect((await applier.apply(ORDER.orderId, detailFor(ORDER, 'success', '18.0098'))).status).toBe('unknown');
     expect((await applier.apply(ORDER.orderId, detailFor(ORDER, 'PAID', '18.0098'))).status).toBe('unknown');
-    await expect(applier.apply(ORDER.orderId, { ...detailFor(ORDER, 'SUCCESS', '18.0098'), order_id: 'other' })).rejects.toMatchObject({ code: 'aurpay_bad_response' });
-    await expect(applier.apply(ORDER.orderId, { ...detailFor(ORDER, 'SUCCESS', '18.0098'), currency: 'USDC-ERC20' })).rejects.toMatchObject({ code: 'aurpay_bad_response' });
+    await expect(applier.apply(ORDER.orderId, { ...detailFor(ORDER, 'SUCCESS', '18.0098'), order_id: 'other' })).rejects.toMatchObject({
+      code: 'aurpay_bad_response',
+    });
+    await expect(applier.apply(ORDER.orderId, { ...detailFor(ORDER, 'SUCCESS', '18.0098'), currency: 'USDC-ERC20' })).rejects.toMatchObject(
+      { code: 'aurpay_bad_response' },
+    );
     await expect(applier.apply(ORDER.orderId, detailFor(ORDER, 'SUCCESS', '1e3'))).rejects.toMatchObject({ code: 'aurpay_bad_response' });
     await idle();
     expect(await store.getFulfilment(ORDER.orderId, 'paid')).toBeNull();
@@ -127,7 +140,12 @@ describe('StatusApplier', () => {
     await idle();
     expect(errors).toEqual([new Error('mailer down')]);
     expect(log).toEqual(['awaiting_payment→paid']);
-    expect(await store.getFulfilment(ORDER.orderId, 'paid')).toMatchObject({ state: 'owed', attempts: 1, lastError: 'Error: mailer down', dueAt: 5_001_000 });
+    expect(await store.getFulfilment(ORDER.orderId, 'paid')).toMatchObject({
+      state: 'owed',
+      attempts: 1,
+      lastError: 'Error: mailer down',
+      dueAt: 5_001_000,
+    });
   });
 
   it('answers a store failure at the paid write with the error, and records nothing half', async () => {

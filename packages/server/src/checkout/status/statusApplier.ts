@@ -71,7 +71,8 @@ export class StatusApplier {
 
   async apply(orderId: string, detail: OrderDetail, transaction: Transaction | null = null): Promise<StoredOrder> {
     const { store, now } = this.#o.options;
-    if (detail.order_id !== orderId) throw new AurpayError('aurpay_bad_response', `The gateway answered for order ${String(detail.order_id)}, not ${orderId}.`);
+    if (detail.order_id !== orderId)
+      throw new AurpayError('aurpay_bad_response', `The gateway answered for order ${String(detail.order_id)}, not ${orderId}.`);
     let paidAmount: string;
     try {
       paidAmount = parseAmount(detail.obtained ?? '0');
@@ -90,7 +91,10 @@ export class StatusApplier {
       const counted = countsPayments(current.status, current.paidAmount, status, paidAmount);
       const transactions = seenTransactions(current.transactions ?? [], detail, transaction, counted);
       const unchanged =
-        current.status === status && current.aurpayStatus === aurpayStatus && current.paidAmount === paidAmount && (gatewayUpdatedAt === null || current.gatewayUpdatedAt === gatewayUpdatedAt) &&
+        current.status === status &&
+        current.aurpayStatus === aurpayStatus &&
+        current.paidAmount === paidAmount &&
+        (gatewayUpdatedAt === null || current.gatewayUpdatedAt === gatewayUpdatedAt) &&
         JSON.stringify(transactions) === JSON.stringify(current.transactions ?? []);
       if (unchanged || !canMove(current.status, status)) {
         await this.settle(current);

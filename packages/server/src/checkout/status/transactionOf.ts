@@ -17,7 +17,8 @@ export async function transactionOf(client: Pick<CheckoutClient, 'listTransactio
   const status = checkoutStatusFromAurpay(detail.status);
   const waiting = status === 'awaiting_payment' || status === 'partially_paid';
   const hashes = [detail.tx_hash, ...(Array.isArray(detail.tx_hash_list) ? detail.tx_hash_list : [])];
-  if (!waiting || !client.listTransactions || !detail.tx_id || !hashes.some((hash) => typeof hash === 'string' && HASH.test(hash))) return null;
+  if (!waiting || !client.listTransactions || !detail.tx_id || !hashes.some((hash) => typeof hash === 'string' && HASH.test(hash)))
+    return null;
   try {
     const page = await client.listTransactions({ page: 1, size: 10, tx_id: detail.tx_id });
     return page.data.find((tx) => tx.tx_id === detail.tx_id) ?? null;

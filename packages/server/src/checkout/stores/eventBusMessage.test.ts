@@ -10,7 +10,16 @@ describe('parseEventBusMessage', () => {
   });
 
   it('is null for anything else', () => {
-    for (const text of ['', 'not json', 'null', '[]', '{"order":{}}', '{"from":"b","order":{"orderId":"1"}}', '{"from":"b","orderId":42,"version":1}', '{"from":7,"orderId":"1","version":1}']) {
+    for (const text of [
+      '',
+      'not json',
+      'null',
+      '[]',
+      '{"order":{}}',
+      '{"from":"b","order":{"orderId":"1"}}',
+      '{"from":"b","orderId":42,"version":1}',
+      '{"from":7,"orderId":"1","version":1}',
+    ]) {
       expect(parseEventBusMessage(text)).toBeNull();
     }
   });

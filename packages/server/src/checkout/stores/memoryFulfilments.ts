@@ -56,7 +56,11 @@ export class MemoryFulfilments {
     return true;
   }
 
-  fail(orderId: string, outcome: FulfilmentOutcome, { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null }): Fulfilment | null {
+  fail(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    { owner, now, error, retryAt }: LeaseRequest & { error: string; retryAt: number | null },
+  ): Fulfilment | null {
     const record = this.#records.get(keyOf(orderId, outcome));
     if (record === undefined || record.state !== 'owed' || record.leaseOwner !== owner) return null;
     Object.assign(record, {

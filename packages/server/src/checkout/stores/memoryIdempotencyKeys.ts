@@ -1,6 +1,8 @@
 import type { IdempotencyState, StoredResponse } from './orderStore.js';
 
-type Entry = { state: 'pending'; fingerprint: string; expiresAt: number } | { state: 'completed'; fingerprint: string; response: StoredResponse; expiresAt: number };
+type Entry =
+  | { state: 'pending'; fingerprint: string; expiresAt: number }
+  | { state: 'completed'; fingerprint: string; response: StoredResponse; expiresAt: number };
 
 /**
  * The idempotency keys of a `MemoryOrderStore`: each entry lives until `expiresAt` by the store's

@@ -26,7 +26,13 @@ describe('MemoryOrderStore', () => {
   it('writes a status only over the expected version', async () => {
     const store = new MemoryOrderStore();
     await store.put(storedOrder());
-    const update = { status: 'paid' as const, aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_000_500, gatewayUpdatedAt: null };
+    const update = {
+      status: 'paid' as const,
+      aurpayStatus: 'SUCCESS',
+      paidAmount: '18.0098',
+      updatedAt: 1_000_500,
+      gatewayUpdatedAt: null,
+    };
     const written = await store.compareAndSetStatus('20240613093614690315', 1, update);
     expect(written).toMatchObject({ ...update, version: 2 });
     expect(await store.compareAndSetStatus('20240613093614690315', 1, { ...update, status: 'expired' })).toBeNull();
@@ -39,7 +45,11 @@ describe('MemoryOrderStore', () => {
     expect(await store.reserveIdempotencyKey('k', 'fp', 1000)).toEqual({ state: 'reserved' });
     expect(await store.reserveIdempotencyKey('k', 'other', 1000)).toEqual({ state: 'pending', fingerprint: 'fp' });
     await store.completeIdempotencyKey('k', 'fp', { status: 201, body: { orderId: '1' } }, 5000);
-    expect(await store.reserveIdempotencyKey('k', 'fp', 1000)).toEqual({ state: 'completed', fingerprint: 'fp', response: { status: 201, body: { orderId: '1' } } });
+    expect(await store.reserveIdempotencyKey('k', 'fp', 1000)).toEqual({
+      state: 'completed',
+      fingerprint: 'fp',
+      response: { status: 201, body: { orderId: '1' } },
+    });
     vi.advanceTimersByTime(5000);
     expect(await store.reserveIdempotencyKey('k', 'fp2', 1000)).toEqual({ state: 'reserved' });
     await store.releaseIdempotencyKey('k');
@@ -64,7 +74,12 @@ describe('MemoryOrderStore', () => {
   it('keeps an order past retention while its fulfilment is still owed', async () => {
     const store = new MemoryOrderStore({ retainMs: 60_000 });
     await store.put(storedOrder({ expiresAt: 1_000_000 }));
-    await store.compareAndSetStatus('20240613093614690315', 1, { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_000_001, gatewayUpdatedAt: null }, 'paid');
+    await store.compareAndSetStatus(
+      '20240613093614690315',
+      1,
+      { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '18.0098', updatedAt: 1_000_001, gatewayUpdatedAt: null },
+      'paid',
+    );
     vi.advanceTimersByTime(120_000);
     await store.put(storedOrder({ orderId: '2', callbackRef: 'BBBBBBBBBBBBBBBBBBBBBB', expiresAt: 5_000_000 }));
     expect(await store.get('20240613093614690315')).not.toBeNull();

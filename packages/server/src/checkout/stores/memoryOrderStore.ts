@@ -1,5 +1,12 @@
 import type { Fulfilment, FulfilmentOutcome } from '../fulfilment/fulfilment.js';
-import { OPEN_STATUSES, WATCHED_FINAL_STATUSES, type FulfilmentQuery, type IdempotencyState, type LeaseRequest, type OrderStatusUpdate } from './orderStore.js';
+import {
+  OPEN_STATUSES,
+  WATCHED_FINAL_STATUSES,
+  type FulfilmentQuery,
+  type IdempotencyState,
+  type LeaseRequest,
+  type OrderStatusUpdate,
+} from './orderStore.js';
 import type { OrderStore, PruneRequest, StoredOrder, StoredResponse, UnsettledOrdersQuery } from './orderStore.js';
 import { MemoryFulfilments } from './memoryFulfilments.js';
 import { MemoryIdempotencyKeys } from './memoryIdempotencyKeys.js';
@@ -55,7 +62,12 @@ export class MemoryOrderStore implements OrderStore {
 
   /** How many records each map holds now, for tests and memory checks. */
   get size(): { orders: number; fulfilments: number; idempotencyKeys: number; leases: number } {
-    return { orders: this.#orders.size, fulfilments: this.#fulfilments.size, idempotencyKeys: this.#idempotency.size, leases: this.#leases.size };
+    return {
+      orders: this.#orders.size,
+      fulfilments: this.#fulfilments.size,
+      idempotencyKeys: this.#idempotency.size,
+      leases: this.#leases.size,
+    };
   }
 
   async get(orderId: string): Promise<StoredOrder | null> {
@@ -74,11 +86,25 @@ export class MemoryOrderStore implements OrderStore {
     this.#refs.set(order.callbackRef, order.orderId);
   }
 
-  async compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null> {
+  async compareAndSetStatus(
+    orderId: string,
+    expectedVersion: number,
+    update: OrderStatusUpdate,
+    owe?: FulfilmentOutcome,
+  ): Promise<StoredOrder | null> {
     const current = this.#orders.get(orderId);
     if (current === undefined || current.version !== expectedVersion) return null;
     const { status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions } = update;
-    const next: StoredOrder = { ...current, status, aurpayStatus, paidAmount, updatedAt, gatewayUpdatedAt, transactions, version: current.version + 1 };
+    const next: StoredOrder = {
+      ...current,
+      status,
+      aurpayStatus,
+      paidAmount,
+      updatedAt,
+      gatewayUpdatedAt,
+      transactions,
+      version: current.version + 1,
+    };
     this.#orders.set(orderId, next);
     if (owe !== undefined) this.#fulfilments.owe(orderId, owe, updatedAt);
     return copyOrder(next);
@@ -94,7 +120,8 @@ export class MemoryOrderStore implements OrderStore {
   }
 
   async listUnsettledOrders({ expiredSince, limit, after }: UnsettledOrdersQuery): Promise<StoredOrder[]> {
-    const unsettled = (order: StoredOrder) => OPEN_STATUSES.includes(order.status) || (WATCHED_FINAL_STATUSES.includes(order.status) && order.expiresAt >= expiredSince);
+    const unsettled = (order: StoredOrder) =>
+      OPEN_STATUSES.includes(order.status) || (WATCHED_FINAL_STATUSES.includes(order.status) && order.expiresAt >= expiredSince);
     return [...this.#orders.values()]
       .filter((order) => unsettled(order) && (after === undefined || byCreation(order, after) > 0))
       .sort(byCreation)
@@ -110,7 +137,11 @@ export class MemoryOrderStore implements OrderStore {
     return this.#fulfilments.get(orderId, outcome);
   }
 
-  async claimFulfilment(orderId: string, outcome: FulfilmentOutcome, lease: LeaseRequest & { leaseMs: number }): Promise<Fulfilment | null> {
+  async claimFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    lease: LeaseRequest & { leaseMs: number },
+  ): Promise<Fulfilment | null> {
     return this.#fulfilments.claim(orderId, outcome, lease);
   }
 
@@ -122,7 +153,11 @@ export class MemoryOrderStore implements OrderStore {
     return this.#fulfilments.complete(orderId, outcome, lease);
   }
 
-  async failFulfilment(orderId: string, outcome: FulfilmentOutcome, failure: LeaseRequest & { error: string; retryAt: number | null }): Promise<Fulfilment | null> {
+  async failFulfilment(
+    orderId: string,
+    outcome: FulfilmentOutcome,
+    failure: LeaseRequest & { error: string; retryAt: number | null },
+  ): Promise<Fulfilment | null> {
     return this.#fulfilments.fail(orderId, outcome, failure);
   }
 
@@ -138,7 +173,13 @@ export class MemoryOrderStore implements OrderStore {
     let orders = 0;
     for (const order of this.#orders.values()) {
       if (orders >= limit) break;
-      if (!PRUNABLE_STATUSES.includes(order.status) || order.paidAmount !== '0' || order.expiresAt >= unpaidExpiredBefore || this.#fulfilments.holds(order.orderId)) continue;
+      if (
+        !PRUNABLE_STATUSES.includes(order.status) ||
+        order.paidAmount !== '0' ||
+        order.expiresAt >= unpaidExpiredBefore ||
+        this.#fulfilments.holds(order.orderId)
+      )
+        continue;
       this.#drop(order);
       orders += 1;
     }
@@ -177,7 +218,8 @@ export class MemoryOrderStore implements OrderStore {
     if (now - this.#lastPrune < PRUNE_EVERY_MS) return;
     this.#lastPrune = now;
     this.#idempotency.dropExpired(now);
-    for (const order of this.#orders.values()) if (order.expiresAt + this.#retainMs <= now && !this.#fulfilments.holds(order.orderId)) this.#drop(order);
+    for (const order of this.#orders.values())
+      if (order.expiresAt + this.#retainMs <= now && !this.#fulfilments.holds(order.orderId)) this.#drop(order);
   }
 
   #drop(order: StoredOrder): void {

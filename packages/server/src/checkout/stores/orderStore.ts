@@ -62,9 +62,7 @@ export interface StoredResponse {
 }
 
 export type IdempotencyState =
-  | { state: 'reserved' }
-  | { state: 'pending'; fingerprint: string }
-  | { state: 'completed'; fingerprint: string; response: StoredResponse };
+  { state: 'reserved' } | { state: 'pending'; fingerprint: string } | { state: 'completed'; fingerprint: string; response: StoredResponse };
 
 /** Who acts on a fulfilment, and when. */
 export interface LeaseRequest {
@@ -138,7 +136,12 @@ export interface OrderStore {
    * the order already has one for that outcome, in the same atomic write. Returns the order as
    * written, or null when the version moved on (or the order is unknown).
    */
-  compareAndSetStatus(orderId: string, expectedVersion: number, update: OrderStatusUpdate, owe?: FulfilmentOutcome): Promise<StoredOrder | null>;
+  compareAndSetStatus(
+    orderId: string,
+    expectedVersion: number,
+    update: OrderStatusUpdate,
+    owe?: FulfilmentOutcome,
+  ): Promise<StoredOrder | null>;
   /**
    * The newest order with this `openOrderKey` that can still be paid: awaiting payment, partly
    * paid or unknown, and `expiresAt` after `now`. Null when there is none.

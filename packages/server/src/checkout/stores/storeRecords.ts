@@ -7,7 +7,18 @@ import type { StoredOrder } from './orderStore.js';
  * @example newFulfilment('20240613093614690315', 'paid', Date.now()).state // 'owed'
  */
 export function newFulfilment(orderId: string, outcome: FulfilmentOutcome, now: number): Fulfilment {
-  return { orderId, outcome, state: 'owed', attempts: 0, dueAt: now, leaseOwner: null, leaseUntil: null, lastError: null, createdAt: now, updatedAt: now };
+  return {
+    orderId,
+    outcome,
+    state: 'owed',
+    attempts: 0,
+    dueAt: now,
+    leaseOwner: null,
+    leaseUntil: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** Orders oldest first, ties by order id: the reconciler's order, and its cursor's. */
@@ -17,7 +28,11 @@ export function byCreation(a: Pick<StoredOrder, 'createdAt' | 'orderId'>, b: Pic
 
 /** Fulfilments earliest due first, ties by order id then outcome. */
 export function byDue(a: Fulfilment, b: Fulfilment): number {
-  return a.dueAt - b.dueAt || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0) || (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0);
+  return (
+    a.dueAt - b.dueAt ||
+    (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0) ||
+    (a.outcome < b.outcome ? -1 : a.outcome > b.outcome ? 1 : 0)
+  );
 }
 
 /**

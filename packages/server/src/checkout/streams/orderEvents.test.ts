@@ -36,7 +36,12 @@ function checkout(overrides: Parameters<typeof fakeCheckout>[0] = {}): FakeCheck
   return fake;
 }
 
-const events = (order: CheckoutOrder, clientId: string): CheckoutRequest => ({ method: 'GET', url: `/orders/${order.orderId}/events?token=${order.statusToken}`, headers: {}, clientId });
+const events = (order: CheckoutOrder, clientId: string): CheckoutRequest => ({
+  method: 'GET',
+  url: `/orders/${order.orderId}/events?token=${order.statusToken}`,
+  headers: {},
+  clientId,
+});
 
 describe('GET /orders/:id/events, bounded', () => {
   it('gives a client at most maxPerClient streams (429 past it), others theirs, and a slot back when one closes', async () => {

@@ -23,13 +23,18 @@ const RETRY_AFTER_S = 5;
 export async function orderEvents(ctx: CheckoutContext, request: CheckoutRequest, rawOrderId: string, sink: EventSink): Promise<void> {
   const rawLastId = headerValue(request.headers, 'Last-Event-ID');
   if (rawLastId === undefined) throw new CheckoutHttpError(400, 'header_invalid', 'Last-Event-ID may be sent only once.');
-  const lastEventId = rawLastId === null || rawLastId === '' ? null : parseOr400(lastEventIdSchema, rawLastId, 'header_invalid', 'Last-Event-ID');
+  const lastEventId =
+    rawLastId === null || rawLastId === '' ? null : parseOr400(lastEventIdSchema, rawLastId, 'header_invalid', 'Last-Event-ID');
   const slot = ctx.streams.take(clientKey(request.clientId));
   if ('refused' in slot) {
     const [status, code, message] =
       slot.refused === 'client'
         ? ([429, 'too_many_streams', 'This client has too many status streams open; close some, or poll GET /orders/:id.'] as const)
-        : ([503, 'streams_full', 'The server holds as many status streams as it can; try again shortly, or poll GET /orders/:id.'] as const);
+        : ([
+            503,
+            'streams_full',
+            'The server holds as many status streams as it can; try again shortly, or poll GET /orders/:id.',
+          ] as const);
     throw new CheckoutHttpError(status, code, message, { headers: { 'Retry-After': String(RETRY_AFTER_S) } });
   }
   let gone = false;

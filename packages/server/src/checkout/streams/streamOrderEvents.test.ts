@@ -68,15 +68,36 @@ describe('streamOrderEvents', () => {
   it('skips what the client has per Last-Event-ID, and ends at once on a terminal status it has seen', () => {
     const resumed = recordingSink();
     const sub = subscription();
-    streamOrderEvents({ sink: resumed.sink, order: storedOrder({ version: 3, status: 'partially_paid' }), subscribe: sub.subscribe, view: statusView, lastEventId: 3, heartbeatMs: 15_000 });
+    streamOrderEvents({
+      sink: resumed.sink,
+      order: storedOrder({ version: 3, status: 'partially_paid' }),
+      subscribe: sub.subscribe,
+      view: statusView,
+      lastEventId: 3,
+      heartbeatMs: 15_000,
+    });
     expect(resumed.chunks).toEqual(['retry: 3000\n\n']);
     const seen = recordingSink();
     const none = subscription();
-    streamOrderEvents({ sink: seen.sink, order: storedOrder({ version: 3, status: 'expired' }), subscribe: none.subscribe, view: statusView, lastEventId: 3, heartbeatMs: 15_000 });
+    streamOrderEvents({
+      sink: seen.sink,
+      order: storedOrder({ version: 3, status: 'expired' }),
+      subscribe: none.subscribe,
+      view: statusView,
+      lastEventId: 3,
+      heartbeatMs: 15_000,
+    });
     expect(seen.sink.ended).toBe(1);
     expect(none.subscribe).not.toHaveBeenCalled();
     const foreign = recordingSink();
-    streamOrderEvents({ sink: foreign.sink, order: storedOrder({ version: 2 }), subscribe: subscription().subscribe, view: statusView, lastEventId: 40, heartbeatMs: 15_000 });
+    streamOrderEvents({
+      sink: foreign.sink,
+      order: storedOrder({ version: 2 }),
+      subscribe: subscription().subscribe,
+      view: statusView,
+      lastEventId: 40,
+      heartbeatMs: 15_000,
+    });
     expect(foreign.chunks[1]).toMatch(/^id: 2\n/);
   });
 

@@ -48,7 +48,13 @@ function nth(n: number, overrides: Partial<StoredOrder> = {}): StoredOrder {
   return storedOrder({ orderId: id, callbackRef: `ref${String(n).padStart(19, '0')}`, ...overrides });
 }
 
-const PAID: OrderStatusUpdate = { status: 'paid', aurpayStatus: 'SUCCESS', paidAmount: '0.00019044', updatedAt: 1_718_271_400_000, gatewayUpdatedAt: '2024-06-13T09:36:40' };
+const PAID: OrderStatusUpdate = {
+  status: 'paid',
+  aurpayStatus: 'SUCCESS',
+  paidAmount: '0.00019044',
+  updatedAt: 1_718_271_400_000,
+  gatewayUpdatedAt: '2024-06-13T09:36:40',
+};
 const A = { owner: 'instance-a', leaseMs: 30_000 };
 const B = { owner: 'instance-b', leaseMs: 30_000 };
 
@@ -59,7 +65,11 @@ const B = { owner: 'instance-b', leaseMs: 30_000 };
  *
  * @example describeOrderStoreContract('MemoryOrderStore', (clock) => new MemoryOrderStore({ now: clock.now }));
  */
-export function describeOrderStoreContract(name: string, makeStore: (clock: ContractClock) => OrderStore | Promise<OrderStore>, options: StoreContractOptions = {}): void {
+export function describeOrderStoreContract(
+  name: string,
+  makeStore: (clock: ContractClock) => OrderStore | Promise<OrderStore>,
+  options: StoreContractOptions = {},
+): void {
   describe(`OrderStore contract: ${name}`, () => {
     let time = 1_000_000_000_000;
     const clock: ContractClock = { now: () => time };
@@ -107,7 +117,13 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
         store.compareAndSetStatus(
           '20240613093614690315',
           1,
-          { status: 'partially_paid', aurpayStatus: 'PARTIAL', paidAmount: String(i + 1), updatedAt: 2_000_000 + i, gatewayUpdatedAt: null },
+          {
+            status: 'partially_paid',
+            aurpayStatus: 'PARTIAL',
+            paidAmount: String(i + 1),
+            updatedAt: 2_000_000 + i,
+            gatewayUpdatedAt: null,
+          },
           i % 2 === 0 ? 'paid' : undefined,
         ),
       );
@@ -145,7 +161,11 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       await store.claimFulfilment(order.orderId, 'paid', { ...A, now: PAID.updatedAt });
       // A later write owing the same outcome leaves the record as it is.
       await store.compareAndSetStatus(order.orderId, 2, { ...PAID, updatedAt: PAID.updatedAt + 5 }, 'paid');
-      expect(await store.getFulfilment(order.orderId, 'paid')).toMatchObject({ attempts: 1, leaseOwner: 'instance-a', dueAt: PAID.updatedAt });
+      expect(await store.getFulfilment(order.orderId, 'paid')).toMatchObject({
+        attempts: 1,
+        leaseOwner: 'instance-a',
+        dueAt: PAID.updatedAt,
+      });
       expect(await store.getFulfilment(order.orderId, 'expired')).toBeNull();
     });
 
@@ -154,8 +174,17 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       const first = await store.oweFulfilment('20240613093614690316', 'paid', 5000);
       expect(first).toMatchObject({ state: 'owed', attempts: 0, dueAt: 5000, createdAt: 5000 });
       await store.claimFulfilment('20240613093614690316', 'paid', { ...A, now: 6000 });
-      expect(await store.oweFulfilment('20240613093614690316', 'paid', 9000)).toMatchObject({ state: 'owed', attempts: 1, dueAt: 5000, leaseOwner: 'instance-a' });
-      expect(await store.oweFulfilment('20240613093614690316', 'expired', 9000)).toMatchObject({ outcome: 'expired', attempts: 0, dueAt: 9000 });
+      expect(await store.oweFulfilment('20240613093614690316', 'paid', 9000)).toMatchObject({
+        state: 'owed',
+        attempts: 1,
+        dueAt: 5000,
+        leaseOwner: 'instance-a',
+      });
+      expect(await store.oweFulfilment('20240613093614690316', 'expired', 9000)).toMatchObject({
+        outcome: 'expired',
+        attempts: 0,
+        dueAt: 9000,
+      });
       const racing = await Promise.all(Array.from({ length: 10 }, (_, i) => store.oweFulfilment('20240613093614690317', 'paid', 100 + i)));
       expect(new Set(racing.map((record) => record.dueAt)).size).toBe(1);
     });
@@ -165,7 +194,9 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       const id = '20240613093614690315';
       await store.oweFulfilment(id, 'paid', 1000);
       expect(await store.claimFulfilment(id, 'paid', { ...A, now: 999 })).toBeNull();
-      const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => store.claimFulfilment(id, 'paid', { owner: `owner-${i}`, leaseMs: 30_000, now: 1000 })));
+      const claims = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.claimFulfilment(id, 'paid', { owner: `owner-${i}`, leaseMs: 30_000, now: 1000 })),
+      );
       const won = claims.filter((claim) => claim !== null);
       expect(won).toHaveLength(1);
       expect(won[0]).toMatchObject({ attempts: 1, leaseUntil: 31_000, state: 'owed' });
@@ -189,7 +220,13 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       // The hook resolved on an instance whose lease had lapsed: it still counts.
       expect(await store.completeFulfilment(id, 'paid', { owner: 'instance-b', now: 40_000 })).toBe(true);
       expect(await store.completeFulfilment(id, 'paid', { owner: 'instance-a', now: 40_001 })).toBe(false);
-      expect(await store.getFulfilment(id, 'paid')).toMatchObject({ state: 'done', leaseOwner: null, leaseUntil: null, attempts: 1, updatedAt: 40_000 });
+      expect(await store.getFulfilment(id, 'paid')).toMatchObject({
+        state: 'done',
+        leaseOwner: null,
+        leaseUntil: null,
+        attempts: 1,
+        updatedAt: 40_000,
+      });
       expect(await store.claimFulfilment(id, 'paid', { ...A, now: 90_000 })).toBeNull();
       expect(await store.failFulfilment(id, 'paid', { ...A, now: 90_000, error: 'late', retryAt: 91_000 })).toBeNull();
       expect(await store.retryFulfilment(id, 'paid', 90_000)).toBeNull();
@@ -203,13 +240,26 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       await store.claimFulfilment(id, 'paid', { ...A, now: 1000 });
       expect(await store.failFulfilment(id, 'paid', { ...B, now: 1500, error: 'not mine', retryAt: 2000 })).toBeNull();
       const failed = await store.failFulfilment(id, 'paid', { ...A, now: 1500, error: 'database hiccup', retryAt: 5000 });
-      expect(failed).toMatchObject({ state: 'owed', dueAt: 5000, leaseOwner: null, leaseUntil: null, lastError: 'database hiccup', attempts: 1, updatedAt: 1500 });
+      expect(failed).toMatchObject({
+        state: 'owed',
+        dueAt: 5000,
+        leaseOwner: null,
+        leaseUntil: null,
+        lastError: 'database hiccup',
+        attempts: 1,
+        updatedAt: 1500,
+      });
       expect(await store.claimFulfilment(id, 'paid', { ...B, now: 4999 })).toBeNull();
       expect(await store.claimFulfilment(id, 'paid', { ...B, now: 5000 })).toMatchObject({ attempts: 2, leaseOwner: 'instance-b' });
       const gaveUp = await store.failFulfilment(id, 'paid', { ...B, now: 6000, error: 'still down', retryAt: null });
       expect(gaveUp).toMatchObject({ state: 'failed', lastError: 'still down', leaseOwner: null, attempts: 2 });
       expect(await store.claimFulfilment(id, 'paid', { ...A, now: 10_000_000 })).toBeNull();
-      expect(await store.retryFulfilment(id, 'paid', 7000)).toMatchObject({ state: 'owed', dueAt: 7000, attempts: 2, lastError: 'still down' });
+      expect(await store.retryFulfilment(id, 'paid', 7000)).toMatchObject({
+        state: 'owed',
+        dueAt: 7000,
+        attempts: 2,
+        lastError: 'still down',
+      });
       expect(await store.claimFulfilment(id, 'paid', { ...A, now: 7000 })).toMatchObject({ attempts: 3 });
       expect(await store.completeFulfilment(id, 'paid', { owner: 'instance-a', now: 7100 })).toBe(true);
       expect(await store.retryFulfilment('20240613093614690000', 'paid', 7000)).toBeNull();
@@ -272,14 +322,26 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       expect(all.map((order) => order.orderId.slice(-1))).toEqual(['2', '4', '5', '3', '9', '1']);
       const first = await store.listUnsettledOrders({ expiredSince: 5000, limit: 2 });
       const last = first[first.length - 1]!;
-      const second = await store.listUnsettledOrders({ expiredSince: 5000, limit: 3, after: { createdAt: last.createdAt, orderId: last.orderId } });
+      const second = await store.listUnsettledOrders({
+        expiredSince: 5000,
+        limit: 3,
+        after: { createdAt: last.createdAt, orderId: last.orderId },
+      });
       expect([...first, ...second].map((order) => order.orderId.slice(-1))).toEqual(['2', '4', '5', '3', '9']);
-      expect((await store.listUnsettledOrders({ expiredSince: 8000, limit: 100 })).map((order) => order.orderId.slice(-1))).toEqual(['2', '4', '3', '9', '1']);
+      expect((await store.listUnsettledOrders({ expiredSince: 8000, limit: 100 })).map((order) => order.orderId.slice(-1))).toEqual([
+        '2',
+        '4',
+        '3',
+        '9',
+        '1',
+      ]);
     });
 
     it('gives a named lease to one owner at a time, extends it for its holder, and lets it lapse', async () => {
       const store = await fresh();
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.acquireLease('reconciler', { owner: `o${i}`, ttlMs: 1000, now: 100 })));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.acquireLease('reconciler', { owner: `o${i}`, ttlMs: 1000, now: 100 })),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
       const holder = `o${results.indexOf(true)}`;
       const other = holder === 'o0' ? 'o1' : 'o0';
@@ -312,7 +374,8 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
       const states = await Promise.all(Array.from({ length: 20 }, (_, i) => store.reserveIdempotencyKey('orders:race', `fp-${i}`, 60_000)));
       const reserved = states.findIndex((state) => state.state === 'reserved');
       expect(states.filter((state) => state.state === 'reserved')).toHaveLength(1);
-      for (const state of states) if (state.state !== 'reserved') expect(state).toEqual({ state: 'pending', fingerprint: `fp-${reserved}` });
+      for (const state of states)
+        if (state.state !== 'reserved') expect(state).toEqual({ state: 'pending', fingerprint: `fp-${reserved}` });
     });
 
     it('forgets a reservation after its ttl, and a completed answer after its own', async () => {
@@ -338,7 +401,9 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
         const ids = [nth(1).orderId, nth(2).orderId, nth(3).orderId, nth(4).orderId];
         for (const id of ids) await store.oweFulfilment(id, 'paid', 0);
         for (const id of ids) await store.claimFulfilment(id, 'paid', { ...A, now: 0 });
-        await complete(ids[0]!, 'paid', { ...A, now: 1 }, (sql) => sql.query('CREATE TABLE IF NOT EXISTS contract_effects (order_id TEXT PRIMARY KEY, note TEXT)'));
+        await complete(ids[0]!, 'paid', { ...A, now: 1 }, (sql) =>
+          sql.query('CREATE TABLE IF NOT EXISTS contract_effects (order_id TEXT PRIMARY KEY, note TEXT)'),
+        );
         expect(await store.getFulfilment(ids[0]!, 'paid')).toMatchObject({ state: 'done' });
 
         await expect(
@@ -363,8 +428,14 @@ export function describeOrderStoreContract(name: string, makeStore: (clock: Cont
         expect(await store.getFulfilment(ids[1]!, 'paid')).toMatchObject({ state: 'done', leaseOwner: null });
         expect(await count(ids[1]!)).toBe(1);
         // Done already, or held by another owner: refused, and the work never commits.
-        await expect(complete(ids[1]!, 'paid', { ...A, now: 5 }, (sql) => sql.query('INSERT INTO contract_effects (order_id) VALUES ($1)', ['again']))).rejects.toThrow();
-        await expect(complete(ids[3]!, 'paid', { ...B, now: 5 }, (sql) => sql.query('INSERT INTO contract_effects (order_id) VALUES ($1)', ['stolen']))).rejects.toThrow();
+        await expect(
+          complete(ids[1]!, 'paid', { ...A, now: 5 }, (sql) => sql.query('INSERT INTO contract_effects (order_id) VALUES ($1)', ['again'])),
+        ).rejects.toThrow();
+        await expect(
+          complete(ids[3]!, 'paid', { ...B, now: 5 }, (sql) =>
+            sql.query('INSERT INTO contract_effects (order_id) VALUES ($1)', ['stolen']),
+          ),
+        ).rejects.toThrow();
         expect(await count('again')).toBe(0);
         expect(await count('stolen')).toBe(0);
         expect(await store.getFulfilment(ids[3]!, 'paid')).toMatchObject({ state: 'owed', leaseOwner: 'instance-a' });

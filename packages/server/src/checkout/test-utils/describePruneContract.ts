@@ -30,10 +30,22 @@ function order(n: number, expiresAt: number, overrides: Partial<StoredOrder> = {
   });
 }
 
-const update = (status: StoredOrder['status'], paidAmount: string): OrderStatusUpdate => ({ status, aurpayStatus: status.toUpperCase(), paidAmount, updatedAt: CUTOFF - 10, gatewayUpdatedAt: null });
+const update = (status: StoredOrder['status'], paidAmount: string): OrderStatusUpdate => ({
+  status,
+  aurpayStatus: status.toUpperCase(),
+  paidAmount,
+  updatedAt: CUTOFF - 10,
+  gatewayUpdatedAt: null,
+});
 
 /** Writes `status` over the order as stored (version 1), owing `owe` when given. */
-async function settle(store: OrderStore, stored: StoredOrder, status: StoredOrder['status'], paidAmount = '0', owe?: 'paid' | 'expired'): Promise<void> {
+async function settle(
+  store: OrderStore,
+  stored: StoredOrder,
+  status: StoredOrder['status'],
+  paidAmount = '0',
+  owe?: 'paid' | 'expired',
+): Promise<void> {
   expect(await store.compareAndSetStatus(stored.orderId, stored.version, update(status, paidAmount), owe)).not.toBeNull();
 }
 
@@ -99,7 +111,9 @@ export function describePruneContract(harness: PruneContractHarness): void {
     await settle(store, { ...kept.partPaid, version: 2 }, 'paid', '18.0098');
     expect(await store.findOpenOrder(key, 0)).toBeNull();
     const unsettled = await store.listUnsettledOrders({ expiredSince: 0, limit: 100 });
-    expect(unsettled.map((listed) => listed.orderId).sort()).toEqual([kept.expiredPartPaid, kept.owedFulfilment, kept.failedFulfilment, kept.atCutoff, kept.later].map((o) => o.orderId).sort());
+    expect(unsettled.map((listed) => listed.orderId).sort()).toEqual(
+      [kept.expiredPartPaid, kept.owedFulfilment, kept.failedFulfilment, kept.atCutoff, kept.later].map((o) => o.orderId).sort(),
+    );
     expect(await store.getFulfilment(gone.doneFulfilment.orderId, 'expired')).toBeNull();
     expect(await store.listFulfilments({ state: 'done', limit: 10 })).toEqual([]);
     expect(await store.getFulfilment(kept.owedFulfilment.orderId, 'expired')).toMatchObject({ state: 'owed' });

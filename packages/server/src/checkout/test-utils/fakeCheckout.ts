@@ -29,7 +29,14 @@ export interface FakeCheckout {
 export function fakeCheckout(overrides: Partial<CheckoutOptions> = {}): FakeCheckout {
   const client = new FakeCheckoutClient();
   const store = new MemoryOrderStore();
-  const fake: Omit<FakeCheckout, 'handlers' | 'call' | 'create' | 'callback'> = { client, store, paid: [], expired: [], changes: [], errors: [] };
+  const fake: Omit<FakeCheckout, 'handlers' | 'call' | 'create' | 'callback'> = {
+    client,
+    store,
+    paid: [],
+    expired: [],
+    changes: [],
+    errors: [],
+  };
   const handlers = createCheckoutHandlers({
     client,
     store,

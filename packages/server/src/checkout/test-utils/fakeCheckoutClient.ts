@@ -1,4 +1,13 @@
-import { currencyInfo, findCurrency, formatAurpayTime, parseAurpayTime, type BlnOrderRequest, type CryptoCurrency, type ListOrdersQuery, type PayInfoRequest } from '@aurpay-kit/core';
+import {
+  currencyInfo,
+  findCurrency,
+  formatAurpayTime,
+  parseAurpayTime,
+  type BlnOrderRequest,
+  type CryptoCurrency,
+  type ListOrdersQuery,
+  type PayInfoRequest,
+} from '@aurpay-kit/core';
 import type { BlnOrder, Order, OrderDetail, Page, PayInfo } from '../../client/aurpayResults.js';
 import type { CheckoutClient } from '../checkoutOptions.js';
 
@@ -100,10 +109,19 @@ export class FakeCheckoutClient implements CheckoutClient {
     const from = query.st === undefined ? -Infinity : parseAurpayTime(query.st);
     const to = query.et === undefined ? Infinity : parseAurpayTime(query.et);
     const matching = [...this.orders.values()]
-      .filter((order) => (query.status === undefined || order.status === query.status) && parseAurpayTime(order.create_time) >= from && parseAurpayTime(order.create_time) <= to)
+      .filter(
+        (order) =>
+          (query.status === undefined || order.status === query.status) &&
+          parseAurpayTime(order.create_time) >= from &&
+          parseAurpayTime(order.create_time) <= to,
+      )
       .sort((a, b) => (a.order_id < b.order_id ? 1 : -1));
     const start = (query.page - 1) * query.size;
-    const data = matching.slice(start, start + query.size).map(({ tx_id: _a, tx_type: _b, obtained: _c, fee: _d, from_addr: _e, to_addr: _f, tx_hash: _g, contract_id: _h, ...order }) => order);
+    const data = matching
+      .slice(start, start + query.size)
+      .map(
+        ({ tx_id: _a, tx_type: _b, obtained: _c, fee: _d, from_addr: _e, to_addr: _f, tx_hash: _g, contract_id: _h, ...order }) => order,
+      );
     return { page: query.page, size: query.size, total: matching.length, max_page: Math.ceil(matching.length / query.size), data };
   }
 
@@ -120,7 +138,15 @@ export class FakeCheckoutClient implements CheckoutClient {
     return this.#next.toString();
   }
 
-  #store(orderId: string, chain: string, currency: string, amount: string, vsPrice: string, vsCurrency: string, createTime?: string): OrderDetail {
+  #store(
+    orderId: string,
+    chain: string,
+    currency: string,
+    amount: string,
+    vsPrice: string,
+    vsCurrency: string,
+    createTime?: string,
+  ): OrderDetail {
     const order: OrderDetail = {
       user_id: 'mct-fake',
       order_id: orderId,

@@ -19,7 +19,12 @@ export function refresherHarness(minRefreshMs = 2000, lock?: RefreshLock) {
     getOrderDetail: vi.fn(() => new Promise<OrderDetail>((resolve, reject) => pending.push({ resolve, reject }))),
   };
   const noop = () => undefined;
-  const applier = new StatusApplier({ options: { store, now: Date.now, onStatusChange: noop }, hooks: new HookQueue(noop), fulfilments: { kick: noop }, publish: noop });
+  const applier = new StatusApplier({
+    options: { store, now: Date.now, onStatusChange: noop },
+    hooks: new HookQueue(noop),
+    fulfilments: { kick: noop },
+    publish: noop,
+  });
   const refresher = new OrderRefresher({ client, store, applier, minRefreshMs, now: Date.now, ...(lock === undefined ? {} : { lock }) });
   return { store, client, pending, refresher };
 }

@@ -22,7 +22,12 @@ export function exampleData(folder: string, name: string, index = 0): unknown {
 }
 
 function htmlText(html: string): string {
-  return html.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return html
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** The `index`-th JSON block (`<code class="language-json">`) in a request's description. */

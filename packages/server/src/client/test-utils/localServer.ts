@@ -10,12 +10,7 @@ export interface RecordedRequest {
   body: Buffer;
 }
 
-export type LocalHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  recorded: RecordedRequest,
-  index: number,
-) => void | Promise<void>;
+export type LocalHandler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest, index: number) => void | Promise<void>;
 
 export interface LocalServer {
   url: string;

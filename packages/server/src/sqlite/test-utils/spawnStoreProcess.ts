@@ -22,7 +22,10 @@ export interface StoreProcess {
  */
 export function spawnStoreProcess(body: string, env: Record<string, string> = {}): StoreProcess {
   const script = `import { createSqliteStore } from ${JSON.stringify(CREATE_SQLITE_STORE)};\n${body}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: PACKAGE_ROOT,
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
@@ -37,7 +40,9 @@ export function spawnStoreProcess(body: string, env: Record<string, string> = {}
         resolve(text);
       };
       lines.on('line', onLine);
-      void exited.then(({ code, signal }) => reject(new Error(`The store process ended (${signal ?? code}) before printing the line awaited:\n${stderr}`)));
+      void exited.then(({ code, signal }) =>
+        reject(new Error(`The store process ended (${signal ?? code}) before printing the line awaited:\n${stderr}`)),
+      );
     });
   return { child, line, exited };
 }
