@@ -31,8 +31,8 @@ function ratio(a: string, b: string): number {
 }
 
 const light = colours(block('.aurpay'));
-const dark = colours(block(".aurpay[data-theme='dark']"));
-const auto = colours(block(".aurpay[data-theme='auto']", css.indexOf('@media (prefers-color-scheme: dark)')));
+const dark = colours(block('.aurpay[data-theme="dark"]'));
+const auto = colours(block('.aurpay[data-theme="auto"]', css.indexOf('@media (prefers-color-scheme: dark)')));
 
 // [text, background] as styles.css pairs them.
 const TEXT_PAIRS = [
@@ -80,7 +80,7 @@ describe('styles.css variables', () => {
 
   it('reads each public name in the dark themes too, after its --aurpay-dark-* form', () => {
     for (const name of Object.keys(light)) {
-      expect(block(".aurpay[data-theme='dark']")).toContain(`var(--aurpay-dark-${name}, var(--aurpay-${name},`);
+      expect(block('.aurpay[data-theme="dark"]')).toContain(`var(--aurpay-dark-${name}, var(--aurpay-${name},`);
     }
   });
 });
