@@ -9,7 +9,11 @@ import { buildFrontEnd, launchBrowser, SCREENSHOTS, withPage } from './browserHa
 import { injectWallet } from './localChain/injectWallet.js';
 import { startLocalChain, type LocalChain } from './localChain/startLocalChain.js';
 
-const WAIT = { timeout: 15_000 };
+// Generous and bounded: a wallet payment here mines blocks on the local chain, signs in Chromium
+// and waits for the shop, all on a machine that may be running other suites at the same time.
+// Each wait ends as soon as its condition holds.
+const WAIT = { timeout: 30_000 };
+const FLOW = { timeout: 180_000 };
 // The order's token contract is the kit's USDT; the test token's code is placed there.
 const USDT = currencyInfo('USDT-ERC20', 'ETH').contract as `0x${string}`;
 
@@ -75,11 +79,17 @@ async function settleAndExpectReceipt(page: Page, dialog: Locator, orderId: stri
   const paid = await sandbox(orderId, 'pay');
   expect(paid.status).toBe('SUCCESS');
   await dialog.locator('.aurpay-checkout[data-state="paid"]').waitFor(WAIT);
+  await expectFulfilled(page);
+}
+
+/** From the checkout's paid view, "View your order" leads to the shop's receipt, which shows the fulfilment. */
+async function expectFulfilled(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'View your order' }).click();
   await page.waitForURL(/\/receipt\//, WAIT);
   await page.locator('.receipt[data-state="fulfilled"]').waitFor(WAIT);
 }
 
-describe('paying from a browser wallet, on a local EVM chain', () => {
+describe('paying from a browser wallet, on a local EVM chain', FLOW, () => {
   test('ETH: the wallet switches to chain 1 and sends exactly the amount, once; the sandbox settles; the shop fulfils', async () => {
     await withPage(browser, 'wallet-1-eth', async (page) => {
       const buyer = chain.accounts[1]!;
@@ -162,7 +172,7 @@ describe('paying from a browser wallet, on a local EVM chain', () => {
   });
 });
 
-describe('paying a Lightning invoice from a WebLN wallet', () => {
+describe('paying a Lightning invoice from a WebLN wallet', FLOW, () => {
   /** A WebLN wallet whose payments the sandbox settles, answering with the preimage it holds (or a forged one). */
   async function injectWebln(page: Page, forge: boolean): Promise<{ invoices: string[] }> {
     const invoices: string[] = [];
@@ -196,8 +206,7 @@ describe('paying a Lightning invoice from a WebLN wallet', () => {
       const { lightning } = await sandbox(orderId);
       expect(wallet.invoices[0]).toBe(lightning!.payment_request);
       expect(createHash('sha256').update(Buffer.from(lightning!.preimage, 'hex')).digest('hex')).toBe(lightning!.payment_hash);
-      await page.waitForURL(/\/receipt\//, WAIT);
-      await page.locator('.receipt[data-state="fulfilled"]').waitFor(WAIT);
+      await expectFulfilled(page);
     });
   });
 

@@ -20,10 +20,8 @@ export type { CryptoCheckoutProps } from './CryptoCheckout.js';
 export { CurrencyLogo } from './CurrencyLogo.js';
 export type { CurrencyLogoProps } from './CurrencyLogo.js';
 // German and Spanish stay in the main entry, as they were; every language is in ./locales.
-export { deMessages } from './locales/deMessages.js';
 export { enMessages } from './enMessages.js';
 export type { AurpayMessages } from './enMessages.js';
-export { esMessages } from './locales/esMessages.js';
 export { LightningInvoice } from './LightningInvoice.js';
 export type { LightningInvoiceProps } from './LightningInvoice.js';
 export type { LineItem, MerchantDetails } from './MerchantSummary.js';
