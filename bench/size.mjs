@@ -193,6 +193,8 @@ export async function measureBundles({ peers = false } = {}) {
         lazyMinifiedBytes: 0,
         lazyGzipBytes: 0,
         lazyChunks: 0,
+        logoGzipBytes: 0,
+        logoChunks: 0,
         budgetBytes: null,
         withinBudget: null,
         modules: 0,
